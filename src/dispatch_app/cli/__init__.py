@@ -1,0 +1,1 @@
+"""The ``dispatch-app`` command line: a thin front over the services."""

@@ -1,0 +1,154 @@
+"""init, demo, check, progress: the foundation's commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .errors import EXIT_BAD_INPUT, EXIT_OK, CliError
+
+
+def _existing_db(value: str | None) -> Path:
+    if not value:
+        raise CliError("--db PATH is required / 需要 --db 指定数据库文件")
+    return Path(value)
+
+
+def _iso_date(value: str) -> date:
+    from ..domain.dates import parse_date
+    from ..domain.problems import InvalidValue
+
+    try:
+        return parse_date(value)
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(f"{exc.zh} / {exc.en}") from exc
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("init", help="create an empty database / 新建空数据库")
+    p.add_argument("path", help="new database file")
+    p.add_argument("--year", type=int, default=date.today().year, help="year of default targets")
+    p.set_defaults(func=cmd_init)
+
+    p = subparsers.add_parser("demo", help="write a demo database / 生成演示数据库")
+    p.add_argument("path", help="database file to write")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--visits", type=int, default=None, help="number of visits (default: the "
+                   "city's real year, about the 10,000-visit target paced to --as-of)")
+    p.add_argument("--district", help="make one district's database (name or adcode)")
+    p.add_argument("--as-of", type=_iso_date, default=None, help="date the demo year runs up to")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_demo)
+
+    p = subparsers.add_parser("check", help="schema, integrity and counts / 检查数据库")
+    p.add_argument("--db", dest="db_path", required=False)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = subparsers.add_parser("progress", help="progress toward targets / 目标进度")
+    p.add_argument("--db", dest="db_path", required=False)
+    p.add_argument("--year", type=int, default=None)
+    p.add_argument("--as-of", type=_iso_date, default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_progress)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from ..services.targets import ensure_default_targets
+    from ..store import open_store
+
+    path = Path(args.path)
+    if path.exists() and path.stat().st_size > 0:
+        raise CliError(f"{path}: file exists, not overwritten / 文件已存在，未覆盖")
+    with open_store(path, create=True) as store:
+        ensure_default_targets(store, args.year)
+    print(f"created / 已创建: {path}")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ..demo.generator import generate_demo
+    from ..domain.geography import load_gazetteer
+    from ..domain.problems import InvalidValue
+
+    path = Path(args.path)
+    if path.exists() and not args.force:
+        raise CliError(
+            f"{path}: file exists; use --force to overwrite / 文件已存在，如需覆盖请加 --force"
+        )
+    if args.visits is not None and args.visits < 0:
+        raise CliError("--visits must be >= 0 / --visits 不能为负数")
+    district = None
+    if args.district:
+        try:
+            district = load_gazetteer().resolve_district(args.district).adcode
+        except InvalidValue as exc:
+            raise CliError(f"--district: {exc.zh} / {exc.en}") from exc
+
+    def report(done: int, total: int) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    summary = generate_demo(
+        path, seed=args.seed, visits=args.visits, district=district, as_of=args.as_of,
+        progress=report, overwrite=args.force,
+    )
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(summary.describe())
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..services.health import check
+    from ..store import open_store
+
+    path = _existing_db(args.db_path)
+    with open_store(path, readonly=True) as store:
+        report = check(store)
+    if args.json:
+        data = {
+            "path": report.path, "ok": report.ok, "schema_version": report.schema_version,
+            "supported_version": report.supported_version, "integrity": report.integrity,
+            "foreign_key_errors": report.foreign_key_errors, "counts": report.counts,
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(f"数据库 / database: {report.path}")
+        print(f"结构版本 / schema version: {report.schema_version} "
+              f"(supported {report.supported_version})")
+        print(f"完整性 / integrity: {'; '.join(report.integrity)}")
+        print(f"外键 / foreign keys: {len(report.foreign_key_errors) or 'ok'}")
+        for table, n in report.counts.items():
+            print(f"  {table:14} {n:>8}")
+        print("OK" if report.ok else "PROBLEMS FOUND / 发现问题")
+    return EXIT_OK if report.ok else EXIT_BAD_INPUT
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from ..services.progress import progress
+    from ..store import open_store
+
+    path = _existing_db(args.db_path)
+    as_of = args.as_of or date.today()
+    year = args.year or as_of.year
+    with open_store(path, readonly=True) as store:
+        result = progress(store, year, as_of=as_of)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    v, a = result.visits, result.appointments
+    print(f"{year} 年进度（截至 {result.as_of}，全年已过 {result.year_elapsed:.0%}）")
+    print(f"入企服务 / visits: {v['done']} / {v['target']} 家次")
+    print(f"科技副总 / appointments: {a['count']} / {a['target']} 名")
+    print(f"{'区县':<8}{'服务家次':>10}{'目标':>8}{'完成率':>8}{'副总':>6}{'目标':>6}")
+    for d in result.districts:
+        print(f"{d.district:<8}{d.visits_done:>12}{d.visits_target:>10}"
+              f"{d.visits_ratio:>10.0%}{d.appointments_count:>8}{d.appointments_target:>8}")
+    return EXIT_OK
+
+
+__all__ = ["EXIT_BAD_INPUT", "register"]

@@ -1,0 +1,1 @@
+"""Domain: records, value rules and validation. Plain Python, no Qt, no SQL."""

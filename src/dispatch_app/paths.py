@@ -1,0 +1,41 @@
+"""Where the program finds what it ships (resources/) and where it keeps user data.
+
+Resources live at the top of the source tree (``resources/``); a PyInstaller build puts them
+beside the executable. ``DISPATCH_APP_RESOURCES`` overrides both (tests, odd installs).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def resources_dir() -> Path:
+    override = os.environ.get("DISPATCH_APP_RESOURCES")
+    if override:
+        return Path(override)
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """Path of a shipped file; raises FileNotFoundError with the path if it is missing."""
+    path = resources_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"missing resource: {path}")
+    return path
+
+
+def user_data_dir() -> Path:
+    """Per-user data folder (databases, backups). ``DISPATCH_APP_DATA`` overrides it."""
+    override = os.environ.get("DISPATCH_APP_DATA")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir as _udd
+
+    return Path(_udd("dispatch-app", appauthor=False))

@@ -1,0 +1,48 @@
+"""The ``check`` report: schema version, SQLite integrity, foreign keys and record counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..store.database import Store
+from ..store.schema import SCHEMA_VERSION
+
+COUNTED_TABLES = [
+    "districts", "towns", "enterprises", "experts", "teams", "team_members", "appointments",
+    "visits", "visit_experts", "follow_ups", "cases", "targets",
+]
+
+
+@dataclass
+class HealthReport:
+    path: str
+    schema_version: int
+    supported_version: int
+    integrity: list[str]
+    foreign_key_errors: list[dict]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.integrity == ["ok"]
+            and not self.foreign_key_errors
+            and self.schema_version == self.supported_version
+        )
+
+
+def check(store: Store) -> HealthReport:
+    integrity = [r[0] for r in store.query("PRAGMA integrity_check")]
+    fk = [
+        {"table": r[0], "rowid": r[1], "parent": r[2]}
+        for r in store.query("PRAGMA foreign_key_check")
+    ][:100]
+    counts = {t: int(store.scalar(f"SELECT count(*) FROM {t}")) for t in COUNTED_TABLES}
+    return HealthReport(
+        path=str(store.path),
+        schema_version=store.schema_version,
+        supported_version=SCHEMA_VERSION,
+        integrity=integrity,
+        foreign_key_errors=fk,
+        counts=counts,
+    )

@@ -1,0 +1,199 @@
+"""The database gateway: the one place that opens a file, sets pragmas and runs migrations.
+
+Journal mode: coordinators copy ``.db`` files between PCs and USB sticks, so the file must be
+self-contained whenever no write is under way. WAL would leave committed data in a ``-wal``
+side file that a copy can miss; a rollback journal (``DELETE``) with ``synchronous=FULL``
+keeps everything committed inside the one ``.db`` file, at the cost of slower commits, which
+we avoid by batching writes in ``atomic()`` blocks.
+
+Refusals happen before SQLite touches the file: the 100-byte header is read directly, so a
+newer version's file, another program's database, or a non-database stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .errors import (
+    DatabaseLocked,
+    DatabaseMissing,
+    DiskFull,
+    ForeignDatabase,
+    NewerSchema,
+    NotADatabase,
+    ReadOnlyLocation,
+    StoreError,
+)
+from .schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    """What the first 100 bytes say (``None`` for an empty or absent file)."""
+
+    application_id: int
+    user_version: int
+    page_count: int
+
+
+def read_header(path: Path) -> HeaderInfo | None:
+    """Read the SQLite header without opening the file through SQLite."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except FileNotFoundError:
+        return None
+    except PermissionError as exc:
+        raise ReadOnlyLocation(path) from exc
+    except IsADirectoryError as exc:
+        raise NotADatabase(path) from exc
+    if not header:
+        return None
+    if len(header) < 100 or header[:16] != _MAGIC:
+        raise NotADatabase(path)
+    (page_count,) = struct.unpack(">I", header[28:32])
+    (user_version,) = struct.unpack(">I", header[60:64])
+    (application_id,) = struct.unpack(">i", header[68:72])
+    return HeaderInfo(application_id & 0xFFFFFFFF, user_version, page_count)
+
+
+def preflight(path: Path, *, create: bool) -> None:
+    """Refuse a file we must not open, before anything is written."""
+    if not path.exists() and not create:
+        raise DatabaseMissing(path)
+    info = read_header(path)
+    if info is None:
+        return
+    if info.application_id != APPLICATION_ID:
+        if info.application_id != 0 or not _is_empty_sqlite(path):
+            raise ForeignDatabase(path)
+    if info.user_version > SCHEMA_VERSION:
+        raise NewerSchema(path, info.user_version, SCHEMA_VERSION)
+
+
+def _is_empty_sqlite(path: Path) -> bool:
+    """An SQLite file with no tables (e.g. made by ``sqlite3 x.db 'VACUUM'``) may become ours."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def translate_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
+    """Map an SQLite error to one the user can act on (None: a programming error)."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path)
+    if "disk is full" in text or "database or disk is full" in text:
+        return DiskFull(path)
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return ReadOnlyLocation(path)
+    if "not a database" in text or "malformed" in text:
+        return NotADatabase(path)
+    return None
+
+
+class Store:
+    """An open database. Services receive a Store; nothing else opens the file."""
+
+    def __init__(self, path: Path, db: Database) -> None:
+        self.path = path
+        self.db = db
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        """All-or-nothing write; nested blocks become savepoints. Errors come back typed."""
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except sqlite3.OperationalError as exc:
+            typed = translate_error(self.path, exc)
+            if typed is not None:
+                raise typed from exc
+            raise
+
+    def query(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: tuple | list | dict = ()) -> object:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.scalar("PRAGMA user_version"))
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        value = self.scalar("SELECT value FROM settings WHERE key = ?", (key,))
+        return default if value is None else str(value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.atomic():
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def open_store(path: str | Path, *, create: bool = False, readonly: bool = False) -> Store:
+    """Open (and with ``create`` make) a database, upgrading its schema if it is older.
+
+    ``check_same_thread=False``: the GUI hands the store to one worker thread at a time;
+    the single-writer discipline is the caller's (one write worker), not SQLite's.
+    """
+    path = Path(path)
+    preflight(path, create=create and not readonly)
+    try:
+        conn = _connect(path, readonly=readonly)
+        db = Database(conn, execute_plugins=False)
+        if not readonly and migrations.pending(db):
+            migrations.apply(db)
+        elif readonly and int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
+            conn.close()
+            raise NotADatabase(path)
+    except sqlite3.Error as exc:
+        typed = translate_error(path, exc)
+        if typed is not None:
+            raise typed from exc
+        raise
+    return Store(path, db)

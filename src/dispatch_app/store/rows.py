@@ -1,0 +1,98 @@
+"""Records ⇄ table rows: which table holds a record kind and how values are stored.
+
+Tuples are stored joined by 、 (what the bureau's spreadsheets use), booleans as 0/1, and the
+searchable names get their pinyin (full and initials) computed on the way in.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import fields
+from typing import Any, TypeVar
+
+from ..domain.records import (
+    Appointment,
+    Case,
+    Enterprise,
+    Expert,
+    FollowUp,
+    Record,
+    Target,
+    Team,
+    TeamMember,
+    Visit,
+)
+from ..domain.text import join_multi, pinyin_keys, split_multi
+
+R = TypeVar("R", bound=Record)
+
+TABLES: dict[type[Record], str] = {
+    Enterprise: "enterprises",
+    Expert: "experts",
+    Team: "teams",
+    TeamMember: "team_members",
+    Appointment: "appointments",
+    Visit: "visits",
+    FollowUp: "follow_ups",
+    Case: "cases",
+    Target: "targets",
+}
+
+# Record kinds whose name is searched by pinyin.
+PINYIN_KINDS = (Enterprise, Expert, Team)
+# Fields kept outside the record's own table.
+_DETACHED = {"expert_ids"}
+
+
+def _field_info(cls: type[Record]) -> list[tuple[str, str]]:
+    return [(f.name, str(f.type)) for f in fields(cls) if f.name not in _DETACHED]
+
+
+def columns(cls: type[Record]) -> list[str]:
+    cols = [name for name, _ in _field_info(cls)]
+    if cls in PINYIN_KINDS:
+        cols += ["name_pinyin", "name_initials"]
+    return cols
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name, typ in _field_info(type(record)):
+        value = getattr(record, name)
+        if typ.startswith("tuple"):
+            value = join_multi(value)
+        elif typ == "bool":
+            value = int(bool(value))
+        row[name] = value
+    if isinstance(record, PINYIN_KINDS):
+        row["name_pinyin"], row["name_initials"] = pinyin_keys(record.name)
+    return row
+
+
+def from_row(cls: type[R], row: sqlite3.Row | dict[str, Any]) -> R:
+    keys = row.keys()
+    values: dict[str, Any] = {}
+    for name, typ in _field_info(cls):
+        if name not in keys:
+            continue
+        value = row[name]
+        if typ.startswith("tuple"):
+            value = split_multi(value or "")
+        elif typ == "bool":
+            value = bool(value)
+        values[name] = value
+    return cls(**values)
+
+
+def insert_sql(cls: type[Record]) -> str:
+    cols = columns(cls)
+    return (
+        f"INSERT INTO {TABLES[cls]} ({', '.join(cols)})"
+        f" VALUES ({', '.join(':' + c for c in cols)})"
+    )
+
+
+def update_sql(cls: type[Record]) -> str:
+    cols = [c for c in columns(cls) if c not in ("id", "created_at")]
+    sets = ", ".join(f"{c} = :{c}" for c in cols)
+    return f"UPDATE {TABLES[cls]} SET {sets} WHERE id = :id"

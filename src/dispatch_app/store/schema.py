@@ -1,0 +1,220 @@
+"""Schema migrations, registered in order; each runs in one transaction with its record.
+
+Every migration ends by stamping ``PRAGMA user_version`` with its own number inside the same
+transaction, so the header always tells which schema the file holds (and a newer file can be
+refused from its first 100 bytes, before SQLite writes anything).
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import TYPE_CHECKING
+
+from sqlite_utils.migrations import Migrations
+
+from ..paths import resource
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# "DSPA": marks a file as this program's database (PRAGMA application_id).
+APPLICATION_ID = 0x44535041
+
+migrations = Migrations("dispatch_app")
+
+# Columns every synced record carries: a UUID that survives merges and the times a merge orders by.
+_SYNC = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL"""
+
+_INITIAL = [
+    """CREATE TABLE districts (
+        adcode TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        center_lat REAL,
+        center_lon REAL,
+        datum TEXT NOT NULL DEFAULT 'GCJ-02'
+    )""",
+    """CREATE TABLE towns (
+        code TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        district_code TEXT NOT NULL REFERENCES districts(adcode)
+    )""",
+    "CREATE INDEX towns_district ON towns(district_code)",
+    """CREATE TABLE legacy_codes (
+        old_code TEXT PRIMARY KEY NOT NULL,
+        old_name TEXT NOT NULL,
+        new_code TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    f"""CREATE TABLE enterprises ({_SYNC},
+        uscc TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        name_pinyin TEXT NOT NULL DEFAULT '',
+        name_initials TEXT NOT NULL DEFAULT '',
+        district_code TEXT NOT NULL REFERENCES districts(adcode),
+        town_code TEXT REFERENCES towns(code),
+        address TEXT NOT NULL DEFAULT '',
+        industry TEXT NOT NULL DEFAULT '',
+        size TEXT NOT NULL DEFAULT '',
+        qualifications TEXT NOT NULL DEFAULT '',
+        contact_name TEXT NOT NULL DEFAULT '',
+        contact_phone TEXT NOT NULL DEFAULT '',
+        tech_needs TEXT NOT NULL DEFAULT '',
+        lat REAL,
+        lon REAL,
+        archived_at TEXT
+    )""",
+    "CREATE INDEX enterprises_district ON enterprises(district_code, industry)",
+    "CREATE INDEX enterprises_name ON enterprises(name)",
+    f"""CREATE TABLE experts ({_SYNC},
+        name TEXT NOT NULL,
+        name_pinyin TEXT NOT NULL DEFAULT '',
+        name_initials TEXT NOT NULL DEFAULT '',
+        institution TEXT NOT NULL,
+        title TEXT NOT NULL DEFAULT '',
+        specialties TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        district_code TEXT REFERENCES districts(adcode),
+        address TEXT NOT NULL DEFAULT '',
+        lat REAL,
+        lon REAL,
+        can_be_vp INTEGER NOT NULL DEFAULT 0 CHECK (can_be_vp IN (0, 1)),
+        archived_at TEXT,
+        UNIQUE (name, institution)
+    )""",
+    f"""CREATE TABLE teams ({_SYNC},
+        name TEXT NOT NULL UNIQUE,
+        name_pinyin TEXT NOT NULL DEFAULT '',
+        name_initials TEXT NOT NULL DEFAULT '',
+        leader_id TEXT REFERENCES experts(id),
+        district_code TEXT REFERENCES districts(adcode),
+        industry TEXT NOT NULL DEFAULT '',
+        archived_at TEXT
+    )""",
+    f"""CREATE TABLE team_members ({_SYNC},
+        team_id TEXT NOT NULL REFERENCES teams(id),
+        expert_id TEXT NOT NULL REFERENCES experts(id),
+        role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('leader', 'member')),
+        joined_on TEXT,
+        left_on TEXT,
+        UNIQUE (team_id, expert_id)
+    )""",
+    "CREATE INDEX team_members_expert ON team_members(expert_id)",
+    f"""CREATE TABLE appointments ({_SYNC},
+        expert_id TEXT NOT NULL REFERENCES experts(id),
+        enterprise_id TEXT NOT NULL REFERENCES enterprises(id),
+        start_date TEXT NOT NULL,
+        end_date TEXT NOT NULL,
+        batch_year INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN
+            ('proposed', 'active', 'completed', 'ended_early', 'withdrawn')),
+        duties TEXT NOT NULL DEFAULT '',
+        CHECK (end_date > start_date)
+    )""",
+    "CREATE INDEX appointments_expert ON appointments(expert_id)",
+    "CREATE INDEX appointments_enterprise ON appointments(enterprise_id)",
+    "CREATE INDEX appointments_batch ON appointments(batch_year, status, enterprise_id)",
+    f"""CREATE TABLE visits ({_SYNC},
+        enterprise_id TEXT NOT NULL REFERENCES enterprises(id),
+        team_id TEXT REFERENCES teams(id),
+        visit_date TEXT NOT NULL,
+        visit_type TEXT NOT NULL CHECK (visit_type IN
+            ('diagnosis', 'matchmaking', 'policy', 'revisit', 'other')),
+        problems TEXT NOT NULL DEFAULT '',
+        advice TEXT NOT NULL DEFAULT '',
+        follow_up_text TEXT NOT NULL DEFAULT '',
+        outcome TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL CHECK (status IN ('completed', 'planned', 'cancelled')),
+        confirmed_by TEXT NOT NULL DEFAULT '',
+        district_code TEXT NOT NULL REFERENCES districts(adcode)
+    )""",
+    # Covering index for progress (yearly completed visits by district): see facts on GROUP BY.
+    "CREATE INDEX visits_progress ON visits(status, visit_date, district_code)",
+    "CREATE INDEX visits_enterprise ON visits(enterprise_id, visit_date)",
+    "CREATE INDEX visits_team ON visits(team_id, visit_date)",
+    "CREATE INDEX visits_date ON visits(visit_date)",
+    """CREATE TABLE visit_experts (
+        visit_id TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+        expert_id TEXT NOT NULL REFERENCES experts(id),
+        PRIMARY KEY (visit_id, expert_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX visit_experts_expert ON visit_experts(expert_id, visit_id)",
+    f"""CREATE TABLE follow_ups ({_SYNC},
+        visit_id TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
+        description TEXT NOT NULL,
+        owner TEXT NOT NULL DEFAULT '',
+        due_date TEXT,
+        needs_coordination INTEGER NOT NULL DEFAULT 0 CHECK (needs_coordination IN (0, 1)),
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        closed_at TEXT,
+        closed_by TEXT NOT NULL DEFAULT '',
+        resolution TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX follow_ups_open ON follow_ups(status, due_date)",
+    "CREATE INDEX follow_ups_visit ON follow_ups(visit_id)",
+    f"""CREATE TABLE cases ({_SYNC},
+        title TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL REFERENCES enterprises(id),
+        appointment_id TEXT REFERENCES appointments(id),
+        district_code TEXT NOT NULL REFERENCES districts(adcode),
+        industry TEXT NOT NULL DEFAULT '',
+        year INTEGER NOT NULL,
+        background TEXT NOT NULL DEFAULT '',
+        measures TEXT NOT NULL DEFAULT '',
+        results TEXT NOT NULL DEFAULT '',
+        output_value_wan REAL,
+        cost_saved_wan REAL,
+        patents INTEGER,
+        new_products INTEGER,
+        approved INTEGER NOT NULL DEFAULT 0 CHECK (approved IN (0, 1)),
+        approved_at TEXT,
+        archived_at TEXT
+    )""",
+    "CREATE INDEX cases_enterprise ON cases(enterprise_id)",
+    f"""CREATE TABLE targets ({_SYNC},
+        year INTEGER NOT NULL,
+        scope TEXT NOT NULL,
+        visits_target INTEGER NOT NULL CHECK (visits_target >= 0),
+        appointments_target INTEGER NOT NULL CHECK (appointments_target >= 0),
+        UNIQUE (year, scope)
+    )""",
+    # Per-database facts (the district a database belongs to, the demo's as-of date...).
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    )""",
+]
+
+
+def _read_reference(name: str) -> list[dict[str, str]]:
+    with resource("reference", name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    for statement in _INITIAL:
+        db.execute(statement)
+    conn = db.conn
+    conn.executemany(
+        "INSERT INTO districts (adcode, name, kind, center_lat, center_lon, datum)"
+        " VALUES (:adcode, :name, :kind, :center_lat, :center_lon, :datum)",
+        _read_reference("wenzhou_districts.csv"),
+    )
+    conn.executemany(
+        "INSERT INTO towns (code, name, district_code) VALUES (:code, :name, :district_code)",
+        _read_reference("wenzhou_towns.csv"),
+    )
+    conn.executemany(
+        "INSERT INTO legacy_codes (old_code, old_name, new_code, note)"
+        " VALUES (:old_code, :old_name, :new_code, :note)",
+        _read_reference("wenzhou_legacy_codes.csv"),
+    )
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
