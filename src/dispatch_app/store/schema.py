@@ -140,7 +140,7 @@ _INITIAL = [
         visit_id TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,
         expert_id TEXT NOT NULL REFERENCES experts(id),
         PRIMARY KEY (visit_id, expert_id)
-    ) WITHOUT ROWID""",
+    )""",
     "CREATE INDEX visit_experts_expert ON visit_experts(expert_id, visit_id)",
     f"""CREATE TABLE follow_ups ({_SYNC},
         visit_id TEXT NOT NULL REFERENCES visits(id) ON DELETE CASCADE,

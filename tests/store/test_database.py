@@ -1,0 +1,144 @@
+"""The gateway: migrations from empty, re-opening, and refusals that leave files untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+
+import pytest
+
+from dispatch_app.store import open_store
+from dispatch_app.store.errors import (
+    DatabaseMissing,
+    ForeignDatabase,
+    NewerSchema,
+    NotADatabase,
+)
+from dispatch_app.store.schema import APPLICATION_ID, SCHEMA_VERSION
+
+
+def test_create_from_empty_applies_every_migration(tmp_path):
+    path = tmp_path / "new.db"
+    with open_store(path, create=True) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.scalar("PRAGMA application_id") == APPLICATION_ID
+        assert store.scalar("PRAGMA foreign_keys") == 1
+        assert store.scalar("PRAGMA journal_mode") == "delete"
+        assert store.scalar("PRAGMA synchronous") == 2  # FULL
+        assert store.scalar("SELECT count(*) FROM districts") == 12
+        assert store.scalar("SELECT count(*) FROM towns") == 191
+        assert store.scalar("SELECT name FROM districts WHERE adcode = '330383'") == "龙港市"
+        applied = store.query("SELECT name FROM _sqlite_migrations ORDER BY id")
+        assert len(applied) == SCHEMA_VERSION
+
+
+def test_reopen_changes_nothing(tmp_path):
+    path = tmp_path / "again.db"
+    open_store(path, create=True).close()
+    before = path.read_bytes()
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+    assert path.read_bytes() == before
+
+
+def test_missing_file_is_refused_without_create(tmp_path):
+    path = tmp_path / "nope.db"
+    with pytest.raises(DatabaseMissing):
+        open_store(path)
+    assert not path.exists()
+
+
+def _stamp(path, *, user_version=None, application_id=None):
+    data = bytearray(path.read_bytes())
+    if user_version is not None:
+        data[60:64] = struct.pack(">I", user_version)
+    if application_id is not None:
+        data[68:72] = struct.pack(">I", application_id)
+    path.write_bytes(bytes(data))
+
+
+def test_newer_version_is_refused_byte_identical(tmp_path):
+    path = tmp_path / "future.db"
+    open_store(path, create=True).close()
+    _stamp(path, user_version=SCHEMA_VERSION + 1)
+    before = path.read_bytes()
+    with pytest.raises(NewerSchema) as info:
+        open_store(path)
+    assert "更新版本" in info.value.zh
+    assert path.read_bytes() == before
+    with pytest.raises(NewerSchema):
+        open_store(path, readonly=True)
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused_byte_identical(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x TEXT)")
+    conn.execute("INSERT INTO notes VALUES ('hello')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ForeignDatabase):
+        open_store(path)
+    assert path.read_bytes() == before
+
+
+def test_other_application_id_is_refused(tmp_path):
+    path = tmp_path / "app.db"
+    open_store(path, create=True).close()
+    _stamp(path, application_id=0x12345678)
+    before = path.read_bytes()
+    with pytest.raises(ForeignDatabase):
+        open_store(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"PK\x03\x04 not really a spreadsheet" * 10, "统一社会信用代码,企业名称\n".encode(), b"x"],
+)
+def test_non_database_is_refused_byte_identical(tmp_path, content):
+    path = tmp_path / "list.db"
+    path.write_bytes(content)
+    with pytest.raises(NotADatabase):
+        open_store(path, create=True)
+    assert path.read_bytes() == content
+
+
+def test_empty_file_becomes_a_database(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with open_store(path, create=True) as store:
+        assert store.schema_version == SCHEMA_VERSION
+
+
+def test_atomic_rolls_back_everything(store):
+    from dispatch_app.domain.records import Target
+
+    from dispatch_app.store import repository
+
+    with pytest.raises(sqlite3.IntegrityError), store.atomic():
+        repository.insert(store, Target(year=2026, scope="330302", visits_target=1,
+                                        appointments_target=1))
+        repository.insert(store, Target(year=2026, scope="330302", visits_target=2,
+                                        appointments_target=2))
+    assert store.scalar("SELECT count(*) FROM targets") == 0
+
+
+def test_foreign_keys_are_enforced(store):
+    with pytest.raises(sqlite3.IntegrityError), store.atomic():
+        store.conn.execute(
+            "INSERT INTO towns (code, name, district_code) VALUES ('1', 'x', '999999')"
+        )
+
+
+def test_readonly_open_writes_nothing(tmp_path):
+    path = tmp_path / "ro.db"
+    open_store(path, create=True).close()
+    before = path.read_bytes()
+    with open_store(path, readonly=True) as store:
+        assert store.scalar("SELECT count(*) FROM districts") == 12
+        with pytest.raises(sqlite3.OperationalError):
+            store.conn.execute("DELETE FROM towns")
+    assert path.read_bytes() == before
