@@ -39,3 +39,14 @@ def user_data_dir() -> Path:
     from platformdirs import user_data_dir as _udd
 
     return Path(_udd("dispatch-app", appauthor=False))
+
+
+# The CJK font shipped for screen and paper (see resources/fonts/README.md): one place for its
+# file name, so the window and the PDF reports embed the very same face.
+CJK_FONT_FILE = ("fonts", "wqy-microhei.ttc")
+CJK_FONT_SUBFONT = 0  # face 0 of the collection: "WenQuanYi Micro Hei" (proportional)
+
+
+def cjk_font() -> Path:
+    """The shipped CJK TrueType collection (``.ttc``); reportlab needs ``CJK_FONT_SUBFONT``."""
+    return resource(*CJK_FONT_FILE)

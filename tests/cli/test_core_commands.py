@@ -62,20 +62,28 @@ def test_progress_json_shape(tmp_path, capsys):
         )
         for day in ("2026-02-01", "2026-03-01"):
             visit_log.log_visit(
-                store, {"enterprise_id": ent.id, "expert_ids": [exp.id], "visit_date": day},
+                store,
+                {"enterprise_id": ent.id, "expert_ids": [exp.id], "visit_date": day},
                 today=TODAY,
             )
     capsys.readouterr()
-    assert main(["progress", "--db", str(path), "--year", "2026", "--as-of", "2026-06-30",
-                 "--json"]) == 0
+    assert (
+        main(["progress", "--db", str(path), "--year", "2026", "--as-of", "2026-06-30", "--json"])
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["year"] == 2026
     assert data["visits"]["target"] == 10_000 and data["visits"]["done"] == 2
     assert data["appointments"] == {"target": 500, "count": 0}
     assert len(data["districts"]) == 12
     row = next(d for d in data["districts"] if d["district"] == "乐清市")
-    for key in ("district", "visits_target", "visits_done", "appointments_target",
-                "appointments_count"):
+    for key in (
+        "district",
+        "visits_target",
+        "visits_done",
+        "appointments_target",
+        "appointments_count",
+    ):
         assert key in row
     assert row["visits_done"] == 2 and row["visits_target"] == 1500
 
@@ -87,3 +95,15 @@ def test_progress_text_output_is_chinese(tmp_path, capsys):
     assert main(["progress", "--db", str(path), "--year", "2026"]) == 0
     out = capsys.readouterr().out
     assert "入企服务" in out and "鹿城区" in out
+
+
+def test_unexpected_error_exits_1(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "u.db"
+    main(["init", str(path)])
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk exploded")
+
+    monkeypatch.setattr("dispatch_app.services.progress.progress", boom)
+    assert main(["progress", "--db", str(path)]) == 1
+    assert "disk exploded" in capsys.readouterr().err

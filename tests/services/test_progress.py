@@ -9,8 +9,13 @@ from support.world import TODAY
 def _visit(world, date, status="已完成", experts=()):
     return visit_log.log_visit(
         world["store"],
-        {"enterprise_id": world["ent"].id, "team_id": world["team"].id,
-         "expert_ids": list(experts), "visit_date": date, "status": status},
+        {
+            "enterprise_id": world["ent"].id,
+            "team_id": world["team"].id,
+            "expert_ids": list(experts),
+            "visit_date": date,
+            "status": status,
+        },
         today=TODAY,
     )
 
@@ -34,8 +39,13 @@ def test_progress_counts_each_completed_visit_once(world):
 
 def test_appointments_count_once_seconded(world):
     store = world["store"]
-    base = {"expert_id": world["e1"].id, "enterprise_id": world["ent"].id,
-            "start_date": "2026-03-01", "end_date": "2027-02-28", "batch_year": 2026}
+    base = {
+        "expert_id": world["e1"].id,
+        "enterprise_id": world["ent"].id,
+        "start_date": "2026-03-01",
+        "end_date": "2027-02-28",
+        "batch_year": 2026,
+    }
     a = appointments.appoint(store, {**base, "status": "拟派"})
     assert progress.progress(store, 2026, as_of=TODAY).appointments["count"] == 0
     appointments.edit_appointment(store, a.id, {"status": "在岗"})

@@ -55,7 +55,8 @@ def test_edit_keeps_identity_and_bumps_updated(world):
 def test_delete_with_history_is_explained_and_archive_works(world):
     store, ent = world["store"], world["ent"]
     visit_log.log_visit(
-        store, {"enterprise_id": ent.id, "team_id": world["team"].id, "visit_date": "2026-06-01"},
+        store,
+        {"enterprise_id": ent.id, "team_id": world["team"].id, "visit_date": "2026-06-01"},
         today=TODAY,
     )
     with pytest.raises(HistoryProtected) as info:
@@ -69,12 +70,14 @@ def test_delete_with_history_is_explained_and_archive_works(world):
 
 def test_team_roster_and_leader(world):
     store, team, e1, e2 = world["store"], world["team"], world["e1"], world["e2"]
-    roles = dict(store.query("SELECT expert_id, role FROM team_members WHERE team_id = ?",
-                             (team.id,)))
+    roles = dict(
+        store.query("SELECT expert_id, role FROM team_members WHERE team_id = ?", (team.id,))
+    )
     assert roles == {e1.id: "leader", e2.id: "member"}
     registry.set_team_members(store, team.id, [e1.id], leader_id=e2.id)
-    roles = dict(store.query("SELECT expert_id, role FROM team_members WHERE team_id = ?",
-                             (team.id,)))
+    roles = dict(
+        store.query("SELECT expert_id, role FROM team_members WHERE team_id = ?", (team.id,))
+    )
     assert roles == {e1.id: "member", e2.id: "leader"}
     assert repository.get(store, Team, team.id).leader_id == e2.id
 
@@ -82,6 +85,7 @@ def test_team_roster_and_leader(world):
 def test_duplicate_expert_same_institution(world):
     with pytest.raises(DuplicateRecord):
         registry.register(
-            world["store"], Expert,
+            world["store"],
+            Expert,
             {"name": "王建国", "institution": "温州大学", "specialties": "机械"},
         )

@@ -15,11 +15,18 @@ def test_log_visit_with_two_follow_ups(world):
     store = world["store"]
     visit = visit_log.log_visit(
         store,
-        {"enterprise_id": world["ent"].id, "team_id": world["team"].id,
-         "expert_ids": [world["e1"].id, world["e2"].id], "visit_date": "2026/6/3",
-         "visit_type": "技术诊断", "problems": "断路器温升偏高"},
-        [{"description": "联系温州大学做温升试验", "owner": "王建国", "due_date": "2026-07-15"},
-         {"description": "申报省级研发中心", "owner": "企业", "needs_coordination": True}],
+        {
+            "enterprise_id": world["ent"].id,
+            "team_id": world["team"].id,
+            "expert_ids": [world["e1"].id, world["e2"].id],
+            "visit_date": "2026/6/3",
+            "visit_type": "技术诊断",
+            "problems": "断路器温升偏高",
+        },
+        [
+            {"description": "联系温州大学做温升试验", "owner": "王建国", "due_date": "2026-07-15"},
+            {"description": "申报省级研发中心", "owner": "企业", "needs_coordination": True},
+        ],
         today=TODAY,
     )
     saved = repository.get(store, Visit, visit.id)
@@ -36,8 +43,11 @@ def test_bad_follow_up_refuses_the_whole_visit(world):
     with pytest.raises(ValidationError) as info:
         visit_log.log_visit(
             store,
-            {"enterprise_id": world["ent"].id, "team_id": world["team"].id,
-             "visit_date": "2026-06-03"},
+            {
+                "enterprise_id": world["ent"].id,
+                "team_id": world["team"].id,
+                "visit_date": "2026-06-03",
+            },
             [{"description": "ok"}, {"description": "", "due_date": "2026-02-30"}],
             today=TODAY,
         )
@@ -48,8 +58,11 @@ def test_bad_follow_up_refuses_the_whole_visit(world):
 
 def test_completed_visit_in_future_is_refused_but_planned_is_fine(world):
     store = world["store"]
-    raw = {"enterprise_id": world["ent"].id, "team_id": world["team"].id,
-           "visit_date": "2026-07-10"}
+    raw = {
+        "enterprise_id": world["ent"].id,
+        "team_id": world["team"].id,
+        "visit_date": "2026-07-10",
+    }
     with pytest.raises(ValidationError) as info:
         visit_log.log_visit(store, raw, today=TODAY)
     assert info.value.for_field("visit_date")
@@ -66,8 +79,7 @@ def test_close_follow_up_records_who_and_when(world):
     store = world["store"]
     visit = visit_log.log_visit(
         store,
-        {"enterprise_id": world["ent"].id, "team_id": world["team"].id,
-         "visit_date": "2026-06-03"},
+        {"enterprise_id": world["ent"].id, "team_id": world["team"].id, "visit_date": "2026-06-03"},
         [{"description": "对接检测机构"}],
         today=TODAY,
     )

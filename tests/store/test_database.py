@@ -115,14 +115,15 @@ def test_empty_file_becomes_a_database(tmp_path):
 
 def test_atomic_rolls_back_everything(store):
     from dispatch_app.domain.records import Target
-
     from dispatch_app.store import repository
 
     with pytest.raises(sqlite3.IntegrityError), store.atomic():
-        repository.insert(store, Target(year=2026, scope="330302", visits_target=1,
-                                        appointments_target=1))
-        repository.insert(store, Target(year=2026, scope="330302", visits_target=2,
-                                        appointments_target=2))
+        repository.insert(
+            store, Target(year=2026, scope="330302", visits_target=1, appointments_target=1)
+        )
+        repository.insert(
+            store, Target(year=2026, scope="330302", visits_target=2, appointments_target=2)
+        )
     assert store.scalar("SELECT count(*) FROM targets") == 0
 
 

@@ -19,5 +19,3 @@ def enterprise_raw(n: int = 1, district: str = "乐清市", **extra) -> dict:
         "contact_phone": "138 1234 5678",
         **extra,
     }
-
-

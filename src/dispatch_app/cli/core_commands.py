@@ -36,8 +36,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("demo", help="write a demo database / 生成演示数据库")
     p.add_argument("path", help="database file to write")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--visits", type=int, default=None, help="number of visits (default: the "
-                   "city's real year, about the 10,000-visit target paced to --as-of)")
+    p.add_argument(
+        "--visits",
+        type=int,
+        default=None,
+        help="number of visits (default: the "
+        "city's real year, about the 10,000-visit target paced to --as-of)",
+    )
     p.add_argument("--district", help="make one district's database (name or adcode)")
     p.add_argument("--as-of", type=_iso_date, default=None, help="date the demo year runs up to")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -93,8 +98,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     summary = generate_demo(
-        path, seed=args.seed, visits=args.visits, district=district, as_of=args.as_of,
-        progress=report, overwrite=args.force,
+        path,
+        seed=args.seed,
+        visits=args.visits,
+        district=district,
+        as_of=args.as_of,
+        progress=report,
+        overwrite=args.force,
     )
     if sys.stderr.isatty():
         print(file=sys.stderr)
@@ -111,15 +121,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         report = check(store)
     if args.json:
         data = {
-            "path": report.path, "ok": report.ok, "schema_version": report.schema_version,
-            "supported_version": report.supported_version, "integrity": report.integrity,
-            "foreign_key_errors": report.foreign_key_errors, "counts": report.counts,
+            "path": report.path,
+            "ok": report.ok,
+            "schema_version": report.schema_version,
+            "supported_version": report.supported_version,
+            "integrity": report.integrity,
+            "foreign_key_errors": report.foreign_key_errors,
+            "counts": report.counts,
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(f"数据库 / database: {report.path}")
-        print(f"结构版本 / schema version: {report.schema_version} "
-              f"(supported {report.supported_version})")
+        print(
+            f"结构版本 / schema version: {report.schema_version} "
+            f"(supported {report.supported_version})"
+        )
         print(f"完整性 / integrity: {'; '.join(report.integrity)}")
         print(f"外键 / foreign keys: {len(report.foreign_key_errors) or 'ok'}")
         for table, n in report.counts.items():
@@ -146,8 +162,10 @@ def cmd_progress(args: argparse.Namespace) -> int:
     print(f"科技副总 / appointments: {a['count']} / {a['target']} 名")
     print(f"{'区县':<8}{'服务家次':>10}{'目标':>8}{'完成率':>8}{'副总':>6}{'目标':>6}")
     for d in result.districts:
-        print(f"{d.district:<8}{d.visits_done:>12}{d.visits_target:>10}"
-              f"{d.visits_ratio:>10.0%}{d.appointments_count:>8}{d.appointments_target:>8}")
+        print(
+            f"{d.district:<8}{d.visits_done:>12}{d.visits_target:>10}"
+            f"{d.visits_ratio:>10.0%}{d.appointments_count:>8}{d.appointments_target:>8}"
+        )
     return EXIT_OK
 
 

@@ -102,7 +102,14 @@ FOLLOW_UP_STATUS = Vocabulary(
     [Choice("open", "未办结", "Open"), Choice("closed", "已办结", "Closed")],
 )
 
-QUALIFICATIONS = ["高新技术企业", "科技型中小企业", "专精特新", "小巨人", "省科技型企业", "科技领军企业"]
+QUALIFICATIONS = [
+    "高新技术企业",
+    "科技型中小企业",
+    "专精特新",
+    "小巨人",
+    "省科技型企业",
+    "科技领军企业",
+]
 
 # "5+5+N": Wenzhou's five traditional and five emerging industry clusters, plus others.
 INDUSTRIES = [

@@ -8,8 +8,18 @@ from ..store.database import Store
 from ..store.schema import SCHEMA_VERSION
 
 COUNTED_TABLES = [
-    "districts", "towns", "enterprises", "experts", "teams", "team_members", "appointments",
-    "visits", "visit_experts", "follow_ups", "cases", "targets",
+    "districts",
+    "towns",
+    "enterprises",
+    "experts",
+    "teams",
+    "team_members",
+    "appointments",
+    "visits",
+    "visit_experts",
+    "follow_ups",
+    "cases",
+    "targets",
 ]
 
 

@@ -31,10 +31,18 @@ DEFAULT_SHARES: dict[str, tuple[int, int]] = {
 def ensure_default_targets(store: Store, year: int) -> int:
     """Insert the default city and district targets for ``year`` where none exist yet."""
     have = {r[0] for r in store.query("SELECT scope FROM targets WHERE year = ?", (year,))}
-    rows = [Target(year=year, scope=CITY_SCOPE, visits_target=CITY_VISITS,
-                   appointments_target=CITY_APPOINTMENTS)]
-    rows += [Target(year=year, scope=code, visits_target=v, appointments_target=a)
-             for code, (v, a) in DEFAULT_SHARES.items()]
+    rows = [
+        Target(
+            year=year,
+            scope=CITY_SCOPE,
+            visits_target=CITY_VISITS,
+            appointments_target=CITY_APPOINTMENTS,
+        )
+    ]
+    rows += [
+        Target(year=year, scope=code, visits_target=v, appointments_target=a)
+        for code, (v, a) in DEFAULT_SHARES.items()
+    ]
     new = [t for t in rows if t.scope not in have]
     with store.atomic():
         repository.insert_many(store, new)
@@ -45,8 +53,7 @@ def set_target(store: Store, year: int, scope: str, visits: int, appointments: i
     from ..domain.validation import clean_target
 
     target = clean_target(
-        {"year": year, "scope": scope, "visits_target": visits,
-         "appointments_target": appointments}
+        {"year": year, "scope": scope, "visits_target": visits, "appointments_target": appointments}
     )
     with store.atomic():
         existing = repository.find(

@@ -24,8 +24,10 @@ def _follow_up_problems(
         except ValidationError as exc:
             problems += [
                 FieldProblem(
-                    f"follow_ups[{i}].{p.field}", f"跟进事项第 {i} 条：{p.zh}",
-                    f"Follow-up {i}: {p.en}", p.value,
+                    f"follow_ups[{i}].{p.field}",
+                    f"跟进事项第 {i} 条：{p.zh}",
+                    f"Follow-up {i}: {p.en}",
+                    p.value,
                 )
                 for p in exc.problems
             ]
@@ -77,8 +79,11 @@ def edit_visit(
 
 
 def complete_planned(
-    store: Store, visit_id: str, changes: Mapping[str, Any] | None = None,
-    *, today: date | None = None,
+    store: Store,
+    visit_id: str,
+    changes: Mapping[str, Any] | None = None,
+    *,
+    today: date | None = None,
 ) -> Visit:
     """Record that a planned visit took place (status → completed, with what was found)."""
     return edit_visit(store, visit_id, {**(changes or {}), "status": "completed"}, today=today)

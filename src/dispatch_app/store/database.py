@@ -73,9 +73,10 @@ def preflight(path: Path, *, create: bool) -> None:
     info = read_header(path)
     if info is None:
         return
-    if info.application_id != APPLICATION_ID:
-        if info.application_id != 0 or not _is_empty_sqlite(path):
-            raise ForeignDatabase(path)
+    if info.application_id != APPLICATION_ID and (
+        info.application_id != 0 or not _is_empty_sqlite(path)
+    ):
+        raise ForeignDatabase(path)
     if info.user_version > SCHEMA_VERSION:
         raise NewerSchema(path, info.user_version, SCHEMA_VERSION)
 

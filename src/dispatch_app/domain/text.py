@@ -1,0 +1,119 @@
+"""Text clean-up shared by every parser: what people paste from Word, WeChat and Excel.
+
+Full-width ASCII (typed with a Chinese IME), zero-width characters (copied from web pages and
+chat apps) and stray spaces would otherwise make equal values compare unequal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+# U+FF01..U+FF5E map onto U+0021..U+007E; U+3000 is the ideographic space.
+_WIDTH_TABLE: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH_TABLE[0x3000] = 0x20
+for _zw in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
+    _WIDTH_TABLE[_zw] = None
+
+_SPACE_RUN = re.compile(r"\s+")
+_NEEDS_WORK = re.compile(r"[\s\uff01-\uff5e\u3000\u200b-\u200d\u2060\ufeff]")
+_MULTI_SEP = re.compile(r"[、;；,，/\n\r]+")
+MULTI_JOINER = "、"
+
+
+def normalize_text(s: object) -> str:
+    """Half-width, no zero-width characters, trimmed, single internal spaces.
+
+    ``None`` becomes ``""``; other non-strings are ``str()``-ed, so spreadsheet cells can be
+    passed straight in. Chinese punctuation (、，。) is kept: it is meaningful.
+    """
+    if s is None:
+        return ""
+    text = s if isinstance(s, str) else str(s)
+    if _NEEDS_WORK.search(text) is None:
+        return text  # fast path: most cells are already clean
+    return _SPACE_RUN.sub(" ", text.translate(_WIDTH_TABLE)).strip()
+
+
+_LINE_SPACE_RUN = re.compile(r"[^\S\n]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalize_multiline(s: object) -> str:
+    """Like :func:`normalize_text` but keeps line breaks (at most one blank line in a row).
+
+    Free text (技术需求, 发现问题, case write-ups) has paragraphs that printouts must keep.
+    """
+    if s is None:
+        return ""
+    text = (s if isinstance(s, str) else str(s)).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_WIDTH_TABLE)
+    lines = [_LINE_SPACE_RUN.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def split_multi(s: object) -> tuple[str, ...]:
+    """Split a multi-valued cell (``高新技术企业、专精特新``) into clean, unique items.
+
+    Separators: 、 ; ； , ， / and line breaks. Order is kept; later duplicates dropped.
+    An iterable of strings is accepted too and each element is split the same way.
+    """
+    if s is None:
+        return ()
+    if isinstance(s, str):
+        parts: Iterable[object] = _MULTI_SEP.split(s.translate(_WIDTH_TABLE))
+    elif isinstance(s, Iterable):
+        parts = [p for item in s for p in split_multi(item)]
+    else:
+        parts = _MULTI_SEP.split(str(s))
+    seen: dict[str, None] = {}
+    for part in parts:
+        item = normalize_text(part)
+        if item:
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def join_multi(items: Iterable[str]) -> str:
+    """The stored form of a multi-valued field: items joined by 、."""
+    return MULTI_JOINER.join(items)
+
+
+# Readings pypinyin gets wrong for Wenzhou place names (乐 is "yue" in 乐清/乐成).
+_PHRASE_FIXES: dict[str, list[list[str]]] = {
+    "乐成": [["yuè"], ["chéng"]],
+    "乐清": [["yuè"], ["qīng"]],
+}
+_phrases_loaded = False
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
+_CJK_RUN_ONLY = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=65536)
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """``(full, initials)`` search keys for a Chinese name, both lowercase and tone-less.
+
+    温州大学 → ("wenzhoudaxue", "wzdx"). Latin letters and digits are kept (lowercased) in both
+    keys; punctuation and spaces are dropped. pypinyin is imported lazily: its dictionaries
+    take ~100 ms to load, which start-up should not pay for.
+    """
+    global _phrases_loaded
+    from pypinyin import Style, load_phrases_dict, pinyin
+
+    if not _phrases_loaded:
+        load_phrases_dict(_PHRASE_FIXES, style="default")
+        _phrases_loaded = True
+    full: list[str] = []
+    initials: list[str] = []
+    for run in _CJK_RUN.findall(normalize_text(name).lower()):
+        if _CJK_RUN_ONLY.match(run):
+            for syl, *_ in pinyin(run, style=Style.NORMAL, errors="ignore"):
+                if syl:
+                    full.append(syl)
+                    initials.append(syl[0])
+        else:
+            kept = "".join(ch for ch in run if ch.isascii() and ch.isalnum())
+            full.append(kept)
+            initials.append(kept)
+    return "".join(full), "".join(initials)
