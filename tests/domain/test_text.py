@@ -23,13 +23,19 @@ from dispatch_app.domain.text import (
         ("\u200b温州\u200d大学\ufeff", "温州大学"),
         ("  a   b \t c  ", "a b c"),
         ("高企、专精特新", "高企、专精特新"),
-        ("（有限公司）", "(有限公司)"),
+        ("温州（中国）有限公司，主营：阀门", "温州（中国）有限公司，主营：阀门"),
         (None, ""),
         (123, "123"),
     ],
 )
 def test_normalize_text(raw: object, expected: str) -> None:
     assert normalize_text(raw) == expected
+
+
+def test_normalize_token_folds_punctuation_for_codes() -> None:
+    from dispatch_app.domain.text import normalize_token
+
+    assert normalize_token("０５７７－８８８８１２３４（转８）") == "0577-88881234(转8)"
 
 
 @given(st.text())

@@ -60,3 +60,14 @@ def test_default_targets_when_none_stored(store):
     assert result.visits["target"] == 10_000
     assert sum(d.visits_target for d in result.districts) == 10_000
     assert sum(d.appointments_target for d in result.districts) == 500
+
+
+def test_district_database_measures_against_its_share(world):
+    store = world["store"]
+    targets.ensure_default_targets(store, 2026)
+    store.set_setting("district_scope", "330382")
+    _visit(world, "2026-03-01")
+    result = progress.progress(store, 2026, as_of=TODAY)
+    assert (result.scope, result.scope_name) == ("330382", "乐清市")
+    assert result.visits == {"target": 1500, "done": 1, "planned": 0}
+    assert result.appointments["target"] == 75

@@ -157,7 +157,8 @@ def cmd_progress(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK
     v, a = result.visits, result.appointments
-    print(f"{year} 年进度（截至 {result.as_of}，全年已过 {result.year_elapsed:.0%}）")
+    elapsed = f"{result.year_elapsed:.0%}"
+    print(f"{result.scope_name} {year} 年进度（截至 {result.as_of}，全年已过 {elapsed}）")
     print(f"入企服务 / visits: {v['done']} / {v['target']} 家次")
     print(f"科技副总 / appointments: {a['count']} / {a['target']} 名")
     print(f"{'区县':<8}{'服务家次':>10}{'目标':>8}{'完成率':>8}{'副总':>6}{'目标':>6}")

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from .problems import InvalidValue
-from .text import normalize_text
+from .text import normalize_token
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _GENERAL = re.compile(
@@ -76,7 +76,7 @@ def parse_date(raw: object) -> date:
         m = _ISO.fullmatch(raw)
         if m:
             return _build(raw, *m.groups())
-    text = normalize_text(raw)
+    text = normalize_token(raw)
     if not text:
         raise InvalidValue("日期不能为空", "Date is required")
     m = _GENERAL.fullmatch(text) or _COMPACT.fullmatch(text)
@@ -103,9 +103,9 @@ def parse_year(raw: object) -> int:
     elif isinstance(raw, float):
         value = int(raw) if raw.is_integer() else None
     else:
-        m = _YEAR.fullmatch(normalize_text(raw))
+        m = _YEAR.fullmatch(normalize_token(raw))
         value = int(m.group(1)) if m else None
-    shown = normalize_text(raw)
+    shown = normalize_token(raw)
     if value is None:
         if not shown:
             raise InvalidValue("年度不能为空", "Year is required")

@@ -19,7 +19,7 @@ from functools import cache
 
 from ..paths import resource
 from .problems import InvalidValue
-from .text import normalize_text
+from .text import normalize_token
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ def _key(raw: object) -> str:
     """Lookup form: normalised, without spaces; ints and float cells become digit strings."""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    return normalize_text(raw).replace(" ", "")
+    return normalize_token(raw).replace(" ", "")
 
 
 class Gazetteer:
@@ -229,7 +229,7 @@ def parse_degree(raw: object, zh: str = "坐标", en: str = "Coordinate") -> flo
     if isinstance(raw, int | float):
         value = float(raw)
     else:
-        text = normalize_text(raw).replace(" ", "").rstrip("°")
+        text = normalize_token(raw).replace(" ", "").rstrip("°")
         try:
             value = float(text)
         except ValueError:

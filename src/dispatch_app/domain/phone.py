@@ -11,7 +11,7 @@ import math
 import re
 
 from .problems import InvalidValue
-from .text import normalize_text
+from .text import normalize_token
 
 _STRIP = re.compile(r"[\s\-‐‑–—()（）.·_]+")
 _EXTENSION = re.compile(r"^(.*?)(?:转|分机|ext\.?|x|#)(\d{1,6})$", re.IGNORECASE)
@@ -35,7 +35,7 @@ def parse_phone(raw: object) -> str:
             return ""
         if raw.is_integer():
             raw = int(raw)  # a spreadsheet number cell: 13812345678.0
-    text = normalize_text(raw)
+    text = normalize_token(raw)
     if not text:
         return ""
     if _SEVERAL.search(text):

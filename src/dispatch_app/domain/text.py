@@ -10,11 +10,18 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-# U+FF01..U+FF5E map onto U+0021..U+007E; U+3000 is the ideographic space.
-_WIDTH_TABLE: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+# Free text: full-width letters and digits become ASCII, U+3000 a space, zero-width chars go.
+# Full-width punctuation （），：； is proper Chinese typography in names and prose: kept.
+_ALNUM = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+_WIDTH_TABLE: dict[int, int | None] = {cp: cp - 0xFEE0 for cp in _ALNUM}
 _WIDTH_TABLE[0x3000] = 0x20
 for _zw in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF):
     _WIDTH_TABLE[_zw] = None
+# Codes, numbers, dates and vocabulary: every full-width ASCII form (U+FF01..U+FF5E) folds.
+_FOLD_TABLE: dict[int, int | None] = {
+    **_WIDTH_TABLE,
+    **{cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)},
+}
 
 _SPACE_RUN = re.compile(r"\s+")
 _NEEDS_WORK = re.compile(r"[\s\uff01-\uff5e\u3000\u200b-\u200d\u2060\ufeff]")
@@ -38,6 +45,20 @@ def normalize_text(s: object) -> str:
 
 _LINE_SPACE_RUN = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def normalize_token(s: object) -> str:
+    """Like :func:`normalize_text`, but full-width punctuation folds to ASCII too.
+
+    For values that are codes, numbers, dates or choices (``９１３３０３…``, ``０５７７－８８``),
+    where ``（`` and ``(`` must mean the same thing.
+    """
+    if s is None:
+        return ""
+    text = s if isinstance(s, str) else str(s)
+    if _NEEDS_WORK.search(text) is None:
+        return text
+    return _SPACE_RUN.sub(" ", text.translate(_FOLD_TABLE)).strip()
 
 
 def normalize_multiline(s: object) -> str:

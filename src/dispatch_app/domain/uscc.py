@@ -18,7 +18,7 @@ import re
 import string
 
 from .problems import InvalidValue
-from .text import normalize_text
+from .text import normalize_token
 
 CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 FORBIDDEN_LETTERS = "IOZSV"
@@ -54,7 +54,7 @@ def normalize_uscc(raw: object) -> str:
     text = raw if isinstance(raw, str) else "" if raw is None else str(raw)
     if len(text) == 18 and _WELL_FORMED.fullmatch(text):
         return text  # fast path: already normal
-    return _SEPARATORS.sub("", normalize_text(text)).upper()
+    return _SEPARATORS.sub("", normalize_token(text)).upper()
 
 
 def _excel_error(seen: str) -> InvalidValue:
@@ -97,7 +97,7 @@ def parse_uscc(raw: object) -> str:
     if not code:
         raise InvalidValue(f"{_LABEL_ZH}不能为空", f"{_LABEL_EN} is required")
     if _looks_mangled(code):
-        raise _excel_error(normalize_text(raw))
+        raise _excel_error(normalize_token(raw))
     bad = sorted({c for c in code if c not in _VALUE}, key=code.index)
     parts_zh: list[str] = []
     parts_en: list[str] = []

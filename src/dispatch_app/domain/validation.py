@@ -38,7 +38,7 @@ from .records import (
     Team,
     Visit,
 )
-from .text import normalize_multiline, normalize_text, split_multi
+from .text import normalize_multiline, normalize_text, normalize_token, split_multi
 from .uscc import parse_uscc
 
 NAME_MAX = 100
@@ -136,7 +136,7 @@ def parse_bool(raw: object) -> bool:
         return False
     if isinstance(raw, int | float) and raw in (0, 1):
         return bool(raw)
-    text = normalize_text(raw).lower()
+    text = normalize_token(raw).lower()
     if text == "":
         return False
     if text in _TRUE:
@@ -156,7 +156,7 @@ def parse_non_negative(raw: object, *, integer: bool = False) -> float | int:
     if isinstance(raw, int | float):
         value = float(raw)
     else:
-        text = _UNIT_SUFFIX.sub("", normalize_text(raw).replace(",", "").replace(" ", ""))
+        text = _UNIT_SUFFIX.sub("", normalize_token(raw).replace(",", "").replace(" ", ""))
         try:
             value = float(text)
         except ValueError:
@@ -208,7 +208,7 @@ def _text(limit: int, *, multiline: bool = False) -> Callable[[object], str]:
 
 
 def _vocab(vocab: Vocabulary) -> Callable[[object], str]:
-    return lambda raw: vocab.from_label(normalize_text(raw))
+    return lambda raw: vocab.from_label(normalize_token(raw))
 
 
 def _ident(raw: object) -> str:
@@ -467,7 +467,7 @@ _CITY_NAMES = {CITY_SCOPE, "温州市", "温州", "全市", "市级", "市本级
 
 def parse_scope(raw: object, notes: list[str] | None = None) -> str:
     """CITY_SCOPE for the whole city (温州市/全市/330300), else a district adcode."""
-    key = normalize_text(raw).replace(" ", "").lower()
+    key = normalize_token(raw).replace(" ", "").lower()
     if key in _CITY_NAMES:
         return CITY_SCOPE
     return _district(notes)(raw)

@@ -38,6 +38,8 @@ class Progress:
     visits: dict[str, int]
     appointments: dict[str, int]
     targets_source: str  # "database" or "default"
+    scope: str  # CITY_SCOPE, or the adcode of the one district this database holds
+    scope_name: str
     districts: list[DistrictProgress] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -104,8 +106,13 @@ def progress(store: Store, year: int, *, as_of: date | None = None) -> Progress:
         )
         for r in store.query("SELECT adcode, name FROM districts ORDER BY adcode")
     ]
+    # A district's own database measures itself against its share, not the city's 10,000.
+    scope = store.get_setting("district_scope") or CITY_SCOPE
+    names = {d.adcode: d.district for d in districts}
+    if scope not in names:
+        scope = CITY_SCOPE
     city_v, city_a = targets.get(
-        CITY_SCOPE,
+        scope,
         (sum(d.visits_target for d in districts), sum(d.appointments_target for d in districts)),
     )
     return Progress(
@@ -115,5 +122,7 @@ def progress(store: Store, year: int, *, as_of: date | None = None) -> Progress:
         visits={"target": city_v, "done": sum(done.values()), "planned": sum(planned.values())},
         appointments={"target": city_a, "count": sum(appointed.values())},
         targets_source=source,
+        scope=scope,
+        scope_name=names.get(scope, "温州市"),
         districts=districts,
     )

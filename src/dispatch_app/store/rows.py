@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import fields
+from functools import cache
 from typing import Any, TypeVar
 
 from ..domain.records import (
@@ -44,15 +45,22 @@ PINYIN_KINDS = (Enterprise, Expert, Team)
 _DETACHED = {"expert_ids"}
 
 
-def _field_info(cls: type[Record]) -> list[tuple[str, str]]:
-    return [(f.name, str(f.type)) for f in fields(cls) if f.name not in _DETACHED]
+@cache
+def _field_info(cls: type[Record]) -> tuple[tuple[str, str], ...]:
+    """(name, type text) of the stored fields; cached, as bulk writes call it per row."""
+    return tuple((f.name, str(f.type)) for f in fields(cls) if f.name not in _DETACHED)
 
 
-def columns(cls: type[Record]) -> list[str]:
+@cache
+def _columns(cls: type[Record]) -> tuple[str, ...]:
     cols = [name for name, _ in _field_info(cls)]
     if cls in PINYIN_KINDS:
         cols += ["name_pinyin", "name_initials"]
-    return cols
+    return tuple(cols)
+
+
+def columns(cls: type[Record]) -> list[str]:
+    return list(_columns(cls))
 
 
 def to_row(record: Record) -> dict[str, Any]:
@@ -87,8 +95,7 @@ def from_row(cls: type[R], row: sqlite3.Row | dict[str, Any]) -> R:
 def insert_sql(cls: type[Record]) -> str:
     cols = columns(cls)
     return (
-        f"INSERT INTO {TABLES[cls]} ({', '.join(cols)})"
-        f" VALUES ({', '.join(':' + c for c in cols)})"
+        f"INSERT INTO {TABLES[cls]} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
     )
 
 

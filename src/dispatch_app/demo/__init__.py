@@ -1,0 +1,5 @@
+"""The demo data generator: a believable, deterministic city-year of Wenzhou data."""
+
+from .generator import DemoSummary, generate_demo
+
+__all__ = ["DemoSummary", "generate_demo"]
