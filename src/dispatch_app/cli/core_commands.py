@@ -144,6 +144,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_BAD_INPUT
 
 
+_WIDTHS = (8, 10, 8, 8, 6, 6)
+
+
+def _pad(value: object, width: int, left: bool = False) -> str:
+    """Pad for a terminal, where a Chinese character takes two columns."""
+    import unicodedata
+
+    text = str(value)
+    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if left:
+        return text + " " * max(width - shown, 1)
+    return " " * max(width - shown, 1) + text
+
+
 def cmd_progress(args: argparse.Namespace) -> int:
     from ..services.progress import progress
     from ..store import open_store
@@ -161,11 +175,19 @@ def cmd_progress(args: argparse.Namespace) -> int:
     print(f"{result.scope_name} {year} 年进度（截至 {result.as_of}，全年已过 {elapsed}）")
     print(f"入企服务 / visits: {v['done']} / {v['target']} 家次")
     print(f"科技副总 / appointments: {a['count']} / {a['target']} 名")
-    print(f"{'区县':<8}{'服务家次':>10}{'目标':>8}{'完成率':>8}{'副总':>6}{'目标':>6}")
+    header = ("区县", "服务家次", "目标", "完成率", "副总", "目标")
+    print("".join(_pad(h, w, i == 0) for i, (h, w) in enumerate(zip(header, _WIDTHS, strict=True))))
     for d in result.districts:
+        cells = (
+            d.district,
+            d.visits_done,
+            d.visits_target,
+            f"{d.visits_ratio:.0%}",
+            d.appointments_count,
+            d.appointments_target,
+        )
         print(
-            f"{d.district:<8}{d.visits_done:>12}{d.visits_target:>10}"
-            f"{d.visits_ratio:>10.0%}{d.appointments_count:>8}{d.appointments_target:>8}"
+            "".join(_pad(c, w, i == 0) for i, (c, w) in enumerate(zip(cells, _WIDTHS, strict=True)))
         )
     return EXIT_OK
 
