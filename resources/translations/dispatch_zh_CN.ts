@@ -1,0 +1,912 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>dispatch</name>
+    <message>
+      <location filename="actions.py" line="112" />
+      <source>&amp;About</source>
+      <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="74" />
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="41" />
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="89" />
+      <source>&amp;Find</source>
+      <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="111" />
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="77" />
+      <source>&amp;Log a visit…</source>
+      <translation>登记入企服务(&amp;L)…</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="43" />
+      <source>&amp;New database…</source>
+      <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="47" />
+      <source>&amp;Open database…</source>
+      <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="107" />
+      <source>&amp;Refresh</source>
+      <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="86" />
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="113" />
+      <source>&amp;Version</source>
+      <translation>版本(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="99" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="139" />
+      <source>(no team)</source>
+      <translation>（不指定轻骑队）</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="129" />
+      <source>(none yet)</source>
+      <translation>（暂无）</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="28" />
+      <source>18 characters, e.g. 91330382MA2XXXXXXX</source>
+      <translation>18位，如 91330382MA2XXXXXXX</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="33" />
+      <source>About</source>
+      <translation>关于</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="155" />
+      <source>Add an expert: type a name or pinyin</source>
+      <translation>添加专家：输入姓名或拼音</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="143" />
+      <source>Add the team's members</source>
+      <translation>加入该队全部成员</translation>
+    </message>
+    <message>
+      <location filename="appointments_page.py" line="32" />
+      <source>All batches</source>
+      <translation>全部批次</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="172" />
+      <source>All districts</source>
+      <translation>全部区县</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="84" />
+      <source>All follow-up items</source>
+      <translation>全部跟进事项</translation>
+    </message>
+    <message>
+      <location filename="enterprises_page.py" line="19" />
+      <source>All industries</source>
+      <translation>全部行业</translation>
+    </message>
+    <message>
+      <location filename="enterprises_page.py" line="21" />
+      <source>All qualifications</source>
+      <translation>全部资质</translation>
+    </message>
+    <message>
+      <location filename="enterprises_page.py" line="25" />
+      <source>All sizes</source>
+      <translation>全部规模</translation>
+    </message>
+    <message>
+      <location filename="appointments_page.py" line="23" />
+      <source>All statuses</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <location filename="experts_page.py" line="19" />
+      <source>All teams</source>
+      <translation>全部轻骑队</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="36" />
+      <source>All types</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="22" />
+      <source>All years</source>
+      <translation>全部年度</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="41" />
+      <source>Any due date</source>
+      <translation>全部期限</translation>
+    </message>
+    <message>
+      <location filename="experts_page.py" line="20" />
+      <source>Any role</source>
+      <translation>全部专家</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="32" />
+      <source>Approved</source>
+      <translation>已审定</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="25" />
+      <source>Approved or not</source>
+      <translation>审定状态</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="162" />
+      <source>Archive</source>
+      <translation>归档</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="25" />
+      <source>Batch</source>
+      <translation>批次</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="18" />
+      <source>Can be tech VP</source>
+      <translation>可任科技副总</translation>
+    </message>
+    <message>
+      <location filename="close_follow_up.py" line="50" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="246" />
+      <source>Cannot open the database</source>
+      <translation>无法打开数据库</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="42" />
+      <source>Case title</source>
+      <translation>案例标题</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="43" />
+      <source>Cases</source>
+      <translation>典型案例</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="55" />
+      <source>Chinese text is shown with WenQuanYi Micro Hei (Apache-2.0), shipped in resources/fonts with its licence.</source>
+      <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="64" />
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="close_follow_up.py" line="30" />
+      <source>Close follow-up item</source>
+      <translation>办结跟进事项</translation>
+    </message>
+    <message>
+      <location filename="close_follow_up.py" line="49" />
+      <source>Close item</source>
+      <translation>办结</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="78" />
+      <source>Close item…</source>
+      <translation>办结…</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="144" />
+      <source>Closed at</source>
+      <translation>办结时间</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="372" />
+      <source>Complete a planned visit</source>
+      <translation>登记计划服务的完成情况</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="14" />
+      <source>Contact</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="230" />
+      <source>Creating the database…</source>
+      <translation>正在创建数据库…</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="22" />
+      <source>Data folder: {path}</source>
+      <translation>数据文件夹：{path}</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="20" />
+      <source>Database schema version: {v}</source>
+      <translation>数据库结构版本：{v}</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="20" />
+      <source>Databases (*.db *.sqlite);;All files (*)</source>
+      <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="165" />
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="381" />
+      <source>Delete this record? This cannot be undone.</source>
+      <translation>确定删除这条记录吗？删除后无法恢复。</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="10" />
+      <source>District</source>
+      <translation>区县</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="33" />
+      <source>Due</source>
+      <translation>办结期限</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="42" />
+      <source>Due within 7 days</source>
+      <translation>7天内到期</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="71" />
+      <source>E&amp;xit</source>
+      <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="46" />
+      <source>e.g. 2026-03-05</source>
+      <translation>如 2026-03-05</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="47" />
+      <source>e.g. 2027-03-04</source>
+      <translation>如 2027-03-04</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="372" />
+      <source>Edit visit</source>
+      <translation>修改服务记录</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="56" />
+      <source>Edit…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="24" />
+      <source>End</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="22" />
+      <source>Enterprise</source>
+      <translation>企业</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="24" />
+      <source>Enterprise or team: name, USCC or pinyin</source>
+      <translation>企业或轻骑队：名称、信用代码或拼音</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="36" />
+      <source>Enterprises</source>
+      <translation>企业</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="21" />
+      <source>Expert</source>
+      <translation>专家</translation>
+    </message>
+    <message>
+      <location filename="appointments_page.py" line="17" />
+      <source>Expert or enterprise, name or pinyin</source>
+      <translation>专家或企业：名称或拼音</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="37" />
+      <source>Experts</source>
+      <translation>专家</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="45" />
+      <source>Flagged or not</source>
+      <translation>是否需协调</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="192" />
+      <source>Follow-up items</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="42" />
+      <source>Follow-ups</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="132" />
+      <source>Follow-ups due within 7 days or overdue</source>
+      <translation>7天内到期及已逾期的跟进事项</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="136" />
+      <source>Follow-ups due within 7 days or overdue: {n} (overdue {overdue}, need bureau coordination {flagged})</source>
+      <translation>7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="44" />
+      <source>For district coordinators of the Wenzhou Science and Technology Bureau: dispatch tech vice-presidents and light-cavalry expert teams, log enterprise visits and their follow-ups, and watch progress toward the year's targets (10,000 visits, 500 tech vice-presidents).</source>
+      <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="40" />
+      <source>From date</source>
+      <translation>起始日期</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="183" />
+      <source>Generating the demo database…</source>
+      <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="62" />
+      <source>Import / Export</source>
+      <translation>导入/导出</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="11" />
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="15" />
+      <source>Institution</source>
+      <translation>工作单位</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="34" />
+      <source>Interface language</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="34" />
+      <source>Item</source>
+      <translation>事项</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="29" />
+      <source>Item, owner or enterprise</source>
+      <translation>事项、责任人或企业</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="61" />
+      <source>Its follow-ups</source>
+      <translation>查看跟进事项</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="19" />
+      <source>Leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
+      <location filename="team_form.py" line="108" />
+      <source>leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="93" />
+      <source>Log a visit</source>
+      <translation>登记入企服务</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="60" />
+      <source>Log a visit…</source>
+      <translation>登记入企服务…</translation>
+    </message>
+    <message>
+      <location filename="team_form.py" line="50" />
+      <source>Members</source>
+      <translation>成员</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="8" />
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="48" />
+      <source>Name for closing follow-ups</source>
+      <translation>办结人（默认）</translation>
+    </message>
+    <message>
+      <location filename="experts_page.py" line="15" />
+      <source>Name, institution, specialty or pinyin</source>
+      <translation>姓名、单位、专业或拼音</translation>
+    </message>
+    <message>
+      <location filename="enterprises_page.py" line="15" />
+      <source>Name, USCC or pinyin (e.g. wzdx)</source>
+      <translation>名称、信用代码或拼音（如 wzdx）</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="36" />
+      <source>Needs bureau</source>
+      <translation>需协调</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="45" />
+      <source>Needs bureau coordination</source>
+      <translation>需科技局协调</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="144" />
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="83" />
+      <source>New &amp;record on this page</source>
+      <translation>在本页新建记录(&amp;R)</translation>
+    </message>
+    <message>
+      <location filename="appointments_page.py" line="37" />
+      <source>New appointment</source>
+      <translation>新建选派</translation>
+    </message>
+    <message>
+      <location filename="case_form.py" line="46" />
+      <source>New case</source>
+      <translation>新建案例</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="141" />
+      <source>New database</source>
+      <translation>新建数据库</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="47" />
+      <source>New enterprise</source>
+      <translation>新建企业</translation>
+    </message>
+    <message>
+      <location filename="expert_form.py" line="39" />
+      <source>New expert</source>
+      <translation>新建专家</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="214" />
+      <source>New record</source>
+      <translation>新建记录</translation>
+    </message>
+    <message>
+      <location filename="team_form.py" line="76" />
+      <source>New team</source>
+      <translation>新建轻骑队</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="58" />
+      <source>New tech VP appointment</source>
+      <translation>新建科技副总选派</translation>
+    </message>
+    <message>
+      <location filename="messages.py" line="34" />
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
+      <location filename="app.py" line="121" />
+      <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
+      <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="276" />
+      <source>No database open</source>
+      <translation>未打开数据库</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="25" />
+      <source>Not approved</source>
+      <translation>未审定</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="43" />
+      <source>Of the visit on {name}</source>
+      <translation>{name} 的服务记录</translation>
+    </message>
+    <message>
+      <location filename="messages.py" line="12" />
+      <source>OK</source>
+      <translation>确定</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="35" />
+      <source>Open and closed</source>
+      <translation>全部（含已办结）</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="151" />
+      <source>Open database</source>
+      <translation>打开数据库</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="25" />
+      <source>Open database: {path}</source>
+      <translation>当前数据库：{path}</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="115" />
+      <source>Open the &amp;data folder</source>
+      <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="58" />
+      <source>Open the &amp;demo database</source>
+      <translation>打开演示数据库(&amp;D)</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="92" />
+      <source>Open the existing record</source>
+      <translation>打开已有记录</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="83" />
+      <source>Open the visit</source>
+      <translation>打开服务记录</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="100" />
+      <source>Open: {open} · overdue: {overdue} · due within 7 days: {soon} · need bureau coordination: {flagged}</source>
+      <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="230" />
+      <source>Opening the database…</source>
+      <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="42" />
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="35" />
+      <source>Owner</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <location filename="workers.py" line="125" />
+      <source>Please wait</source>
+      <translation>请稍候</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="30" />
+      <source>Problems found</source>
+      <translation>发现问题</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="19" />
+      <source>Program version: {v}</source>
+      <translation>程序版本：{v}</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="57" />
+      <source>Progress toward this year's targets</source>
+      <translation>本年度目标进度</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="13" />
+      <source>Qualifications</source>
+      <translation>企业资质</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="54" />
+      <source>Recent databases</source>
+      <translation>最近打开的数据库</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="89" />
+      <source>Recent visits</source>
+      <translation>最近的入企服务</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="58" />
+      <source>Record as completed…</source>
+      <translation>登记为已完成…</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="40" />
+      <source>Related to enterprise: {name}</source>
+      <translation>企业「{name}」的相关记录</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="41" />
+      <source>Related to expert: {name}</source>
+      <translation>专家「{name}」的相关记录</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="42" />
+      <source>Related to team: {name}</source>
+      <translation>轻骑队「{name}」的相关记录</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="223" />
+      <source>Remove item</source>
+      <translation>删除该事项</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="157" />
+      <source>Remove selected</source>
+      <translation>移除选中</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="81" />
+      <source>Reopen</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="314" />
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="160" />
+      <source>Revert</source>
+      <translation>撤销修改</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="260" />
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="264" />
+      <source>Save and log another</source>
+      <translation>保存并继续登记</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="455" />
+      <source>Saved: {name}. Log the next enterprise.</source>
+      <translation>已保存：{name}。请登记下一家企业。</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="92" />
+      <source>Se&amp;ttings…</source>
+      <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="56" />
+      <source>Search</source>
+      <translation>搜索</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="89" />
+      <source>Select a visit to see what was found and agreed.</source>
+      <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="110" />
+      <source>Select an item to close or reopen it.</source>
+      <translation>选择一个跟进事项以办结或重新打开。</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="35" />
+      <source>Separate several with 、</source>
+      <translation>多项请用“、”分隔</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="23" />
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="106" />
+      <source>Show all</source>
+      <translation>显示全部</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="87" />
+      <source>Show archived</source>
+      <translation>显示已归档</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="12" />
+      <source>Size</source>
+      <translation>规模</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="17" />
+      <source>Specialties</source>
+      <translation>专业领域</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="23" />
+      <source>Start</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="26" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="28" />
+      <source>Team</source>
+      <translation>轻骑队</translation>
+    </message>
+    <message>
+      <location filename="teams_page.py" line="15" />
+      <source>Team name or pinyin</source>
+      <translation>队名或拼音</translation>
+    </message>
+    <message>
+      <location filename="expert_form.py" line="33" />
+      <source>Teams</source>
+      <translation>轻骑队</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="36" />
+      <source>Tech VP &amp; Light-Cavalry Dispatch Desk</source>
+      <translation>科技副总与科技轻骑队调度台</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="42" />
+      <source>Tech VPs</source>
+      <translation>科技副总</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="148" />
+      <source>Tech VPs: {done:,} of {target:,}</source>
+      <translation>科技副总：{done:,} / {target:,} 名</translation>
+    </message>
+    <message>
+      <location filename="close_follow_up.py" line="45" />
+      <source>The date and time of closing are recorded automatically.</source>
+      <translation>办结日期和时间由系统自动记录。</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="36" />
+      <source>The window is rebuilt in the new language at once; the open database and page are kept (save any form you are editing first).</source>
+      <translation>切换后窗口立即以新语言重建，当前数据库和页面保持不变（正在编辑的表单请先保存）。</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="392" />
+      <source>This visit already has {n} follow-up items; rows typed above are added.</source>
+      <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="16" />
+      <source>Title</source>
+      <translation>职称</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="16" />
+      <source>Title or enterprise (name or pinyin)</source>
+      <translation>案例标题或企业（名称或拼音）</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="41" />
+      <source>To date</source>
+      <translation>截止日期</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="130" />
+      <source>Today is {date}</source>
+      <translation>今天是 {date}</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="29" />
+      <source>Type</source>
+      <translation>服务类型</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="37" />
+      <source>Type a name or pinyin initials</source>
+      <translation>输入姓名或拼音首字母</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="131" />
+      <source>Type a name, USCC or pinyin initials</source>
+      <translation>输入企业名称、信用代码或拼音首字母</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="221" />
+      <source>Type into the last row to add an item; due date like 2026-07-15.</source>
+      <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="9" />
+      <source>USCC</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="205" />
+      <source>Version</source>
+      <translation>版本</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="27" />
+      <source>Visit date</source>
+      <translation>服务日期</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="41" />
+      <source>Visits</source>
+      <translation>入企服务</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="145" />
+      <source>Visits: {done:,} of {target:,}</source>
+      <translation>入企服务：{done:,} / {target:,} 家次</translation>
+    </message>
+    <message>
+      <location filename="app.py" line="120" />
+      <source>Welcome</source>
+      <translation>欢迎</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="35" />
+      <source>Workbench</source>
+      <translation>工作台</translation>
+    </message>
+    <message>
+      <location filename="headers.py" line="31" />
+      <source>Year</source>
+      <translation>年度</translation>
+    </message>
+    <message>
+      <location filename="messages.py" line="33" />
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="47" />
+      <source>Your name</source>
+      <translation>您的姓名</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="161" />
+      <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
+      <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="249" />
+      <source>{n} matches</source>
+      <translation>共 {n} 条</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,126 @@
+"""Start-up: the application object, font, language, settings, and the main window.
+
+``run(db=None, lang=None, quit_when_ready=False)``: with no ``db`` the last database from the
+settings is opened, or (first start) the demo database is offered. ``quit_when_ready`` exits 0
+as soon as the first page has painted its first rows (start-up is measured with it) and 2 if
+the database cannot be opened.
+
+Switching the interface language rebuilds the main window at once (every string is set when a
+widget is made, so a fresh window is the simplest way to be sure none is missed); the open
+database and the current page are handed over.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from . import i18n
+from .fonts import apply_app_font
+from .settings import Settings
+
+READY_TIMEOUT_MS = 120_000
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("dispatch-app")
+        app.setOrganizationName("dispatch-app")
+        apply_app_font(app)
+    assert isinstance(app, QApplication)
+    return app
+
+
+class AppController:
+    """Owns the settings and the current main window; rebuilds it on a language switch."""
+
+    def __init__(self, settings: Settings, lang: str) -> None:
+        self.app = ensure_app()
+        self.settings = settings
+        i18n.install(self.app, lang)
+        self.window = self._new_window()
+
+    def _new_window(self) -> Any:
+        from .main_window import MainWindow
+
+        return MainWindow(self.settings, controller=self)
+
+    def switch_language(self, lang: str) -> Any:
+        """Rebuild the window in ``lang`` now, keeping the open database and page."""
+        old = self.window
+        self.settings.language = lang
+        page = old.current_page_key()
+        old.settings.window_geometry = old.saveGeometry()
+        old._handing_over = True
+        store = old.take_store()
+        i18n.install(self.app, lang)
+        new = self._new_window()
+        self.window = new
+        new.show_page(page)
+        if store is not None:
+            new.adopt_store(store)
+        if old.isVisible():
+            new.show()
+        old.close()
+        old.deleteLater()
+        return new
+
+
+def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = False) -> int:
+    settings = Settings()
+    controller = AppController(settings, lang or settings.language)
+    window = controller.window
+    app = controller.app
+    exit_code = {"value": 0}
+
+    if quit_when_ready:
+
+        def ready() -> None:
+            app.exit(0)
+
+        def failed(exc: object) -> None:
+            print(getattr(exc, "en", str(exc)), file=sys.stderr)
+            exit_code["value"] = 2
+            app.exit(2)
+
+        window.ready.connect(ready)
+        window.open_failed.connect(failed)
+        QTimer.singleShot(READY_TIMEOUT_MS, lambda: app.exit(1))
+        # No modal box may block an unattended run: errors go to stderr instead.
+        from .dialogs import messages
+
+        messages.show_error = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr)
+
+    window.show()
+    path = db or settings.last_database
+    if path:
+        window.open_database(path)
+    elif not quit_when_ready:
+        QTimer.singleShot(0, lambda: _offer_demo(controller))
+    else:
+        print("no database given / 未指定数据库", file=sys.stderr)
+        return 2
+    code = app.exec()
+    return exit_code["value"] or code
+
+
+def _offer_demo(controller: AppController) -> None:
+    from .actions import open_demo
+    from .dialogs.messages import ask
+    from .i18n import tr
+
+    window = controller.window
+    if ask(
+        window,
+        tr("Welcome"),
+        tr(
+            "No database is open yet. Open the demo database to look around? "
+            "(You can create your own with File → New database.)"
+        ),
+    ):
+        open_demo(window)

@@ -1,0 +1,1 @@
+"""Detail/edit forms beside the tables: live validation with the domain's own messages."""

@@ -1,0 +1,47 @@
+"""The enterprise form: USCC, name, district/town, industry, qualifications, contact, needs."""
+
+from __future__ import annotations
+
+from ...domain.choices import ENTERPRISE_SIZE, INDUSTRIES
+from ...domain.records import Enterprise
+from ...domain.validation import clean_enterprise
+from ...services import lookup
+from ..i18n import N_, tr
+from .fields import FieldSpec
+from .record_form import RecordForm
+
+
+def _districts(store, values):
+    return lookup.district_options(store)
+
+
+def _towns(store, values):
+    return lookup.town_options(store, values.get("district_code") or "")
+
+
+class EnterpriseForm(RecordForm):
+    record_cls = Enterprise
+    cleaner = staticmethod(clean_enterprise)
+    domain_kind = "enterprise"
+    list_kind = "enterprises"
+    fields = (
+        FieldSpec("uscc", required=True, placeholder=N_("18 characters, e.g. 91330382MA2XXXXXXX")),
+        FieldSpec("name", required=True),
+        FieldSpec("district_code", "options", required=True, options=_districts),
+        FieldSpec("town_code", "options", options=_towns, depends_on="district_code"),
+        FieldSpec("address"),
+        FieldSpec("industry", editable_choices=tuple(INDUSTRIES)),
+        FieldSpec("size", "vocab", vocab=ENTERPRISE_SIZE),
+        FieldSpec("qualifications", placeholder=N_("Separate several with 、")),
+        FieldSpec("contact_name"),
+        FieldSpec("contact_phone"),
+        FieldSpec("tech_needs", "text"),
+    )
+    related_links = (
+        ("visits", "enterprise", N_("Visits"), "visits"),
+        ("appointments", "enterprise", N_("Tech VPs"), "appointments"),
+        ("cases", "enterprise", N_("Cases"), "cases"),
+    )
+
+    def new_title(self) -> str:
+        return tr("New enterprise")

@@ -1,0 +1,411 @@
+"""The detail/edit form beside a table: validates as the user types, never loses input.
+
+Validation is the domain's: the form gathers the raw values, calls the record's ``clean_*``
+and shows each problem's message (in the interface language) under its field. Save stays
+disabled while any problem remains. A refused save (a duplicate USCC, a database error) shows
+why in a banner and leaves every field as typed; a duplicate offers to open the existing record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.problems import DuplicateRecord, FieldProblem, HistoryProtected, ValidationError
+from ...domain.records import Record
+from ...domain.validation import field_label
+from ...services import lookup, registry
+from ...store.errors import StoreError
+from ..i18n import current_language, pick, tr
+from ..lookup_edit import LookupEdit
+from .fields import FieldSpec, connect_edited, fill_options, make_editor, read_value, write_value
+
+ERROR_STYLE = "color: #b00020;"
+BANNER_STYLE = (
+    "QFrame#banner { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }"
+)
+
+
+class RecordForm(QWidget):
+    """Subclasses set ``record_cls``, ``cleaner``, ``domain_kind``, ``fields`` and links."""
+
+    saved = Signal(str)  # id of the record written
+    open_record = Signal(str)  # id of an existing record to show (after a duplicate)
+    show_related = Signal(str, str, str)  # page key, filter name, record id
+
+    record_cls: type[Record]
+    cleaner: Callable[..., Record]
+    domain_kind: str  # "enterprise", "expert" ... for the domain's field labels
+    list_kind: str  # listing kind / table name
+    fields: tuple[FieldSpec, ...] = ()
+    # (page key, filter name, button text, related_counts key)
+    related_links: tuple[tuple[str, str, str, str], ...] = ()
+    can_archive = True
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store: Any = None
+        self.record_id: str | None = None
+        self.archived = False
+        self._loading = False
+        self._touched: set[str] = set()
+        self._problems: list[FieldProblem] = []
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._build()
+        self._validate_timer = QTimer(self)
+        self._validate_timer.setSingleShot(True)
+        self._validate_timer.setInterval(120)
+        self._validate_timer.timeout.connect(self.validate)
+        self.new_record()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self)
+        self.title.setProperty("data", True)
+        self.title.setObjectName("formTitle")
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
+        outer.addWidget(self.title)
+        self.banner = QFrame(self)
+        self.banner.setObjectName("banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        bl = QHBoxLayout(self.banner)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setProperty("data", True)
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner_button = QPushButton(tr("Open the existing record"), self.banner)
+        self.banner_button.clicked.connect(self._open_duplicate)
+        bl.addWidget(self.banner_text, 1)
+        bl.addWidget(self.banner_button)
+        self.banner.hide()
+        self._duplicate_id = ""
+        outer.addWidget(self.banner)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 4, 0)
+        self.form_layout = QFormLayout()
+        body_layout.addLayout(self.form_layout)
+        body_layout.addStretch(1)
+        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        lang = current_language()
+        for spec in self.fields:
+            zh, en = field_label(spec.name, self.domain_kind)
+            text = (en if lang == "en" else zh) + (" *" if spec.required else "")
+            editor = make_editor(spec, body)
+            error = QLabel(body)
+            error.setObjectName(f"error_{spec.name}")
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(editor)
+            box.addWidget(error)
+            label = QLabel(text, body)
+            label.setBuddy(editor)
+            self.form_layout.addRow(label, box)
+            self.editors[spec.name] = editor
+            self.errors[spec.name] = error
+            connect_edited(editor, lambda name=spec.name: self._on_edited(name))
+        self.extra = self.build_extra(body)
+        if self.extra is not None:
+            self.form_layout.addRow(self.extra)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.related_bar = QHBoxLayout()
+        self.related_buttons: dict[str, QPushButton] = {}
+        for page, filter_name, text, count_key in self.related_links:
+            b = QPushButton(tr(text), self)
+            b.setFlat(True)
+            b.setStyleSheet("text-align: left; color: #1a5fb4;")
+            b.clicked.connect(
+                lambda _c=False, p=page, f=filter_name: self.show_related.emit(
+                    p, f, self.record_id or ""
+                )
+            )
+            b.setProperty("text_source", text)
+            b.setProperty("count_key", count_key)
+            self.related_bar.addWidget(b)
+            self.related_buttons[count_key] = b
+        self.related_bar.addStretch(1)
+        outer.addLayout(self.related_bar)
+
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(tr("Save"), self)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(tr("Revert"), self)
+        self.revert_button.clicked.connect(self.revert)
+        self.archive_button = QPushButton(tr("Archive"), self)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.archive_button.setVisible(self.can_archive)
+        self.delete_button = QPushButton(tr("Delete"), self)
+        self.delete_button.clicked.connect(self.delete)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.delete_button)
+        outer.addLayout(buttons)
+
+    def build_extra(self, parent: QWidget) -> QWidget | None:
+        """Room for a subclass's extra section (a team's roster)."""
+        return None
+
+    # -- data --------------------------------------------------------------------------------
+    def set_store(self, store: Any) -> None:
+        self.store = store
+        for spec in self.fields:
+            w = self.editors[spec.name]
+            if spec.kind == "lookup" and isinstance(w, LookupEdit) and spec.lookup:
+                w.set_search(lambda text, f=spec.lookup: f(self.store, text) if self.store else [])
+        self._reload_options()
+        self.new_record()
+
+    def _reload_options(self, only_dependents_of: str | None = None) -> None:
+        if self.store is None:
+            return
+        values = self.raw()
+        for spec in self.fields:
+            if spec.options is None:
+                continue
+            if only_dependents_of is not None and spec.depends_on != only_dependents_of:
+                continue
+            w = self.editors[spec.name]
+            assert isinstance(w, QComboBox)
+            fill_options(w, spec.options(self.store, values))
+
+    def raw(self) -> dict[str, Any]:
+        return {spec.name: read_value(self.editors[spec.name]) for spec in self.fields}
+
+    def new_record(self, defaults: dict[str, Any] | None = None) -> None:
+        self.record_id = None
+        self.archived = False
+        self._fill({}, defaults or self.defaults())
+        self.title.setText(self.new_title())
+
+    def defaults(self) -> dict[str, Any]:
+        return {}
+
+    def new_title(self) -> str:
+        return tr("New record")
+
+    def load(self, record_id: str) -> None:
+        """Show a stored record for editing."""
+        if self.store is None:
+            return
+        record = lookup.load(self.store, self.record_cls, record_id)
+        self.record_id = record_id
+        self.archived = bool(getattr(record, "archived_at", None))
+        values = {spec.name: getattr(record, spec.name, "") for spec in self.fields}
+        self._fill(self.lookup_texts(record), values)
+        self.title.setText(self.record_title(record))
+        self.after_load(record)
+        self._touched = {spec.name for spec in self.fields}
+        self.validate()
+
+    def lookup_texts(self, record: Record) -> dict[str, str]:
+        """Shown names of the ids held by lookup fields."""
+        return {}
+
+    def record_title(self, record: Record) -> str:
+        return str(getattr(record, "name", "") or getattr(record, "title", ""))
+
+    def after_load(self, record: Record) -> None:
+        pass
+
+    def _fill(self, texts: dict[str, str], values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for spec in self.fields:
+                if spec.depends_on is None:
+                    write_value(
+                        self.editors[spec.name], values.get(spec.name), texts.get(spec.name, "")
+                    )
+            for spec in self.fields:
+                if spec.depends_on is not None:
+                    if self.store is not None and spec.options is not None:
+                        w = self.editors[spec.name]
+                        assert isinstance(w, QComboBox)
+                        fill_options(w, spec.options(self.store, self.raw()))
+                    write_value(self.editors[spec.name], values.get(spec.name))
+        finally:
+            self._loading = False
+        self._touched = set()
+        self.hide_banner()
+        self.validate()
+        self._update_buttons()
+
+    # -- validation -------------------------------------------------------------------------
+    def _on_edited(self, name: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(name)
+        for spec in self.fields:
+            if spec.depends_on == name:
+                self._reload_options(only_dependents_of=name)
+        self._validate_timer.start()  # Save re-validates at once when clicked before this fires
+
+    def problems(self) -> list[FieldProblem]:
+        return list(self._problems)
+
+    def validate(self) -> list[FieldProblem]:
+        """Run the domain's checks now; show messages under touched fields."""
+        self._validate_timer.stop()
+        raw = self.raw()
+        problems: list[FieldProblem] = []
+        for spec in self.fields:
+            w = self.editors[spec.name]
+            if isinstance(w, LookupEdit) and w.text().strip() and not w.selected_id:
+                problems.append(
+                    FieldProblem(spec.name, "请从下拉列表中选择", "Choose an entry from the list")
+                )
+        try:
+            self.cleaner(self.clean_input(raw))
+        except ValidationError as exc:
+            problems += [p for p in exc.problems if p.field not in {q.field for q in problems}]
+        problems += self.extra_problems(raw)
+        self._problems = problems
+        by_field: dict[str, list[str]] = {}
+        for p in problems:
+            by_field.setdefault(p.field.split("[")[0], []).append(p.message(current_language()))
+        for name, label in self.errors.items():
+            messages = by_field.get(name, []) if name in self._touched else []
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
+        self._update_buttons()
+        return problems
+
+    def clean_input(self, raw: dict[str, Any]) -> dict[str, Any]:
+        return raw
+
+    def extra_problems(self, raw: dict[str, Any]) -> list[FieldProblem]:
+        return []
+
+    def _update_buttons(self) -> None:
+        ok = not self._problems and self.store is not None
+        self.save_button.setEnabled(ok)
+        existing = self.record_id is not None
+        self.revert_button.setEnabled(True)
+        self.archive_button.setEnabled(existing)
+        self.archive_button.setText(tr("Restore") if self.archived else tr("Archive"))
+        self.delete_button.setEnabled(existing)
+        counts = (
+            lookup.related_counts(self.store, self.list_kind, self.record_id)
+            if existing and self.store is not None and self.related_links
+            else {}
+        )
+        for key, b in self.related_buttons.items():
+            b.setEnabled(existing)
+            n = counts.get(key, 0)
+            b.setText(tr(b.property("text_source")) + (f" ({n})" if existing else ""))
+
+    # -- actions -----------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Write the record; False (with the reason shown, input kept) when refused."""
+        if self.store is None:
+            return False
+        self._touched = {spec.name for spec in self.fields}
+        if self.validate():
+            return False
+        raw = self.clean_input(self.raw())
+        try:
+            record_id = self.write(raw)
+        except DuplicateRecord as exc:
+            self.show_banner(exc.problems[0].message(current_language()), exc.existing_id)
+            return False
+        except ValidationError as exc:
+            self._problems = list(exc.problems)
+            self.show_banner("\n".join(p.message(current_language()) for p in exc.problems))
+            return False
+        except (StoreError, HistoryProtected) as exc:
+            self.show_banner(pick(exc.zh, exc.en))
+            return False
+        self.record_id = record_id
+        self.hide_banner()
+        self.saved.emit(record_id)
+        self.load(record_id)
+        return True
+
+    def write(self, raw: dict[str, Any]) -> str:
+        """Insert or update through the services; returns the record's id."""
+        if self.record_id is None:
+            return registry.register(self.store, self.record_cls, raw).id
+        return registry.edit(self.store, self.record_cls, self.record_id, raw).id
+
+    def revert(self) -> None:
+        if self.record_id is not None:
+            self.load(self.record_id)
+        else:
+            self.new_record()
+
+    def toggle_archived(self) -> None:
+        if self.record_id is None or self.store is None:
+            return
+        try:
+            registry.set_archived(self.store, self.record_cls, self.record_id, not self.archived)
+        except StoreError as exc:
+            self.show_banner(pick(exc.zh, exc.en))
+            return
+        self.saved.emit(self.record_id)
+        self.load(self.record_id)
+
+    def delete(self) -> None:
+        if self.record_id is None or self.store is None:
+            return
+        from ..dialogs.messages import ask
+
+        if not ask(self, tr("Delete"), tr("Delete this record? This cannot be undone.")):
+            return
+        try:
+            registry.delete(self.store, self.record_cls, self.record_id)
+        except HistoryProtected as exc:
+            self.show_banner(pick(exc.zh, exc.en))
+            return
+        except StoreError as exc:
+            self.show_banner(pick(exc.zh, exc.en))
+            return
+        deleted = self.record_id
+        self.new_record()
+        self.saved.emit(deleted)
+
+    # -- banner ------------------------------------------------------------------------------
+    def show_banner(self, text: str, duplicate_id: str = "") -> None:
+        self.banner_text.setText(text)
+        self._duplicate_id = duplicate_id
+        self.banner_button.setVisible(bool(duplicate_id))
+        self.banner.show()
+
+    def hide_banner(self) -> None:
+        self.banner.hide()
+        self._duplicate_id = ""
+
+    def banner_message(self) -> str:
+        return self.banner_text.text() if self.banner.isVisibleTo(self) else ""
+
+    def _open_duplicate(self) -> None:
+        if self._duplicate_id:
+            self.open_record.emit(self._duplicate_id)

@@ -1,0 +1,305 @@
+"""The main window composes: navigation, pages, menus, status bar. Pages do the work.
+
+Public API for other parts of the GUI (the exchange dialogs use it):
+
+- ``current_store_path()`` → the open database's path (or None)
+- ``run_task(task)`` → run a :class:`~dispatch_app.gui.workers.Task` with progress and Cancel
+- ``refresh_pages()`` → reload every page after data changed behind their back (an import)
+
+Opening a database runs in a worker (a large file or a schema upgrade can take a while); a
+database that cannot be opened is explained in a dialog and the previous one stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..store.errors import StoreError
+from .i18n import N_, current_language, tr
+from .settings import Settings
+from .workers import Task, TaskRunner
+
+PAGES: tuple[tuple[str, str], ...] = (
+    ("home", N_("Workbench")),
+    ("enterprises", N_("Enterprises")),
+    ("experts", N_("Experts")),
+    ("teams", N_("Teams")),
+    ("appointments", N_("Tech VPs")),
+    ("visits", N_("Visits")),
+    ("cases", N_("Cases")),
+    ("follow_ups", N_("Follow-ups")),
+)
+
+
+# Page key -> (module, class); imported when the page is first shown (start-up time).
+_PAGE_CLASSES = {
+    "home": ("home_page", "HomePage"),
+    "enterprises": ("enterprises_page", "EnterprisesPage"),
+    "experts": ("experts_page", "ExpertsPage"),
+    "teams": ("teams_page", "TeamsPage"),
+    "appointments": ("appointments_page", "AppointmentsPage"),
+    "visits": ("visits_page", "VisitsPage"),
+    "cases": ("cases_page", "CasesPage"),
+    "follow_ups": ("follow_ups_page", "FollowUpsPage"),
+}
+
+
+def _page_class(key: str) -> type:
+    import importlib
+
+    module, name = _PAGE_CLASSES[key]
+    return getattr(importlib.import_module(f"{__package__}.pages.{module}"), name)
+
+
+class _Pages(dict):
+    """Pages are built when first needed: start-up builds only the page on screen."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self._window = window
+
+    def __missing__(self, key: str) -> Any:
+        w = self._window
+        page = _page_class(key)(w)
+        self[key] = page
+        index = w.stack.indexOf(w._placeholders[key])
+        w.stack.insertWidget(index, page)
+        w.stack.removeWidget(w._placeholders[key])
+        w._placeholders[key].deleteLater()
+        page.rows_painted.connect(lambda k=key: w._on_page_painted(k))
+        if w.store is not None:
+            page.set_store(w.store)
+        return page
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the current page painted its first rows after a database opened
+    store_changed = Signal(object)
+    open_failed = Signal(object)  # the StoreError shown to the user
+
+    def __init__(self, settings: Settings, controller: Any = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.controller = controller
+        self.store: Any = None
+        self.runner = TaskRunner(self)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(tr("Tech VP & Light-Cavalry Dispatch Desk"))
+        self.resize(1280, 800)
+
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150 if current_language() == "en" else 120)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 14px; border: none; background: #f3f5f8; }"
+            "QListWidget::item { padding: 9px 12px; }"
+            "QListWidget::item:selected { background: #1a5fb4; color: white; }"
+        )
+        self.stack = QStackedWidget(central)
+        self._placeholders: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self.pages = _Pages(self)
+        for i, (key, title) in enumerate(PAGES):
+            placeholder = QWidget(self.stack)
+            self._placeholders[key] = placeholder
+            self.stack.addWidget(placeholder)
+            item = QListWidgetItem(tr(title), self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"Ctrl+{i + 1}")
+        self.nav.currentRowChanged.connect(self._on_nav)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.db_label = QLabel(self)
+        self.db_label.setProperty("data", True)
+        self.statusBar().addPermanentWidget(self.db_label)
+        from .actions import build_menus
+
+        self.actions_ = build_menus(self)
+        self._waiting_ready = False
+        geometry = settings.window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show_page(settings.last_page if settings.last_page in dict(PAGES) else "home")
+        self._update_title()
+
+    # -- public API ------------------------------------------------------------------------
+    def current_store_path(self) -> str | None:
+        return str(self.store.path) if self.store is not None else None
+
+    def run_task(self, task: Task) -> None:
+        self.runner.run(task)
+
+    def tasks_running(self) -> bool:
+        return self.runner.busy()
+
+    def refresh_pages(self, except_page: Any = None) -> None:
+        """Reload the page on screen now and the others when next shown."""
+        current = self.current_page_key()
+        for key, page in list(self.pages.items()):
+            if page is except_page:
+                continue
+            if key == current:
+                page.reload()
+            else:
+                self._stale.add(key)
+
+    # -- pages -----------------------------------------------------------------------------
+    def current_page_key(self) -> str:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else "home"
+
+    def current_page(self) -> Any:
+        return self.pages[self.current_page_key()]
+
+    def show_page(self, key: str) -> Any:
+        keys = [k for k, _ in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        page = self.pages[key]
+        if page.store is not self.store:
+            page.set_store(self.store)
+        elif key in self._stale:
+            page.reload()
+        self._stale.discard(key)
+        self.stack.setCurrentWidget(page)
+        self.settings.last_page = key
+
+    def show_related(self, page_key: str, filter_name: str, record_id: str) -> None:
+        if not record_id:
+            return
+        page = self.show_page(page_key)
+        page.show_related(filter_name, record_id)
+
+    def open_record(self, page_key: str, record_id: str) -> None:
+        if not record_id:
+            return
+        page = self.show_page(page_key)
+        page.select_record(record_id)
+
+    def log_visit(self, visit_id: str | None = None, complete: bool = False) -> Any:
+        """Open the visit dialog (new, edit, or complete a planned visit)."""
+        if self.store is None:
+            return None
+        from .dialogs.visit_dialog import VisitDialog
+
+        dialog = VisitDialog(self.store, self, visit_id=visit_id, complete=complete)
+        dialog.saved.connect(lambda _id: self.refresh_pages())
+        dialog.open()
+        return dialog
+
+    # -- databases -------------------------------------------------------------------------
+    def open_database(self, path: str | Path, *, create: bool = False) -> None:
+        """Open (or create) a database in a worker; on failure keep the current one."""
+        path = str(Path(path).expanduser())
+
+        def work(ctx: Any) -> Any:
+            from ..store import open_store
+
+            store = open_store(path, create=create)
+            if create:
+                from datetime import date
+
+                from ..services.targets import ensure_default_targets
+
+                ensure_default_targets(store, date.today().year)
+            return store
+
+        title = tr("Creating the database…") if create else tr("Opening the database…")
+        self.run_task(
+            Task(
+                title, work, on_done=self.adopt_store, on_error=self._open_failed, cancellable=False
+            )
+        )
+
+    def _open_failed(self, exc: BaseException) -> None:
+        from .dialogs.messages import show_error
+
+        if isinstance(exc, StoreError):
+            show_error(self, tr("Cannot open the database"), exc.message(current_language()))
+            self.open_failed.emit(exc)
+            if exc.path in self.settings.recent_databases and self.store is None:
+                self.settings.remove_recent(exc.path)
+            return
+        show_error(self, tr("Cannot open the database"), f"{type(exc).__name__}: {exc}")
+        self.open_failed.emit(exc)
+
+    def adopt_store(self, store: Any) -> None:
+        """Make ``store`` the open database (closing the previous one) and load every page."""
+        old, self.store = self.store, store
+        if old is not None and old is not store:
+            old.close()
+        self.settings.add_recent(str(store.path))
+        self._waiting_ready = True
+        self._stale.clear()
+        current = self.current_page_key()
+        self.pages[current].set_store(store)  # the others load when first shown
+        self._update_title()
+        self.store_changed.emit(store)
+
+    def take_store(self) -> Any:
+        """Hand the open store to a new window (language switch) without closing it."""
+        store, self.store = self.store, None
+        return store
+
+    def _on_page_painted(self, key: str) -> None:
+        if self._waiting_ready and key == self.current_page_key() and self.store is not None:
+            self._waiting_ready = False
+            self.ready.emit()
+
+    def _update_title(self) -> None:
+        base = tr("Tech VP & Light-Cavalry Dispatch Desk")
+        if self.store is None:
+            self.setWindowTitle(base)
+            self.db_label.setText(tr("No database open"))
+        else:
+            self.setWindowTitle(f"{Path(self.store.path).name} — {base}")
+            self.db_label.setText(str(self.store.path))
+
+    # -- shortcuts' targets ----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.current_page().focus_search()
+
+    def new_record(self) -> None:
+        self.current_page().new_record()
+
+    def save_current(self) -> None:
+        self.current_page().save_current()
+
+    def reload_all(self) -> None:
+        if self.store is not None:
+            self.refresh_pages()
+
+    def closeEvent(self, event: Any) -> None:
+        self.settings.window_geometry = QByteArray(self.saveGeometry())
+        self.settings.last_page = self.current_page_key()
+        self.settings.sync()
+        if self.store is not None and not getattr(self, "_handing_over", False):
+            self.store.close()
+            self.store = None
+        super().closeEvent(event)
+
+    def page_widget(self, key: str) -> QWidget:
+        return self.pages[key]

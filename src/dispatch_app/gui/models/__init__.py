@@ -1,0 +1,1 @@
+"""Qt item models over store.listing: they hold fetched rows and page in more on scroll."""

@@ -1,0 +1,1 @@
+"""One module per navigation page; the main window composes them."""

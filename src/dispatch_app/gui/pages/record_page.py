@@ -1,0 +1,306 @@
+"""A record page: search box, filters, match count, lazily fetched table, and a detail pane.
+
+Typing in the search box is debounced (250 ms) and becomes a new SQL query (``store.listing``);
+the count of matches is shown beside it. "Related" buttons on another page arrive here as a
+filter chip ("Visits of 温州XX ✕") that one click removes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.dates import parse_date
+from ...domain.problems import InvalidValue
+from ...services import lookup
+from ...store.listing import Criteria
+from ..i18n import N_, tr
+from ..models.record_table import RecordTableModel
+
+SEARCH_DEBOUNCE_MS = 250
+
+# Chip texts by filter name, e.g. "Visits of 温州XX".
+_CHIP = {
+    "enterprise": N_("Related to enterprise: {name}"),
+    "expert": N_("Related to expert: {name}"),
+    "team": N_("Related to team: {name}"),
+    "visit": N_("Of the visit on {name}"),
+}
+_CHIP_TABLE = {"enterprise": "enterprises", "expert": "experts", "team": "teams", "visit": "visits"}
+
+
+class RecordPage(QWidget):
+    """Subclasses set ``key``, ``kind``, ``search_hint`` and add filters/detail pane."""
+
+    rows_painted = Signal()
+    status_message = Signal(str)
+
+    key = ""
+    kind = ""
+    search_hint = N_("Search")
+
+    def __init__(self, window: Any) -> None:
+        super().__init__()
+        self.window_ = window
+        self.store: Any = None
+        self.setObjectName(f"page_{self.key}")
+        self.model = RecordTableModel(self.kind, self)
+        self.filters: dict[str, QWidget] = {}
+        self._chip_filter: tuple[str, str] | None = None
+        self._painted_since_load = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply)
+        self._build()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(tr(self.search_hint))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        bar.addWidget(self.search, 2)
+        self.filter_bar = bar
+        self.build_filters()
+        if self.model.spec.archived:
+            self.archived_box = QCheckBox(tr("Show archived"), self)
+            self.archived_box.toggled.connect(lambda _b: self.apply())
+            bar.addWidget(self.archived_box)
+        bar.addStretch(1)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        bar.addWidget(self.count_label)
+        self.new_button = QPushButton(self.new_button_text(), self)
+        self.new_button.setObjectName("newButton")
+        self.new_button.clicked.connect(self.new_record)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+
+        self.chip = QFrame(self)
+        self.chip.setStyleSheet("QFrame { background: #e8f0fb; border-radius: 4px; }")
+        chip_layout = QHBoxLayout(self.chip)
+        chip_layout.setContentsMargins(8, 2, 2, 2)
+        self.chip_label = QLabel(self.chip)
+        self.chip_label.setProperty("data", True)
+        chip_button = QPushButton(tr("Show all"), self.chip)
+        chip_button.clicked.connect(self.clear_related)
+        chip_layout.addWidget(self.chip_label, 1)
+        chip_layout.addWidget(chip_button)
+        self.chip.hide()
+        layout.addWidget(self.chip)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.view = QTableView(self.splitter)
+        self.view.setObjectName("table")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(40)  # fit columns to the first rows, not all fetched
+        column, order = self.model.sort_column()
+        header.setSortIndicator(column, order)
+        self.view.setSortingEnabled(True)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.view.viewport().installEventFilter(self)
+        self.model.loaded.connect(self._on_loaded)
+        self.detail = self.build_detail(self.splitter)
+        self.splitter.addWidget(self.view)
+        if self.detail is not None:
+            self.splitter.addWidget(self.detail)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            self.splitter.setSizes([760, 440])
+        layout.addWidget(self.splitter, 1)
+        self._column_widths_set = False
+
+    def new_button_text(self) -> str:
+        return tr("New")
+
+    def build_filters(self) -> None:
+        """Subclasses add their filter widgets with the ``add_*_filter`` helpers."""
+
+    def build_detail(self, parent: QWidget) -> QWidget | None:
+        return None
+
+    # -- filter helpers --------------------------------------------------------------------
+    def add_combo_filter(self, name: str, all_text: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"filter_{name}")
+        combo.addItem(tr(all_text), None)
+        for text, value in items:
+            combo.addItem(text, value)
+        # Long team names must not squeeze the search box: the closed combo stays compact and
+        # its pop-up list is as wide as the longest entry.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(6)
+        combo.setMaximumWidth(180)
+        combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+        combo.view().setMinimumWidth(220)
+        combo.currentIndexChanged.connect(lambda _i: self.apply())
+        self.filter_bar.addWidget(combo)
+        self.filters[name] = combo
+        return combo
+
+    def add_district_filter(self) -> QComboBox:
+        combo = self.add_combo_filter("district", N_("All districts"), [])
+        combo.setProperty("options", "districts")
+        return combo
+
+    def add_date_filter(self, name: str, hint: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"filter_{name}")
+        edit.setPlaceholderText(tr(hint))
+        edit.setFixedWidth(105)
+        edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.filter_bar.addWidget(edit)
+        self.filters[name] = edit
+        return edit
+
+    def _refresh_filter_options(self) -> None:
+        for combo in self.filters.values():
+            if isinstance(combo, QComboBox) and combo.property("options") == "districts":
+                current = combo.currentData()
+                combo.blockSignals(True)
+                while combo.count() > 1:
+                    combo.removeItem(1)
+                for o in lookup.district_options(self.store) if self.store else []:
+                    combo.addItem(o.text, o.id)
+                i = combo.findData(current) if current else 0
+                combo.setCurrentIndex(max(i, 0))
+                combo.blockSignals(False)
+
+    # -- data ------------------------------------------------------------------------------
+    def set_store(self, store: Any) -> None:
+        self.store = store
+        self._refresh_filter_options()
+        self.store_changed()
+        self.model.set_store(store)
+
+    def store_changed(self) -> None:
+        """Subclasses refresh their pick lists and detail panes here."""
+
+    def criteria(self) -> Criteria:
+        filters: dict[str, Any] = {}
+        for name, w in self.filters.items():
+            if isinstance(w, QComboBox):
+                value = w.currentData()
+                if value is not None:
+                    filters[name] = value
+            elif isinstance(w, QLineEdit) and w.text().strip():
+                try:
+                    filters[name] = parse_date(w.text()).isoformat()
+                    w.setStyleSheet("")
+                except InvalidValue:
+                    w.setStyleSheet("border: 1px solid #b00020;")
+        if self._chip_filter is not None:
+            filters[self._chip_filter[0]] = self._chip_filter[1]
+        old = self.model.criteria
+        return Criteria(
+            search=self.search.text(),
+            filters=filters,
+            include_archived=bool(
+                getattr(self, "archived_box", None) and self.archived_box.isChecked()
+            ),
+            sort_key=old.sort_key,
+            descending=old.descending,
+        )
+
+    def apply(self) -> None:
+        """Run the search/filters now (the debounce timer calls this)."""
+        self._search_timer.stop()
+        self.model.set_criteria(self.criteria())
+
+    def reload(self) -> None:
+        self.store_changed()
+        current = self.current_id()
+        self.model.reload()
+        if current:
+            self.select_record(current)
+
+    def _on_loaded(self, total: int) -> None:
+        self._painted_since_load = False
+        self.count_label.setText(tr("{n} matches").format(n=f"{total:,}"))
+        if not self._column_widths_set and self.model.rowCount() > 0:
+            self._column_widths_set = True
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for i in range(self.model.columnCount()):
+                header.resizeSection(i, min(max(header.sectionSize(i), 60), 280))
+        self.view.viewport().update()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted_since_load:
+            self._painted_since_load = True
+            QTimer.singleShot(0, self.rows_painted.emit)
+        return super().eventFilter(obj, event)
+
+    # -- selection and related records -----------------------------------------------------
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _on_current_row(self, current: Any, _previous: Any) -> None:
+        record_id = self.model.id_at(current.row()) if current.isValid() else None
+        if record_id:
+            self.show_record(record_id)
+
+    def show_record(self, record_id: str) -> None:
+        """Show a record in the detail pane (subclasses)."""
+
+    def select_record(self, record_id: str) -> None:
+        """Select a record's row when it is among the fetched rows, and show it."""
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        self.show_record(record_id)
+
+    def show_related(self, filter_name: str, record_id: str) -> None:
+        """Show only the records related to one record (from another page's button)."""
+        self._chip_filter = (filter_name, record_id)
+        name = lookup.display_name(self.store, _CHIP_TABLE[filter_name], record_id)
+        self.chip_label.setText(tr(_CHIP[filter_name]).format(name=name))
+        self.chip.show()
+        self.apply()
+
+    def clear_related(self) -> None:
+        self._chip_filter = None
+        self.chip.hide()
+        self.apply()
+
+    def new_record(self) -> None:
+        """The page's New button (subclasses)."""
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def save_current(self) -> bool:
+        return False

@@ -1,0 +1,155 @@
+"""入企服务: every visit, filterable by status, type, district, team and date; logged in a dialog.
+
+The detail pane is a read-only summary (a visit is edited in the same dialog it was logged in),
+with "complete this planned visit" and the visit's follow-up items one click away.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from ...domain.choices import FOLLOW_UP_STATUS, VISIT_STATUS, VISIT_TYPE
+from ...domain.records import Visit
+from ...domain.validation import field_label
+from ...services import lookup
+from ..i18n import N_, current_language, tr
+from .record_page import RecordPage
+
+
+class VisitsPage(RecordPage):
+    key = "visits"
+    kind = "visits"
+    search_hint = N_("Enterprise or team: name, USCC or pinyin")
+
+    def build_filters(self) -> None:
+        lang = current_language()
+        self.add_district_filter()
+        self.add_combo_filter(
+            "status",
+            N_("All statuses"),
+            [(VISIT_STATUS.label(c, lang), c) for c in VISIT_STATUS.codes],
+        )
+        self.add_combo_filter(
+            "visit_type",
+            N_("All types"),
+            [(VISIT_TYPE.label(c, lang), c) for c in VISIT_TYPE.codes],
+        )
+        self.team_filter = self.add_combo_filter("team", N_("All teams"), [])
+        self.add_date_filter("date_from", N_("From date"))
+        self.add_date_filter("date_to", N_("To date"))
+
+    def new_button_text(self) -> str:
+        return tr("Log a visit…")
+
+    def build_detail(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        box.setMinimumWidth(340)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QTextBrowser(box)
+        self.summary.setObjectName("visitSummary")
+        self.summary.setOpenLinks(False)
+        layout.addWidget(self.summary, 1)
+        buttons = QHBoxLayout()
+        self.edit_button = QPushButton(tr("Edit…"), box)
+        self.edit_button.clicked.connect(lambda: self.open_dialog(complete=False))
+        self.complete_button = QPushButton(tr("Record as completed…"), box)
+        self.complete_button.setObjectName("completeButton")
+        self.complete_button.clicked.connect(lambda: self.open_dialog(complete=True))
+        self.items_button = QPushButton(tr("Its follow-ups"), box)
+        self.items_button.clicked.connect(
+            lambda: self.window_.show_related("follow_ups", "visit", self._shown or "")
+        )
+        for b in (self.edit_button, self.complete_button, self.items_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self._shown: str | None = None
+        self._show_empty()
+        return box
+
+    def store_changed(self) -> None:
+        combo = self.team_filter
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for o in lookup.team_options(self.store) if self.store else []:
+            combo.addItem(o.text, o.id)
+        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
+        combo.blockSignals(False)
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        self._shown = None
+        self.summary.setHtml(
+            "<p style='color:#666'>"
+            + html.escape(tr("Select a visit to see what was found and agreed."))
+            + "</p>"
+        )
+        for b in (self.edit_button, self.complete_button, self.items_button):
+            b.setEnabled(False)
+
+    def show_record(self, record_id: str) -> None:
+        if self.store is None:
+            return
+        visit = lookup.load(self.store, Visit, record_id)
+        assert isinstance(visit, Visit)
+        self._shown = record_id
+        lang = current_language()
+
+        def label(name: str) -> str:
+            zh, en = field_label(name, "visit")
+            return html.escape(en if lang == "en" else zh)
+
+        ent = lookup.display_name(self.store, "enterprises", visit.enterprise_id)
+        team = lookup.display_name(self.store, "teams", visit.team_id) if visit.team_id else ""
+        experts = "、".join(o.text for o in lookup.experts_by_id(self.store, visit.expert_ids))
+        rows = [
+            (label("visit_date"), visit.visit_date),
+            (label("visit_type"), VISIT_TYPE.label(visit.visit_type, lang)),
+            (label("status"), VISIT_STATUS.label(visit.status, lang)),
+            (label("team_id"), team),
+            (label("expert_ids"), experts),
+            (label("problems"), visit.problems),
+            (label("advice"), visit.advice),
+            (label("outcome"), visit.outcome),
+            (label("confirmed_by"), visit.confirmed_by),
+        ]
+        parts = [f"<h3>{html.escape(ent)}</h3><table cellspacing='4'>"]
+        for name, value in rows:
+            text = html.escape(str(value or "—")).replace("\n", "<br>")
+            parts.append(f"<tr><td style='color:#555' valign='top'>{name}</td><td>{text}</td></tr>")
+        parts.append("</table>")
+        items = lookup.follow_ups_of_visit(self.store, record_id)
+        if items:
+            parts.append(f"<h4>{label('follow_up_text')}</h4><ul>")
+            for it in items:
+                flag = " ⚑" if it["needs_coordination"] else ""
+                due = f" · {it['due_date']}" if it["due_date"] else ""
+                owner = f" · {it['owner']}" if it["owner"] else ""
+                status = FOLLOW_UP_STATUS.label(it["status"], lang)
+                parts.append(
+                    f"<li>{html.escape(it['description'])}{html.escape(owner + due)}"
+                    f" ({html.escape(status)}){flag}</li>"
+                )
+            parts.append("</ul>")
+        self.summary.setHtml("".join(parts))
+        self.edit_button.setEnabled(True)
+        self.complete_button.setEnabled(visit.status == "planned")
+        self.items_button.setEnabled(bool(items))
+
+    def new_record(self) -> None:
+        self.window_.log_visit()
+
+    def open_dialog(self, complete: bool) -> None:
+        if self._shown:
+            self.window_.log_visit(visit_id=self._shown, complete=complete)
+
+    def visit_shown(self) -> str | None:
+        return self._shown
+
+    def detail_text(self) -> str:
+        return self.summary.toPlainText()

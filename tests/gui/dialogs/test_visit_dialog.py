@@ -1,0 +1,124 @@
+"""Logging visits: the most frequent task, driven through the dialog as a coordinator would."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from guikit import type_text
+from PySide6.QtCore import Qt
+
+from dispatch_app.gui.dialogs.visit_dialog import VisitDialog
+
+
+def _choose_enterprise(qtbot, dialog, typed: str) -> None:
+    type_text(qtbot, dialog.enterprise, typed)
+    dialog.enterprise.refresh_options()  # what the 150 ms debounce would do
+    assert dialog.enterprise.options(), f"no completion for {typed!r}"
+    dialog.enterprise.choose(0)
+
+
+def _fill_item(dialog, row: int, description: str, owner: str, due: str, flag: bool) -> None:
+    m = dialog.items
+    m.setData(m.index(row, 0), description)
+    m.setData(m.index(row, 1), owner)
+    m.setData(m.index(row, 2), due)
+    if flag:
+        m.setData(m.index(row, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+
+
+def test_log_a_visit_with_two_follow_ups_and_see_it_everywhere(window, qtbot):
+    dialog = window.log_visit()
+    qtbot.addWidget(dialog)
+    assert dialog.visit_date.text() == date.today().isoformat()  # today by default
+    _choose_enterprise(qtbot, dialog, "wzdx")  # pinyin initials of 温州大学科技园…
+    assert dialog.enterprise.text() == "温州大学科技园发展有限公司"
+    dialog.team.setCurrentIndex(
+        dialog.team.findText("乐清电气轻骑队", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.mouseClick(dialog.add_members, Qt.MouseButton.LeftButton)
+    assert dialog.experts.count() == 2
+    type_text(qtbot, dialog.texts["problems"], "模具寿命短")
+    due = (date.today() + timedelta(days=10)).isoformat()
+    _fill_item(dialog, 0, "联系模具钢供应商", "李工", due, flag=False)
+    _fill_item(dialog, 1, "申请技改补助", "区科技局", due, flag=True)
+    assert dialog.items.rowCount() == 3  # an empty row stays ready for a third item
+    assert dialog.validate() == []
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == VisitDialog.DialogCode.Accepted
+
+    visits = window.show_page("visits")
+    assert visits.model.total == 10
+    visits.search.setText("wzdx")
+    visits.apply()
+    dates = [visits.model.index(r, 0).data() for r in range(visits.model.rowCount())]
+    assert date.today().isoformat() in dates
+
+    follow_ups = window.show_page("follow_ups")
+    follow_ups.search.setText("温州大学科技园")
+    follow_ups.apply()
+    items = {follow_ups.model.index(r, 1).data() for r in range(follow_ups.model.rowCount())}
+    assert {"联系模具钢供应商", "申请技改补助"} <= items
+    flagged = window.store.scalar(
+        "SELECT needs_coordination FROM follow_ups WHERE description = '申请技改补助'"
+    )
+    assert flagged == 1
+
+
+def test_invalid_follow_up_date_is_explained_and_nothing_saved(window, qtbot):
+    dialog = VisitDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    _choose_enterprise(qtbot, dialog, "yqs")  # 乐清 reads yuè qīng
+    dialog.team.setCurrentIndex(1)
+    _fill_item(dialog, 0, "对接供应商", "王建国", "2026-13-40", flag=False)
+    before = window.store.scalar("SELECT count(*) FROM visits")
+    assert dialog.save() is None
+    assert dialog.errors["follow_ups"].isVisibleTo(dialog)
+    assert "第 1 条" in dialog.errors["follow_ups"].text()
+    assert window.store.scalar("SELECT count(*) FROM visits") == before
+    assert dialog.items.items()[0]["description"] == "对接供应商"  # kept for correcting
+
+
+def test_a_team_or_an_expert_is_required(window, qtbot):
+    dialog = VisitDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    _choose_enterprise(qtbot, dialog, "wzdx")
+    assert not dialog.save_button.isEnabled() or dialog.validate()
+    assert dialog.save() is None
+    assert dialog.errors["team_id"].text()
+
+
+def test_save_and_log_another_keeps_team_and_date(window, qtbot):
+    dialog = VisitDialog(window.store, window)
+    qtbot.addWidget(dialog)
+    _choose_enterprise(qtbot, dialog, "wzdx")
+    dialog.team.setCurrentIndex(1)
+    team = dialog.team.currentData()
+    qtbot.waitUntil(dialog.again_button.isEnabled, timeout=2000)  # live validation caught up
+    qtbot.mouseClick(dialog.again_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved_count == 1
+    assert dialog.enterprise.selected_id == ""  # ready for the next enterprise
+    assert dialog.team.currentData() == team
+    assert "温州大学科技园" in dialog.banner.text()
+    _choose_enterprise(qtbot, dialog, "瑞安")
+    qtbot.waitUntil(dialog.again_button.isEnabled, timeout=2000)
+    qtbot.mouseClick(dialog.again_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved_count == 2
+    assert window.store.scalar("SELECT count(*) FROM visits WHERE team_id = ?", (team,)) >= 2
+
+
+def test_complete_a_planned_visit(window, qtbot):
+    visits = window.show_page("visits")
+    combo = visits.filters["status"]
+    combo.setCurrentIndex(combo.findData("planned"))
+    assert visits.model.total == 1
+    visits.view.selectRow(0)
+    assert visits.complete_button.isEnabled()
+    planned_id = visits.visit_shown()
+    dialog = VisitDialog(window.store, window, visit_id=planned_id, complete=True)
+    qtbot.addWidget(dialog)
+    assert dialog.status.currentData() == "completed"
+    assert dialog.visit_date.text() <= date.today().isoformat()  # a completed visit is not future
+    type_text(qtbot, dialog.texts["outcome"], "已完成回访")
+    assert dialog.save() == planned_id
+    status = window.store.scalar("SELECT status FROM visits WHERE id = ?", (planned_id,))
+    assert status == "completed"
