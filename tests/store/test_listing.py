@@ -44,6 +44,7 @@ def names(store, criteria, kind="enterprises"):
         ("wzdx", ["温州大学科技园有限公司"]),  # initials
         ("WenZhou", ["温州大学科技园有限公司"]),  # full pinyin, any case
         ("yqs", ["乐清市正泰电气有限公司"]),  # 乐清 reads yuè qīng
+        ("lqs", ["乐清市正泰电气有限公司"]),  # ...and is often typed lè qīng
         ("正泰", ["乐清市正泰电气有限公司"]),
         ("电气 乐清", ["乐清市正泰电气有限公司"]),  # every term must match
         ("100%", ["瑞安市100%阀门有限公司"]),  # LIKE wildcards are literal

@@ -116,25 +116,56 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     """``(full, initials)`` search keys for a Chinese name, both lowercase and tone-less.
 
     温州大学 → ("wenzhoudaxue", "wzdx"). Latin letters and digits are kept (lowercased) in both
-    keys; punctuation and spaces are dropped. pypinyin is imported lazily: its dictionaries
-    take ~100 ms to load, which start-up should not pay for.
+    keys; punctuation and spaces are dropped. When a polyphonic character is read by its phrase,
+    the name also gets the characters' everyday readings, after a space: 乐清市 →
+    ("yueqingshi leqingshi", "yqs lqs"), so both ``yqs`` and ``lqs`` find it; sorting uses the
+    first (phrase-aware) reading.
+    pypinyin is imported lazily: its dictionaries take ~100 ms to load, which start-up should
+    not pay for.
     """
     global _phrases_loaded
     from pypinyin import Style, load_phrases_dict, pinyin
+    from pypinyin.constants import PINYIN_DICT
 
     if not _phrases_loaded:
         load_phrases_dict(_PHRASE_FIXES, style="default")
         _phrases_loaded = True
-    full: list[str] = []
-    initials: list[str] = []
+    # (text, is_syllable): a pinyin syllable contributes its first letter to the initials,
+    # a Latin/digit run contributes itself.
+    full: list[tuple[str, bool]] = []  # the phrase-aware reading
+    alt: list[tuple[str, bool]] = []  # each character's own common reading, context ignored
     for run in _CJK_RUN.findall(normalize_text(name).lower()):
-        if _CJK_RUN_ONLY.match(run):
-            for syl, *_ in pinyin(run, style=Style.NORMAL, errors="ignore"):
-                if syl:
-                    full.append(syl)
-                    initials.append(syl[0])
-        else:
+        if not _CJK_RUN_ONLY.match(run):
             kept = "".join(ch for ch in run if ch.isascii() and ch.isalnum())
-            full.append(kept)
-            initials.append(kept)
-    return "".join(full), "".join(initials)
+            if kept:
+                full.append((kept, False))
+                alt.append((kept, False))
+            continue
+        syllables = [s for s, *_ in pinyin(run, style=Style.NORMAL, errors="ignore")]
+        if len(syllables) != len(run):  # a character pypinyin does not know: no variant
+            full += [(s, True) for s in syllables if s]
+            alt += [(s, True) for s in syllables if s]
+            continue
+        for ch, syl in zip(run, syllables, strict=True):
+            full.append((syl, True))
+            # A polyphonic character read by its phrase (乐清: yue) is often typed by its
+            # everyday reading (le): keep that reading too.
+            if "," in PINYIN_DICT.get(ord(ch), ""):
+                alt.append((pinyin(ch, style=Style.NORMAL)[0][0], True))
+            else:
+                alt.append((syl, True))
+
+    def keys(items: list[tuple[str, bool]]) -> tuple[str, str]:
+        return (
+            "".join(t for t, _ in items),
+            "".join(t[0] if syllable else t for t, syllable in items),
+        )
+
+    first = keys(full)
+    if alt == full:
+        return first
+    second = keys(alt)
+    return (
+        " ".join(dict.fromkeys((first[0], second[0]))),
+        " ".join(dict.fromkeys((first[1], second[1]))),
+    )
