@@ -13,13 +13,13 @@ newer version's file, another program's database, or a non-database stays byte-i
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from .errors import (
     DatabaseLocked,
@@ -31,7 +31,10 @@ from .errors import (
     ReadOnlyLocation,
     StoreError,
 )
-from .schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from .schema import APPLICATION_ID, SCHEMA_VERSION, build_migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _MAGIC = b"SQLite format 3\x00"
 
@@ -109,20 +112,51 @@ def translate_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
 class Store:
     """An open database. Services receive a Store; nothing else opens the file."""
 
-    def __init__(self, path: Path, db: Database) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
 
     @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+    def db(self) -> Database:
+        """The same connection through sqlite-utils (imported on first use only)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False)
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[Database]:
-        """All-or-nothing write; nested blocks become savepoints. Errors come back typed."""
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing write; nested blocks become savepoints. Errors come back typed.
+
+        The same protocol as sqlite-utils' ``Database.atomic()`` (BEGIN, or a SAVEPOINT when
+        a transaction is open), kept here so that start-up need not import sqlite-utils.
+        """
+        conn = self.conn
         try:
-            with self.db.atomic() as db:
-                yield db
+            if conn.in_transaction:
+                name = f"sp_{os.urandom(8).hex()}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                        conn.execute(f"RELEASE SAVEPOINT {name}")
+                    raise
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            else:
+                conn.execute("BEGIN")
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
         except sqlite3.OperationalError as exc:
             typed = translate_error(self.path, exc)
             if typed is not None:
@@ -153,7 +187,7 @@ class Store:
             )
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -167,6 +201,9 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False)
+    # No implicit transactions: every write is an explicit atomic() block, and a stray
+    # statement outside one commits at once instead of holding a hidden transaction open.
+    conn.isolation_level = None
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
@@ -186,15 +223,17 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
     preflight(path, create=create and not readonly)
     try:
         conn = _connect(path, readonly=readonly)
-        db = Database(conn, execute_plugins=False)
-        if not readonly and migrations.pending(db):
-            migrations.apply(db)
-        elif readonly and int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if readonly and version == 0:
             conn.close()
             raise NotADatabase(path)
+        if not readonly and version < SCHEMA_VERSION:
+            from sqlite_utils import Database
+
+            build_migrations().apply(Database(conn, execute_plugins=False))
     except sqlite3.Error as exc:
         typed = translate_error(path, exc)
         if typed is not None:
             raise typed from exc
         raise
-    return Store(path, db)
+    return Store(path, conn)

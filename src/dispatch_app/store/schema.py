@@ -10,17 +10,38 @@ from __future__ import annotations
 import csv
 from typing import TYPE_CHECKING
 
-from sqlite_utils.migrations import Migrations
-
 from ..paths import resource
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 # "DSPA": marks a file as this program's database (PRAGMA application_id).
 APPLICATION_ID = 0x44535041
 
-migrations = Migrations("dispatch_app")
+# Registered in order. sqlite-utils' Migrations runs them; it is built only when a file needs
+# upgrading, so opening an up-to-date database does not pay for importing sqlite-utils.
+_REGISTERED: list[tuple[str, Callable[[Database], None]]] = []
+
+
+def migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+        _REGISTERED.append((name, fn))
+        return fn
+
+    return register
+
+
+def build_migrations() -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations("dispatch_app")
+    for name, fn in _REGISTERED:
+        migrations(name=name)(fn)
+    return migrations
+
 
 # Columns every synced record carries: a UUID that survives merges and the times a merge orders by.
 _SYNC = """
@@ -194,7 +215,7 @@ def _read_reference(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@migrations(name="0001_initial")
+@migration("0001_initial")
 def m0001_initial(db: Database) -> None:
     for statement in _INITIAL:
         db.execute(statement)
@@ -217,4 +238,4 @@ def m0001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
-SCHEMA_VERSION = len(migrations._migrations)
+SCHEMA_VERSION = len(_REGISTERED)
