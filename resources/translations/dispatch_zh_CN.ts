@@ -4,64 +4,69 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="actions.py" line="112" />
+      <location filename="actions.py" line="108" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="74" />
+      <location filename="actions.py" line="70" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="41" />
+      <location filename="actions.py" line="42" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="89" />
+      <location filename="actions.py" line="85" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="111" />
+      <location filename="actions.py" line="107" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="77" />
+      <location filename="actions.py" line="73" />
       <source>&amp;Log a visit…</source>
       <translation>登记入企服务(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="43" />
+      <location filename="actions.py" line="44" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="47" />
+      <location filename="actions.py" line="48" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="107" />
+      <location filename="actions.py" line="103" />
       <source>&amp;Refresh</source>
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="86" />
+      <location filename="actions.py" line="82" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="113" />
+      <location filename="actions.py" line="109" />
       <source>&amp;Version</source>
       <translation>版本(&amp;V)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="99" />
+      <location filename="actions.py" line="95" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="162" />
+      <source>(ignore)</source>
+      <translation>（不导入）</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="139" />
@@ -69,7 +74,7 @@
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="129" />
+      <location filename="actions.py" line="139" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
     </message>
@@ -77,6 +82,13 @@
       <location filename="enterprise_form.py" line="28" />
       <source>18 characters, e.g. 91330382MA2XXXXXXX</source>
       <translation>18位，如 91330382MA2XXXXXXX</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="91" />
+      <source>A bundle has invalid rows; nothing was merged.
+{problem}</source>
+      <translation>数据包中有错误的行，未合并任何数据。
+{problem}</translation>
     </message>
     <message>
       <location filename="about.py" line="33" />
@@ -99,12 +111,12 @@
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="172" />
+      <location filename="export_dialog.py" line="83" />
       <source>All districts</source>
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="84" />
+      <location filename="home_page.py" line="98" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -174,6 +186,26 @@
       <translation>批次</translation>
     </message>
     <message>
+      <location filename="export_dialog.py" line="46" />
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="173" />
+      <source>Bundle for the bureau</source>
+      <translation>生成报送数据包</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="124" />
+      <source>Bundle for the bureau…</source>
+      <translation>生成报送数据包…</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="232" />
+      <source>Bundle written to {path}</source>
+      <translation>数据包已保存到 {path}</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="18" />
       <source>Can be tech VP</source>
       <translation>可任科技副总</translation>
@@ -184,7 +216,12 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="246" />
+      <location filename="import_wizard.py" line="346" />
+      <source>Cancelled: nothing was imported.</source>
+      <translation>已取消：未导入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="256" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -199,9 +236,49 @@
       <translation>典型案例</translation>
     </message>
     <message>
+      <location filename="import_wizard.py" line="241" />
+      <source>Check again</source>
+      <translation>重新检查</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="213" />
+      <source>Check the rows</source>
+      <translation>检查数据</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="262" />
+      <source>Checking the file…</source>
+      <translation>正在检查文件…</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="260" />
+      <source>Checking…</source>
+      <translation>正在检查…</translation>
+    </message>
+    <message>
       <location filename="about.py" line="55" />
       <source>Chinese text is shown with WenQuanYi Micro Hei (Apache-2.0), shipped in resources/fonts with its licence.</source>
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="61" />
+      <source>Choose the district bundles</source>
+      <translation>选择区县数据包</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="46" />
+      <source>Choose the file</source>
+      <translation>选择文件</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="77" />
+      <source>Choose the file to import</source>
+      <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="138" />
+      <source>Choose where to save the file.</source>
+      <translation>请选择保存位置。</translation>
     </message>
     <message>
       <location filename="about.py" line="64" />
@@ -229,6 +306,16 @@
       <translation>办结时间</translation>
     </message>
     <message>
+      <location filename="common.py" line="28" />
+      <source>Column</source>
+      <translation>列名</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="137" />
+      <source>Column in the file</source>
+      <translation>文件中的列</translation>
+    </message>
+    <message>
       <location filename="visit_dialog.py" line="372" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
@@ -239,9 +326,34 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="230" />
+      <location filename="export_dialog.py" line="191" />
+      <source>Create</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="218" />
+      <source>Creating the bundle…</source>
+      <translation>正在生成数据包…</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="240" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="74" />
+      <source>CSV (opens in Excel and WPS)</source>
+      <translation>CSV（可用 Excel、WPS 打开）</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="47" />
+      <source>CSV (UTF-8 or GB18030/GBK) or Excel XLSX, with a header row.</source>
+      <translation>CSV（UTF-8 或 GB18030/GBK）或 Excel XLSX，需有表头行。</translation>
+    </message>
+    <message>
+      <location filename="common.py" line="36" />
+      <source>CSV files (*.csv)</source>
+      <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
       <location filename="about.py" line="22" />
@@ -254,7 +366,7 @@
       <translation>数据库结构版本：{v}</translation>
     </message>
     <message>
-      <location filename="actions.py" line="20" />
+      <location filename="actions.py" line="21" />
       <source>Databases (*.db *.sqlite);;All files (*)</source>
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
@@ -269,7 +381,12 @@
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="headers.py" line="10" />
+      <location filename="import_wizard.py" line="69" />
+      <source>Detected</source>
+      <translation>识别结果</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="84" />
       <source>District</source>
       <translation>区县</translation>
     </message>
@@ -284,7 +401,7 @@
       <translation>7天内到期</translation>
     </message>
     <message>
-      <location filename="actions.py" line="71" />
+      <location filename="actions.py" line="67" />
       <source>E&amp;xit</source>
       <translation>退出(&amp;X)</translation>
     </message>
@@ -299,6 +416,11 @@
       <translation>如 2027-03-04</translation>
     </message>
     <message>
+      <location filename="import_wizard.py" line="131" />
+      <source>Each column of the file feeds one field; unmatched columns are ignored.</source>
+      <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
+    </message>
+    <message>
       <location filename="visit_dialog.py" line="372" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
@@ -307,6 +429,11 @@
       <location filename="visits_page.py" line="56" />
       <source>Edit…</source>
       <translation>修改…</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="80" />
+      <source>Encoding</source>
+      <translation>编码</translation>
     </message>
     <message>
       <location filename="headers.py" line="24" />
@@ -324,9 +451,19 @@
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="36" />
+      <location filename="main_window.py" line="41" />
       <source>Enterprises</source>
       <translation>企业</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="75" />
+      <source>Excel workbook (XLSX)</source>
+      <translation>Excel 工作簿（XLSX）</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="120" />
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
       <location filename="headers.py" line="21" />
@@ -339,9 +476,54 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="37" />
+      <location filename="main_window.py" line="42" />
       <source>Experts</source>
       <translation>专家</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="100" />
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="65" />
+      <source>Export a spreadsheet</source>
+      <translation>导出表格</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="118" />
+      <source>Export to</source>
+      <translation>导出到</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="149" />
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="123" />
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="137" />
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="61" />
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="147" />
+      <source>First rows of the file</source>
+      <translation>文件前几行</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="137" />
+      <source>First values</source>
+      <translation>前几个值</translation>
     </message>
     <message>
       <location filename="follow_ups_page.py" line="45" />
@@ -354,19 +536,27 @@
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="42" />
+      <location filename="main_window.py" line="47" />
       <source>Follow-ups</source>
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="132" />
       <source>Follow-ups due within 7 days or overdue</source>
-      <translation>7天内到期及已逾期的跟进事项</translation>
+      <translation type="obsolete">7天内到期及已逾期的跟进事项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="136" />
       <source>Follow-ups due within 7 days or overdue: {n} (overdue {overdue}, need bureau coordination {flagged})</source>
-      <translation>7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
+      <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="166" />
+      <source>Follow-ups due within {days} days or overdue: {n}</source>
+      <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="192" />
+      <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
+      <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
       <location filename="about.py" line="44" />
@@ -374,19 +564,59 @@
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
     <message>
+      <location filename="export_dialog.py" line="76" />
+      <source>Format</source>
+      <translation>格式</translation>
+    </message>
+    <message>
       <location filename="visits_page.py" line="40" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="actions.py" line="183" />
+      <location filename="export_dialog.py" line="79" />
+      <source>GB18030 (older software)</source>
+      <translation>GB18030（兼容旧软件）</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="197" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="62" />
+      <location filename="export_dialog.py" line="81" />
+      <source>Hide the middle digits of phone numbers</source>
+      <translation>隐去电话号码中间几位</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="220" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="63" />
       <source>Import / Export</source>
       <translation>导入/导出</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="366" />
+      <source>Import a spreadsheet</source>
+      <translation>导入表格</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="229" />
+      <source>Import the valid rows and skip the rows with problems</source>
+      <translation>导入正确的行，跳过有问题的行</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="327" />
+      <source>Imported: {added} new, {updated} updated, {unchanged} unchanged, {skipped} left as they are, {rejected} rows skipped.</source>
+      <translation>导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留原样 {skipped} 条，跳过有误的行 {rejected} 行。</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="318" />
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
     </message>
     <message>
       <location filename="headers.py" line="11" />
@@ -419,14 +649,19 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
+      <location filename="team_form.py" line="108" />
+      <source>leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="19" />
       <source>Leader</source>
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="108" />
-      <source>leader</source>
-      <translation>队长</translation>
+      <location filename="import_wizard.py" line="226" />
+      <source>Leave them as they are</source>
+      <translation>保留原样</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="93" />
@@ -439,9 +674,34 @@
       <translation>登记入企服务…</translation>
     </message>
     <message>
+      <location filename="import_wizard.py" line="129" />
+      <source>Match the columns</source>
+      <translation>对应列</translation>
+    </message>
+    <message>
       <location filename="team_form.py" line="50" />
       <source>Members</source>
       <translation>成员</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="101" />
+      <source>Merge bundles</source>
+      <translation>合并数据包</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="125" />
+      <source>Merge district bundles…</source>
+      <translation>合并区县数据包…</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="102" />
+      <source>Merged: {added} new, {updated} updated, {conflicts} conflicts left out.</source>
+      <translation>合并完成：新增 {added} 条，更新 {updated} 条，{conflicts} 条冲突未合并。</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="75" />
+      <source>Merging…</source>
+      <translation>正在合并…</translation>
     </message>
     <message>
       <location filename="headers.py" line="8" />
@@ -479,7 +739,7 @@
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="actions.py" line="83" />
+      <location filename="actions.py" line="79" />
       <source>New &amp;record on this page</source>
       <translation>在本页新建记录(&amp;R)</translation>
     </message>
@@ -494,7 +754,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="141" />
+      <location filename="actions.py" line="153" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -529,12 +789,12 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="app.py" line="121" />
+      <location filename="app.py" line="120" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="276" />
+      <location filename="main_window.py" line="301" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -544,7 +804,22 @@
       <translation>未审定</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="43" />
+      <location filename="import_wizard.py" line="215" />
+      <source>Nothing is written yet. Every problem is listed with its row as the spreadsheet numbers it.</source>
+      <translation>此时尚未写入任何数据。每个问题都按表格中的行号列出。</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="342" />
+      <source>Nothing to import: every record is already up to date.</source>
+      <translation>无需导入：所有记录都已是最新。</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="340" />
+      <source>Nothing was imported: the file has problems.</source>
+      <translation>未导入任何数据：文件中有错误。</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="44" />
       <source>Of the visit on {name}</source>
       <translation>{name} 的服务记录</translation>
     </message>
@@ -554,12 +829,27 @@
       <translation>确定</translation>
     </message>
     <message>
+      <location filename="export_dialog.py" line="178" />
+      <source>Only one month</source>
+      <translation>只含一个月</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="85" />
+      <source>Only records dated between</source>
+      <translation>只导出日期在此范围内的记录</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="21" />
+      <source>Open a database first.</source>
+      <translation>请先打开一个数据库。</translation>
+    </message>
+    <message>
       <location filename="follow_ups_page.py" line="35" />
       <source>Open and closed</source>
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="151" />
+      <location filename="actions.py" line="165" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -569,12 +859,12 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="actions.py" line="115" />
+      <location filename="actions.py" line="111" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="58" />
+      <location filename="actions.py" line="59" />
       <source>Open the &amp;demo database</source>
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
@@ -594,7 +884,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="230" />
+      <location filename="main_window.py" line="240" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -609,9 +899,19 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="workers.py" line="125" />
+      <location filename="home_page.py" line="171" />
+      <source>Planned visits in the next {days} days: {n}</source>
+      <translation>近期计划（今后 {days} 天）：{n} 项</translation>
+    </message>
+    <message>
+      <location filename="workers.py" line="146" />
       <source>Please wait</source>
       <translation>请稍候</translation>
+    </message>
+    <message>
+      <location filename="common.py" line="28" />
+      <source>Problem</source>
+      <translation>错误原因</translation>
     </message>
     <message>
       <location filename="headers.py" line="30" />
@@ -624,7 +924,7 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="57" />
+      <location filename="home_page.py" line="71" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -634,14 +934,18 @@
       <translation>企业资质</translation>
     </message>
     <message>
-      <location filename="actions.py" line="54" />
+      <location filename="actions.py" line="55" />
       <source>Recent databases</source>
       <translation>最近打开的数据库</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="89" />
       <source>Recent visits</source>
-      <translation>最近的入企服务</translation>
+      <translation type="obsolete">最近的入企服务</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="104" />
+      <source>Recent visits (completed)</source>
+      <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
       <location filename="visits_page.py" line="58" />
@@ -649,17 +953,22 @@
       <translation>登记为已完成…</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="40" />
+      <location filename="import_wizard.py" line="227" />
+      <source>Records already in the database</source>
+      <translation>数据库中已有的记录</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="41" />
       <source>Related to enterprise: {name}</source>
       <translation>企业「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="41" />
+      <location filename="record_page.py" line="42" />
       <source>Related to expert: {name}</source>
       <translation>专家「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="42" />
+      <location filename="record_page.py" line="43" />
       <source>Related to team: {name}</source>
       <translation>轻骑队「{name}」的相关记录</translation>
     </message>
@@ -689,6 +998,11 @@
       <translation>撤销修改</translation>
     </message>
     <message>
+      <location filename="common.py" line="28" />
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
       <location filename="visit_dialog.py" line="260" />
       <source>Save</source>
       <translation>保存</translation>
@@ -699,17 +1013,42 @@
       <translation>保存并继续登记</translation>
     </message>
     <message>
+      <location filename="export_dialog.py" line="96" />
+      <source>Save as</source>
+      <translation>保存为</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="200" />
+      <source>Save the bundle</source>
+      <translation>保存数据包</translation>
+    </message>
+    <message>
+      <location filename="common.py" line="36" />
+      <source>Save the error report</source>
+      <translation>保存错误报告</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="243" />
+      <source>Save the error report…</source>
+      <translation>保存错误报告…</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="106" />
+      <source>Save the list of conflicts?</source>
+      <translation>是否保存冲突清单？</translation>
+    </message>
+    <message>
       <location filename="visit_dialog.py" line="455" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
     <message>
-      <location filename="actions.py" line="92" />
+      <location filename="actions.py" line="88" />
       <source>Se&amp;ttings…</source>
       <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="56" />
+      <location filename="record_page.py" line="57" />
       <source>Search</source>
       <translation>搜索</translation>
     </message>
@@ -734,12 +1073,17 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="106" />
+      <location filename="import_wizard.py" line="65" />
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="107" />
       <source>Show all</source>
       <translation>显示全部</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="87" />
+      <location filename="record_page.py" line="88" />
       <source>Show archived</source>
       <translation>显示已归档</translation>
     </message>
@@ -754,6 +1098,11 @@
       <translation>专业领域</translation>
     </message>
     <message>
+      <location filename="import_wizard.py" line="79" />
+      <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt);;All files (*)</source>
+      <translation>表格文件 (*.csv *.xlsx *.xlsm *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="23" />
       <source>Start</source>
       <translation>开始</translation>
@@ -762,6 +1111,11 @@
       <location filename="headers.py" line="26" />
       <source>Status</source>
       <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="201" />
+      <source>Still needed: {fields}</source>
+      <translation>还需对应：{fields}</translation>
     </message>
     <message>
       <location filename="headers.py" line="28" />
@@ -789,7 +1143,7 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="148" />
+      <location filename="home_page.py" line="210" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -824,7 +1178,7 @@
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="130" />
+      <location filename="home_page.py" line="164" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -849,12 +1203,27 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
+      <location filename="import_wizard.py" line="225" />
+      <source>Update them</source>
+      <translation>更新</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="9" />
       <source>USCC</source>
       <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <location filename="actions.py" line="205" />
+      <location filename="export_dialog.py" line="78" />
+      <source>UTF-8 with BOM (recommended)</source>
+      <translation>UTF-8 带 BOM（推荐）</translation>
+    </message>
+    <message>
+      <location filename="common.py" line="28" />
+      <source>Value</source>
+      <translation>原值</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="219" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -869,17 +1238,32 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="145" />
+      <location filename="home_page.py" line="207" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
     <message>
-      <location filename="app.py" line="120" />
+      <location filename="app.py" line="119" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="35" />
+      <location filename="import_wizard.py" line="53" />
+      <source>What the file holds</source>
+      <translation>文件内容</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="72" />
+      <source>What to export</source>
+      <translation>导出内容</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="176" />
+      <source>Whole database</source>
+      <translation>整个数据库</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="40" />
       <source>Workbench</source>
       <translation>工作台</translation>
     </message>
@@ -899,14 +1283,44 @@
       <translation>您的姓名</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="161" />
+      <location filename="export_dialog.py" line="200" />
+      <source>Zip files (*.zip)</source>
+      <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="223" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="191" />
+      <source>{field} (chosen twice)</source>
+      <translation>{field}（被选了两次）</translation>
     </message>
     <message>
       <location filename="record_page.py" line="249" />
       <source>{n} matches</source>
       <translation>共 {n} 条</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="162" />
+      <source>{n} rows exported to {path}</source>
+      <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="278" />
+      <source>{rows} rows read, no problems: {added} new, {updated} updated, {unchanged} unchanged, {skipped} left as they are.</source>
+      <translation>读取 {rows} 行，没有问题：将新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留原样 {skipped} 条。</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="273" />
+      <source>{rows} rows read: {bad} rows have {n} problems; {ok} would be imported with “skip”.</source>
+      <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="109" />
+      <source>{source}; header in row {row}, {n} columns</source>
+      <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
   </context>
 </TS>

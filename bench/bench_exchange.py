@@ -1,0 +1,134 @@
+"""Exchange figures on the 100k-visit demo: export and import, each against native tools.
+
+Every comparison is measured in the same run, on the same file, as whole processes:
+- export of the visits to CSV vs ``sqlite3 -csv`` of the same table (target: at most 2x);
+- import of that CSV with full validation vs ``sqlite3 .import --csv`` of the same file into a
+  new table (the native floor; target: at most 4x) and vs ``sqlite-utils insert --csv``
+  (target: at least 3x faster).
+The import goes into a copy of the demo database with its visits removed, so every reference
+(enterprises, experts, teams) resolves, as it does for a coordinator.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+
+from bench.common import Bench, Figures, demo_db, run_app, run_process, scratch_copy, work_dir
+
+VISITS = 100_000
+
+
+def _exchange_setup() -> dict[str, Path]:
+    db = demo_db(VISITS)
+    folder = work_dir("exchange")
+    csv_path = folder / "visits-100k.csv"
+    base = folder / "no-visits.db"
+    stamp = folder / "source.txt"
+    if not (
+        csv_path.exists() and base.exists() and stamp.exists() and stamp.read_text() == db.name
+    ):
+        from dispatch_app.exchange.exporter import export_kind
+        from dispatch_app.store import open_store
+
+        with open_store(db, readonly=True) as store:
+            export_kind(store, "visits", csv_path)
+        shutil.copyfile(db, base)
+        conn = sqlite3.connect(base)
+        conn.execute("PRAGMA foreign_keys = ON")
+        with conn:
+            conn.execute("DELETE FROM visits")  # follow-ups and participants cascade
+        conn.execute("VACUUM")
+        conn.close()
+        stamp.write_text(db.name)
+    return {"db": db, "csv": csv_path, "base": base}
+
+
+def _fresh(name: str) -> Path:
+    path = work_dir("scratch") / name
+    path.unlink(missing_ok=True)
+    return path
+
+
+def export_visits_process(ctx: dict[str, Path]) -> Figures:
+    out = _fresh("export-visits.csv")
+    figures = run_app(["export", "visits", "--db", str(ctx["db"]), "--out", str(out)])
+    native = run_process(["sqlite3", "-csv", str(ctx["db"]), "SELECT * FROM visits"])
+    figures["sqlite3_csv_s"] = native["seconds"]
+    figures["ratio_vs_sqlite3"] = round(figures["seconds"] / native["seconds"], 2)
+    return figures
+
+
+def _sqlite_utils() -> str:
+    script = Path(sys.executable).parent / "sqlite-utils"
+    return str(script) if script.exists() else "sqlite-utils"
+
+
+def import_visits_process(ctx: dict[str, Path]) -> Figures:
+    target = scratch_copy(ctx["base"], "import-visits.db")
+    figures = run_app(["import", "visits", str(ctx["csv"]), "--db", str(target)])
+    floor_db = _fresh("sqlite3-import.db")
+    native = run_process(["sqlite3", str(floor_db), f".import --csv {ctx['csv']} visits_raw"])
+    utils_db = _fresh("sqlite-utils-insert.db")
+    utils = run_process(
+        [_sqlite_utils(), "insert", str(utils_db), "visits", str(ctx["csv"]), "--csv"]
+    )
+    figures["sqlite3_import_s"] = native["seconds"]
+    figures["sqlite_utils_s"] = utils["seconds"]
+    figures["ratio_vs_sqlite3"] = round(figures["seconds"] / native["seconds"], 2)
+    figures["speedup_vs_sqlite_utils"] = round(utils["seconds"] / figures["seconds"], 2)
+    return figures
+
+
+def import_visits_in_process(ctx: dict[str, Path]) -> Figures:
+    """The import call alone (no start-up): where the time goes when tuning."""
+    from dispatch_app.exchange.importer import import_file
+    from dispatch_app.store import open_store
+
+    target = scratch_copy(ctx["base"], "import-visits-inproc.db")
+    with open_store(target) as store:
+        import time
+
+        started = time.perf_counter()
+        result = import_file(store, "visits", ctx["csv"])
+        seconds = time.perf_counter() - started
+    if not result.ok or result.added != VISITS:
+        raise RuntimeError(result.summary())
+    return {"seconds": seconds}
+
+
+def dry_run_visits_process(ctx: dict[str, Path]) -> Figures:
+    """Validation only (``--dry-run``): reading and checking 100k rows, nothing written."""
+    target = scratch_copy(ctx["base"], "dry-run-visits.db")
+    return run_app(["import", "visits", str(ctx["csv"]), "--db", str(target), "--dry-run"])
+
+
+BENCHMARKS = [
+    Bench(
+        "exchange_export_visits_100k_process",
+        export_visits_process,
+        setup=_exchange_setup,
+        note="`dispatch-app export visits` to CSV vs `sqlite3 -csv` of the table (target ≤2×)",
+    ),
+    Bench(
+        "exchange_import_visits_100k_process",
+        import_visits_process,
+        setup=_exchange_setup,
+        note="`dispatch-app import visits`, full validation, vs `sqlite3 .import --csv` "
+        "(target ≤4×) and `sqlite-utils insert --csv` (target ≥3× faster)",
+    ),
+    Bench(
+        "exchange_import_visits_100k",
+        import_visits_in_process,
+        setup=_exchange_setup,
+        note="import_file() alone, in process",
+    ),
+    Bench(
+        "exchange_dry_run_visits_100k_process",
+        dry_run_visits_process,
+        setup=_exchange_setup,
+        note="`import visits --dry-run`: read and validate only",
+    ),
+]

@@ -1,0 +1,212 @@
+"""The monthly bundle a district sends to the bureau: every kind in one folder or zip.
+
+Contents: ``enterprises.csv``, ``teams.csv``, ``experts.csv``, ``appointments.csv``,
+``visits.csv``, ``cases.csv`` (the export format, UTF-8 with BOM) and ``manifest.json`` with the
+district, the period, the row count and SHA-256 of every file.
+
+Selection. Without ``month``: every record of the district. With ``month`` (YYYY-MM): visits
+dated in the month, appointments starting in it, and any record of the district edited in it
+(by 更新时间, UTC). In both cases the bundle also carries every enterprise, expert and team the
+selected records refer to (and the leaders of the selected teams), so the bureau's database can
+take it even when empty.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .. import __version__
+from ..domain.geography import load_gazetteer
+from ..domain.records import now_iso
+from ..store.database import Store
+from .columns import DEPENDENCY_ORDER
+from .exporter import ExportOptions, export_kind
+from .writers import ExportFailed, atomic_path
+
+MANIFEST = "manifest.json"
+BUNDLE_FORMAT = "dispatch-app-bundle"
+_IDS = "temp.dx_bundle"
+
+
+@dataclass
+class BundleResult:
+    path: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    manifest: dict = field(default_factory=dict)
+
+
+def month_range(month: str) -> tuple[date, date]:
+    try:
+        year, mon = (int(p) for p in month.split("-"))
+        first = date(year, mon, 1)
+    except (ValueError, TypeError):
+        raise ExportFailed(
+            f"月份「{month}」格式不对，应为 2026-06", f"Month '{month}' must look like 2026-06"
+        ) from None
+    return first, date(year, mon, calendar.monthrange(year, mon)[1])
+
+
+def _select(store: Store, district: str | None, month: str | None) -> None:
+    conn = store.conn
+    conn.execute(f"DROP TABLE IF EXISTS {_IDS}")
+    conn.execute(f"CREATE TABLE {_IDS} (kind TEXT, id TEXT, PRIMARY KEY (kind, id))")
+    d = "1" if district is None else "{col} = :district"
+    p: dict[str, object] = {"district": district}
+    if month:
+        first, last = month_range(month)
+        p.update(first=first.isoformat(), last=last.isoformat(), month=month)
+        edited = "substr({alias}.updated_at, 1, 7) = :month"
+        in_month = "({col} BETWEEN :first AND :last OR " + edited + ")"
+    else:
+        in_month = "1"
+
+    def add(kind: str, sql: str) -> None:
+        conn.execute(f"INSERT OR IGNORE INTO {_IDS} (kind, id) {sql}", p)
+
+    def when(col: str, alias: str) -> str:
+        return in_month.format(col=col, alias=alias)
+
+    def of_district(col: str) -> str:
+        return d.format(col=col)
+
+    add(
+        "visits",
+        f"SELECT 'visits', v.id FROM visits v WHERE {of_district('v.district_code')}"
+        f" AND {when('v.visit_date', 'v')}",
+    )
+    add(
+        "appointments",
+        "SELECT 'appointments', a.id FROM appointments a JOIN enterprises e ON"
+        f" e.id = a.enterprise_id WHERE {of_district('e.district_code')}"
+        f" AND {when('a.start_date', 'a')}",
+    )
+    add(
+        "cases",
+        f"SELECT 'cases', c.id FROM cases c WHERE {of_district('c.district_code')}"
+        f" AND {when('substr(c.updated_at, 1, 10)', 'c')}",
+    )
+    for kind, alias in (("enterprises", "e"), ("experts", "x"), ("teams", "t")):
+        add(
+            kind,
+            f"SELECT '{kind}', {alias}.id FROM {kind} {alias} WHERE"
+            f" {of_district(alias + '.district_code')}"
+            f" AND {when(f'substr({alias}.updated_at, 1, 10)', alias)}",
+        )
+    # Everything the selected records refer to.
+    sel = f"(SELECT id FROM {_IDS} WHERE kind = '{{}}')"
+    add(
+        "enterprises",
+        "SELECT 'enterprises', enterprise_id FROM visits WHERE id IN"
+        f" {sel.format('visits')} UNION SELECT 'enterprises', enterprise_id FROM appointments"
+        f" WHERE id IN {sel.format('appointments')} UNION SELECT 'enterprises', enterprise_id"
+        f" FROM cases WHERE id IN {sel.format('cases')}",
+    )
+    add(
+        "appointments",
+        "SELECT 'appointments', appointment_id FROM cases WHERE"
+        f" appointment_id IS NOT NULL AND id IN {sel.format('cases')}",
+    )
+    add(
+        "experts",
+        "SELECT 'experts', expert_id FROM visit_experts WHERE visit_id IN"
+        f" {sel.format('visits')} UNION SELECT 'experts', expert_id FROM appointments"
+        f" WHERE id IN {sel.format('appointments')}",
+    )
+    add(
+        "teams",
+        "SELECT 'teams', team_id FROM visits WHERE team_id IS NOT NULL AND id IN"
+        f" {sel.format('visits')} UNION SELECT 'teams', team_id FROM team_members WHERE"
+        f" left_on IS NULL AND expert_id IN {sel.format('experts')} UNION SELECT 'teams', id"
+        f" FROM teams WHERE leader_id IN {sel.format('experts')}",
+    )
+    add(
+        "experts",
+        "SELECT 'experts', leader_id FROM teams WHERE leader_id IS NOT NULL AND id IN"
+        f" {sel.format('teams')}",
+    )
+    # The leaders just added may lead teams too: their 所属轻骑队 names must exist at the bureau.
+    add(
+        "teams",
+        "SELECT 'teams', team_id FROM team_members WHERE left_on IS NULL AND expert_id"
+        f" IN {sel.format('experts')} UNION SELECT 'teams', id FROM teams WHERE leader_id IN"
+        f" {sel.format('experts')}",
+    )
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def make_bundle(
+    store: Store, out: str | Path, *, district: str | None = None, month: str | None = None
+) -> BundleResult:
+    """Write the bundle to ``out`` (a ``.zip`` file, or a new folder)."""
+    out = Path(out)
+    as_zip = out.suffix.lower() == ".zip"
+    if not as_zip and out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise ExportFailed(
+            f"目标文件夹已存在且不为空：{out}", f"The folder exists and is not empty: {out}"
+        )
+    first_last = month_range(month) if month else None
+    _select(store, district, month)
+    work = Path(
+        tempfile.mkdtemp(prefix=".bundle-", dir=out.parent if out.parent.is_dir() else None)
+    )
+    try:
+        files = []
+        counts: dict[str, int] = {}
+        for kind in DEPENDENCY_ORDER:
+            target = work / f"{kind}.csv"
+            result = export_kind(store, kind, target, ExportOptions(ids_table=_IDS))
+            counts[kind] = result.rows
+            files.append(
+                {
+                    "kind": kind,
+                    "file": target.name,
+                    "rows": result.rows,
+                    "sha256": sha256_of(target),
+                }
+            )
+        name = load_gazetteer().district_name(district) if district else None
+        manifest = {
+            "format": BUNDLE_FORMAT,
+            "version": 1,
+            "app_version": __version__,
+            "generated_at": now_iso(),
+            "district": {"adcode": district, "name": name} if district else None,
+            "period": {
+                "month": month,
+                "from": first_last[0].isoformat() if first_last else None,
+                "to": first_last[1].isoformat() if first_last else None,
+            },
+            "counts": counts,
+            "files": files,
+        }
+        (work / MANIFEST).write_text(
+            json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        if as_zip:
+            with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+                for entry in [MANIFEST, *(f["file"] for f in files)]:
+                    zf.write(work / entry, entry)
+        else:
+            if out.exists():
+                out.rmdir()
+            work.rename(out)
+    finally:
+        store.conn.execute(f"DROP TABLE IF EXISTS {_IDS}")
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    return BundleResult(out, counts, manifest)

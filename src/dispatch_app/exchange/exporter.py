@@ -1,0 +1,358 @@
+"""Exporting a record kind in the bureau's template: one SQL query per kind, rows as text.
+
+The query does the work in SQLite (joins for names, codes → Chinese labels, the formula
+guard of ``cells.neutralise`` as a CASE expression), so the rows go straight from the cursor
+to the CSV writer without a Python loop per cell. Row order is stable: by the kind's natural
+key, then record id. Filters: ``district`` (the record's district; appointments by their
+enterprise's), ``date_from``/``date_to`` (visits by 服务日期, appointments by 开始日期, the
+other kinds by the date of their last update).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..domain.choices import (
+    APPOINTMENT_STATUS,
+    ENTERPRISE_SIZE,
+    VISIT_STATUS,
+    VISIT_TYPE,
+    Vocabulary,
+)
+from ..domain.phone import mask_phone
+from ..store.database import Store
+from .cells import TRIGGERS
+from .columns import SPECS
+from .writers import ExportFailed, write_csv, write_xlsx
+
+FORMATS = ("csv", "xlsx")
+
+
+@dataclass
+class ExportOptions:
+    format: str = "csv"
+    encoding: str = "utf-8-sig"
+    mask_personal: bool = False
+    district: str | None = None  # adcode
+    date_from: date | None = None
+    date_to: date | None = None
+    ids_table: str | None = None  # temp table (kind, id) restricting rows (bundles)
+
+
+@dataclass
+class ExportResult:
+    kind: str
+    path: Path
+    rows: int
+
+
+def _sql_text(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+_TRIGGER_LIST = ", ".join(
+    {"\t": "char(9)", "\r": "char(13)"}.get(c, _sql_text(c)) for c in TRIGGERS
+)
+# First characters worth a closer look (the triggers and the apostrophe): a cheap pre-check.
+_FIRST_CODES = ", ".join(str(ord(c)) for c in TRIGGERS + "'")
+
+
+def g(expr: str) -> str:
+    """SQL for ``neutralise(expr)`` (see cells.py for the scheme)."""
+    return (
+        f"CASE WHEN unicode({expr}) IN ({_FIRST_CODES})"
+        f" AND substr(ltrim({expr}, ''''), 1, 1) IN ({_TRIGGER_LIST})"
+        f" THEN '''' || {expr} ELSE {expr} END"
+    )
+
+
+def g_once(subquery: str) -> str:
+    """``g`` of a subquery, evaluated once per row (``g`` names its argument three times)."""
+    return f"(SELECT {g('n')} FROM (SELECT {subquery} AS n))"
+
+
+# Experts as visits name them, computed once per export (see _expert_label).
+_LABELS = "temp.dx_expert_labels"
+
+
+def _make_labels(conn: sqlite3.Connection) -> None:
+    conn.execute(f"DROP TABLE IF EXISTS {_LABELS}")
+    conn.execute(f"CREATE TABLE {_LABELS} (id TEXT PRIMARY KEY, label TEXT) WITHOUT ROWID")
+    conn.execute(f"INSERT INTO {_LABELS} SELECT x.id, {_expert_label('x')} FROM experts x")
+
+
+def _label(vocab: Vocabulary, expr: str) -> str:
+    whens = " ".join(f"WHEN {_sql_text(c.code)} THEN {_sql_text(c.zh)}" for c in vocab.choices)
+    return f"CASE {expr} {whens} ELSE {expr} END"
+
+
+def _phone(expr: str, mask: bool) -> str:
+    return g(f"dx_mask({expr})") if mask else g(expr)
+
+
+def _real(expr: str) -> str:
+    return f"dx_real({expr})"
+
+
+def _expert_label(alias: str) -> str:
+    """姓名, or 姓名（工作单位） when another expert has the same name."""
+    return (
+        f"CASE WHEN EXISTS (SELECT 1 FROM experts o WHERE o.name = {alias}.name AND o.id !="
+        f" {alias}.id) THEN {alias}.name || '（' || {alias}.institution || '）'"
+        f" ELSE {alias}.name END"
+    )
+
+
+_BOOL = "CASE WHEN {0} THEN '是' ELSE '否' END"
+
+
+def _select(kind: str, mask: bool) -> tuple[list[str], str, str, str, str]:
+    """(select expressions, FROM clause, district column, date column, ORDER BY)."""
+    if kind == "enterprises":
+        return (
+            [
+                "e.uscc",
+                g("e.name"),
+                "coalesce(d.name, e.district_code)",
+                "t.name",
+                g("e.address"),
+                g("e.industry"),
+                _label(ENTERPRISE_SIZE, "e.size"),
+                g("e.qualifications"),
+                g("e.contact_name"),
+                _phone("e.contact_phone", mask),
+                g("e.tech_needs"),
+                _real("e.lon"),
+                _real("e.lat"),
+                "e.id",
+                "e.updated_at",
+                "e.district_code",
+                "e.archived_at",
+            ],
+            "enterprises e LEFT JOIN districts d ON d.adcode = e.district_code"
+            " LEFT JOIN towns t ON t.code = e.town_code",
+            "e.district_code",
+            "substr(e.updated_at, 1, 10)",
+            "e.uscc, e.id",
+        )
+    if kind == "experts":
+        teams = (
+            "(SELECT group_concat(label, '、') FROM (SELECT t.name || CASE WHEN t.leader_id ="
+            " x.id THEN '（队长）' ELSE '' END AS label FROM teams t WHERE t.leader_id = x.id"
+            " OR t.id IN (SELECT team_id FROM team_members m WHERE m.expert_id = x.id"
+            " AND m.left_on IS NULL) ORDER BY t.name, t.id))"
+        )
+        return (
+            [
+                g("x.name"),
+                g("x.institution"),
+                g("x.title"),
+                g("x.specialties"),
+                _phone("x.phone", mask),
+                "d.name",
+                g("x.address"),
+                _real("x.lon"),
+                _real("x.lat"),
+                _BOOL.format("x.can_be_vp"),
+                g_once(teams),
+                "x.id",
+                "x.updated_at",
+                "x.district_code",
+                "x.archived_at",
+            ],
+            "experts x LEFT JOIN districts d ON d.adcode = x.district_code",
+            "x.district_code",
+            "substr(x.updated_at, 1, 10)",
+            "x.name, x.institution, x.id",
+        )
+    if kind == "teams":
+        leader = "l.name || '（' || l.institution || '）'"
+        return (
+            [
+                g("t.name"),
+                "d.name",
+                g("t.industry"),
+                g(leader),
+                "t.id",
+                "t.updated_at",
+                "t.district_code",
+                "t.archived_at",
+            ],
+            "teams t LEFT JOIN districts d ON d.adcode = t.district_code"
+            " LEFT JOIN experts l ON l.id = t.leader_id",
+            "t.district_code",
+            "substr(t.updated_at, 1, 10)",
+            "t.name, t.id",
+        )
+    if kind == "appointments":
+        return (
+            [
+                g("x.name"),
+                g("x.institution"),
+                "e.uscc",
+                g("e.name"),
+                "a.start_date",
+                "a.end_date",
+                "a.batch_year",
+                _label(APPOINTMENT_STATUS, "a.status"),
+                g("a.duties"),
+                "a.id",
+                "a.updated_at",
+                "e.district_code",
+            ],
+            "appointments a JOIN experts x ON x.id = a.expert_id"
+            " JOIN enterprises e ON e.id = a.enterprise_id",
+            "e.district_code",
+            "a.start_date",
+            "a.start_date, e.uscc, x.name, x.institution, a.id",
+        )
+    if kind == "visits":
+        experts = (
+            f"(SELECT group_concat(x.label, '、') FROM visit_experts ve"
+            f" JOIN {_LABELS} x ON x.id = ve.expert_id WHERE ve.visit_id = v.id)"
+        )
+        return (
+            [
+                "v.visit_date",
+                "e.uscc",
+                g("e.name"),
+                g("t.name"),
+                g_once(experts),
+                _label(VISIT_TYPE, "v.visit_type"),
+                g("v.problems"),
+                g("v.advice"),
+                g("v.follow_up_text"),
+                g("v.outcome"),
+                _label(VISIT_STATUS, "v.status"),
+                g("v.confirmed_by"),
+                "v.id",
+                "v.updated_at",
+                "v.district_code",
+            ],
+            "visits v JOIN enterprises e ON e.id = v.enterprise_id"
+            " LEFT JOIN teams t ON t.id = v.team_id",
+            "v.district_code",
+            "v.visit_date",
+            "v.visit_date, v.id",
+        )
+    if kind == "cases":
+        return (
+            [
+                g("c.title"),
+                "e.uscc",
+                g("e.name"),
+                "d.name",
+                g("c.industry"),
+                "c.year",
+                g("c.background"),
+                g("c.measures"),
+                g("c.results"),
+                _real("c.output_value_wan"),
+                _real("c.cost_saved_wan"),
+                "c.patents",
+                "c.new_products",
+                _BOOL.format("c.approved"),
+                "c.approved_at",
+                "c.appointment_id",
+                "c.id",
+                "c.updated_at",
+                "c.district_code",
+                "c.archived_at",
+            ],
+            "cases c JOIN enterprises e ON e.id = c.enterprise_id"
+            " LEFT JOIN districts d ON d.adcode = c.district_code",
+            "c.district_code",
+            "substr(c.updated_at, 1, 10)",
+            "c.year, c.title, c.id",
+        )
+    raise KeyError(kind)
+
+
+def _real_text(value: object) -> object:
+    return repr(float(value)) if isinstance(value, int | float) else value
+
+
+def _register(conn: sqlite3.Connection) -> None:
+    conn.create_function("dx_real", 1, _real_text, deterministic=True)
+    conn.create_function("dx_mask", 1, lambda p: mask_phone(p or ""), deterministic=True)
+
+
+def export_query(store: Store, kind: str, options: ExportOptions) -> tuple[str, list[object]]:
+    exprs, source, district_col, date_col, order = _select(kind, options.mask_personal)
+    alias = source.split()[1]
+    where: list[str] = []
+    params: list[object] = []
+    if options.district:
+        where.append(f"{district_col} = ?")
+        params.append(options.district)
+    if options.date_from:
+        where.append(f"{date_col} >= ?")
+        params.append(options.date_from.isoformat())
+    if options.date_to:
+        where.append(f"{date_col} <= ?")
+        params.append(options.date_to.isoformat())
+    if options.ids_table:
+        where.append(f"{alias}.id IN (SELECT id FROM {options.ids_table} WHERE kind = ?)")
+        params.append(kind)
+    sql = f"SELECT {', '.join(exprs)} FROM {source}"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return sql + f" ORDER BY {order}", params
+
+
+def export_rows(
+    store: Store, kind: str, options: ExportOptions
+) -> tuple[list[str], sqlite3.Cursor]:
+    """Headers and a cursor over the rows (each a tuple of text, numbers or None)."""
+    _register(store.conn)
+    if kind == "visits":
+        _make_labels(store.conn)
+    sql, params = export_query(store, kind, options)
+    cursor = store.conn.cursor()
+    cursor.row_factory = None  # plain tuples: no Row objects per line
+    cursor.execute(sql, params)
+    return SPECS[kind].headers, cursor
+
+
+def export_kind(
+    store: Store,
+    kind: str,
+    out: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write one kind to ``out`` (temporary file + rename)."""
+    options = options or ExportOptions()
+    if options.format not in FORMATS:
+        raise ExportFailed(f"不支持的格式：{options.format}", f"Unknown format {options.format}")
+    headers, cursor = export_rows(store, kind, options)
+    rows: Sequence | object = cursor
+    try:
+        if options.format == "xlsx":
+            n = write_xlsx(
+                Path(out),
+                headers,
+                cursor,
+                sheet_title=SPECS[kind].zh,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        else:
+            n = write_csv(
+                Path(out),
+                headers,
+                cursor,
+                encoding=options.encoding,
+                progress=progress,
+                cancelled=cancelled,
+            )
+    finally:
+        cursor.close()
+    del rows
+    return ExportResult(kind, Path(out), n)
