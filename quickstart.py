@@ -50,11 +50,20 @@ def test(pytest_args: list[str]) -> None:
     _run(_bin("python"), "-m", "pytest", *pytest_args)
 
 
-if __name__ == "__main__":
+def main() -> int:
     what = sys.argv[1] if len(sys.argv) > 1 else ""
-    if what == "app":
-        app()
-    elif what == "test":
-        test(sys.argv[2:])
-    else:
-        sys.exit(__doc__)
+    try:
+        if what == "app":
+            app()
+        elif what == "test":
+            test(sys.argv[2:])
+        else:
+            print(__doc__, file=sys.stderr)
+            return 2
+    except subprocess.CalledProcessError as exc:
+        return exc.returncode or 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
