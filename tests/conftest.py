@@ -7,7 +7,7 @@ import os
 # Qt aborts the whole run without a display unless the platform is set before it loads.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

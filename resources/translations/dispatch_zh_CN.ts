@@ -4,62 +4,62 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="actions.py" line="108" />
+      <location filename="actions.py" line="109" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="70" />
+      <location filename="actions.py" line="71" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="42" />
+      <location filename="actions.py" line="43" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="85" />
+      <location filename="actions.py" line="86" />
       <source>&amp;Find</source>
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="107" />
+      <location filename="actions.py" line="108" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="73" />
+      <location filename="actions.py" line="74" />
       <source>&amp;Log a visit…</source>
       <translation>登记入企服务(&amp;L)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="44" />
+      <location filename="actions.py" line="45" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="48" />
+      <location filename="actions.py" line="49" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="103" />
+      <location filename="actions.py" line="104" />
       <source>&amp;Refresh</source>
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="82" />
+      <location filename="actions.py" line="83" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="109" />
+      <location filename="actions.py" line="110" />
       <source>&amp;Version</source>
       <translation>版本(&amp;V)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="95" />
+      <location filename="actions.py" line="96" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -69,12 +69,12 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="139" />
+      <location filename="visit_dialog.py" line="135" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="139" />
+      <location filename="actions.py" line="140" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
     </message>
@@ -96,12 +96,12 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="155" />
+      <location filename="experts_picker.py" line="37" />
       <source>Add an expert: type a name or pinyin</source>
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="143" />
+      <location filename="visit_dialog.py" line="139" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
@@ -116,7 +116,7 @@
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="98" />
+      <location filename="home_page.py" line="129" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -146,7 +146,7 @@
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="36" />
+      <location filename="visits_page.py" line="35" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
@@ -156,7 +156,7 @@
       <translation>全部年度</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="41" />
+      <location filename="follow_ups_page.py" line="42" />
       <source>Any due date</source>
       <translation>全部期限</translation>
     </message>
@@ -221,7 +221,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="256" />
+      <location filename="main_window.py" line="258" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -296,12 +296,12 @@
       <translation>办结</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="78" />
+      <location filename="follow_ups_page.py" line="79" />
       <source>Close item…</source>
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="144" />
+      <location filename="follow_ups_page.py" line="145" />
       <source>Closed at</source>
       <translation>办结时间</translation>
     </message>
@@ -316,7 +316,7 @@
       <translation>文件中的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="372" />
+      <location filename="visit_dialog.py" line="287" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -336,7 +336,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="240" />
+      <location filename="main_window.py" line="241" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -396,12 +396,12 @@
       <translation>办结期限</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="42" />
+      <location filename="follow_ups_page.py" line="43" />
       <source>Due within 7 days</source>
       <translation>7天内到期</translation>
     </message>
     <message>
-      <location filename="actions.py" line="67" />
+      <location filename="actions.py" line="68" />
       <source>E&amp;xit</source>
       <translation>退出(&amp;X)</translation>
     </message>
@@ -421,12 +421,12 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="372" />
+      <location filename="visit_dialog.py" line="287" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="56" />
+      <location filename="visits_page.py" line="55" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
@@ -446,12 +446,12 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="24" />
+      <location filename="visits_page.py" line="22" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="41" />
+      <location filename="main_window.py" line="42" />
       <source>Enterprises</source>
       <translation>企业</translation>
     </message>
@@ -476,7 +476,7 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="42" />
+      <location filename="main_window.py" line="43" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
@@ -526,17 +526,17 @@
       <translation>前几个值</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="45" />
+      <location filename="follow_ups_page.py" line="46" />
       <source>Flagged or not</source>
       <translation>是否需协调</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="192" />
+      <location filename="follow_ups_page.py" line="193" />
       <source>Follow-up items</source>
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="47" />
+      <location filename="main_window.py" line="48" />
       <source>Follow-ups</source>
       <translation>跟进事项</translation>
     </message>
@@ -549,12 +549,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="166" />
+      <location filename="home_page.py" line="212" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="192" />
+      <location filename="home_page.py" line="255" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -569,7 +569,7 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="40" />
+      <location filename="visits_page.py" line="39" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
@@ -579,7 +579,7 @@
       <translation>GB18030（兼容旧软件）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="197" />
+      <location filename="actions.py" line="198" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
@@ -594,7 +594,7 @@
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="actions.py" line="63" />
+      <location filename="actions.py" line="64" />
       <source>Import / Export</source>
       <translation>导入/导出</translation>
     </message>
@@ -644,18 +644,18 @@
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="61" />
+      <location filename="visits_page.py" line="60" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="108" />
-      <source>leader</source>
+      <location filename="headers.py" line="19" />
+      <source>Leader</source>
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="headers.py" line="19" />
-      <source>Leader</source>
+      <location filename="team_form.py" line="108" />
+      <source>leader</source>
       <translation>队长</translation>
     </message>
     <message>
@@ -664,12 +664,17 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="93" />
+      <location filename="home_page.py" line="241" />
+      <source>Loading the year's progress…</source>
+      <translation>正在统计本年度进度…</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="89" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="60" />
+      <location filename="follow_ups_page.py" line="61" />
       <source>Log a visit…</source>
       <translation>登记入企服务…</translation>
     </message>
@@ -729,17 +734,17 @@
       <translation>需协调</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="45" />
+      <location filename="follow_ups_page.py" line="46" />
       <source>Needs bureau coordination</source>
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="144" />
+      <location filename="record_page.py" line="143" />
       <source>New</source>
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="actions.py" line="79" />
+      <location filename="actions.py" line="80" />
       <source>New &amp;record on this page</source>
       <translation>在本页新建记录(&amp;R)</translation>
     </message>
@@ -754,7 +759,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="153" />
+      <location filename="actions.py" line="154" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -789,12 +794,12 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="app.py" line="120" />
+      <location filename="app.py" line="122" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="301" />
+      <location filename="main_window.py" line="308" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -819,7 +824,7 @@
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="44" />
+      <location filename="record_page.py" line="42" />
       <source>Of the visit on {name}</source>
       <translation>{name} 的服务记录</translation>
     </message>
@@ -844,12 +849,12 @@
       <translation>请先打开一个数据库。</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="35" />
+      <location filename="follow_ups_page.py" line="36" />
       <source>Open and closed</source>
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="165" />
+      <location filename="actions.py" line="166" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -859,12 +864,12 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="actions.py" line="111" />
+      <location filename="actions.py" line="112" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="59" />
+      <location filename="actions.py" line="60" />
       <source>Open the &amp;demo database</source>
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
@@ -874,22 +879,22 @@
       <translation>打开已有记录</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="83" />
+      <location filename="follow_ups_page.py" line="84" />
       <source>Open the visit</source>
       <translation>打开服务记录</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="100" />
+      <location filename="follow_ups_page.py" line="101" />
       <source>Open: {open} · overdue: {overdue} · due within 7 days: {soon} · need bureau coordination: {flagged}</source>
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="240" />
+      <location filename="main_window.py" line="241" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="42" />
+      <location filename="follow_ups_page.py" line="43" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -899,12 +904,12 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="171" />
+      <location filename="home_page.py" line="217" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
     <message>
-      <location filename="workers.py" line="146" />
+      <location filename="workers.py" line="149" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -924,7 +929,7 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="71" />
+      <location filename="home_page.py" line="99" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -934,7 +939,7 @@
       <translation>企业资质</translation>
     </message>
     <message>
-      <location filename="actions.py" line="55" />
+      <location filename="actions.py" line="56" />
       <source>Recent databases</source>
       <translation>最近打开的数据库</translation>
     </message>
@@ -943,12 +948,12 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="104" />
+      <location filename="home_page.py" line="135" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="58" />
+      <location filename="visits_page.py" line="57" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
     </message>
@@ -958,32 +963,32 @@
       <translation>数据库中已有的记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="41" />
+      <location filename="record_page.py" line="39" />
       <source>Related to enterprise: {name}</source>
       <translation>企业「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="42" />
+      <location filename="record_page.py" line="40" />
       <source>Related to expert: {name}</source>
       <translation>专家「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="43" />
+      <location filename="record_page.py" line="41" />
       <source>Related to team: {name}</source>
       <translation>轻骑队「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="223" />
+      <location filename="follow_up_items_editor.py" line="55" />
       <source>Remove item</source>
       <translation>删除该事项</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="157" />
+      <location filename="experts_picker.py" line="39" />
       <source>Remove selected</source>
       <translation>移除选中</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="81" />
+      <location filename="follow_ups_page.py" line="82" />
       <source>Reopen</source>
       <translation>重新打开</translation>
     </message>
@@ -1003,12 +1008,12 @@
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="260" />
+      <location filename="visit_dialog.py" line="207" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="264" />
+      <location filename="visit_dialog.py" line="211" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1038,27 +1043,27 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="455" />
+      <location filename="visit_dialog.py" line="363" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
     <message>
-      <location filename="actions.py" line="88" />
+      <location filename="actions.py" line="89" />
       <source>Se&amp;ttings…</source>
       <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="57" />
+      <location filename="record_page.py" line="55" />
       <source>Search</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="89" />
+      <location filename="visits_page.py" line="88" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="110" />
+      <location filename="follow_ups_page.py" line="111" />
       <source>Select an item to close or reopen it.</source>
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
@@ -1078,12 +1083,12 @@
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="107" />
+      <location filename="record_page.py" line="105" />
       <source>Show all</source>
       <translation>显示全部</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="88" />
+      <location filename="record_page.py" line="86" />
       <source>Show archived</source>
       <translation>显示已归档</translation>
     </message>
@@ -1143,7 +1148,7 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="210" />
+      <location filename="home_page.py" line="272" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -1153,12 +1158,17 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="296" />
+      <source>The progress could not be loaded: {error}</source>
+      <translation>无法统计进度：{error}</translation>
+    </message>
+    <message>
       <location filename="settings_dialog.py" line="36" />
       <source>The window is rebuilt in the new language at once; the open database and page are kept (save any form you are editing first).</source>
       <translation>切换后窗口立即以新语言重建，当前数据库和页面保持不变（正在编辑的表单请先保存）。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="392" />
+      <location filename="follow_up_items_editor.py" line="79" />
       <source>This visit already has {n} follow-up items; rows typed above are added.</source>
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
@@ -1173,12 +1183,12 @@
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="41" />
+      <location filename="visits_page.py" line="40" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="164" />
+      <location filename="home_page.py" line="210" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1193,12 +1203,12 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="131" />
+      <location filename="visit_dialog.py" line="127" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="221" />
+      <location filename="follow_up_items_editor.py" line="53" />
       <source>Type into the last row to add an item; due date like 2026-07-15.</source>
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
@@ -1223,7 +1233,7 @@
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="219" />
+      <location filename="actions.py" line="220" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -1238,12 +1248,12 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="207" />
+      <location filename="home_page.py" line="269" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
     <message>
-      <location filename="app.py" line="119" />
+      <location filename="app.py" line="121" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -1263,7 +1273,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="40" />
+      <location filename="main_window.py" line="41" />
       <source>Workbench</source>
       <translation>工作台</translation>
     </message>
@@ -1288,7 +1298,7 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="223" />
+      <location filename="home_page.py" line="283" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
@@ -1298,7 +1308,7 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="249" />
+      <location filename="record_page.py" line="252" />
       <source>{n} matches</source>
       <translation>共 {n} 条</translation>
     </message>

@@ -231,6 +231,8 @@ def window(controller, db_path, qtbot):
     w.show()
     with qtbot.waitSignal(w.store_changed, timeout=10_000):
         w.open_database(db_path)
+    # The first page painted and what start-up defers (the import/export submenu) is done.
+    qtbot.waitUntil(lambda: w.start_up_finished, timeout=10_000)
     return w
 
 

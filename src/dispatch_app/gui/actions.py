@@ -1,7 +1,9 @@
 """Menus and keyboard shortcuts of the main window (文件 / 编辑 / 视图 / 帮助).
 
 The import/export submenu belongs to the exchange dialogs: ``dispatch_app.gui.exchange.menu.
-build_exchange_menu(menu, window)`` fills it when that module is present.
+build_exchange_menu(menu, window)`` fills it when that module is present. It is filled after
+the first page has painted (or when the submenu is first opened, if sooner): importing the
+exchange package costs tens of milliseconds that the first paint does not need.
 """
 
 from __future__ import annotations
@@ -9,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from ..paths import user_data_dir
 from .i18n import N_, tr
@@ -19,6 +20,7 @@ from .workers import Task
 
 DB_FILTER_KEY = N_("Databases (*.db *.sqlite);;All files (*)")
 DEMO_FILE = "demo.db"
+DEMO_VISITS: int | None = None  # None: the city's real year, paced to today (~1 s to write)
 
 
 def _action(window: Any, text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
@@ -61,12 +63,7 @@ def build_menus(window: Any) -> dict[str, QAction]:
     file_menu.addSeparator()
     exchange = file_menu.addMenu(tr("Import / Export"))
     exchange.setObjectName("exchangeMenu")
-    try:
-        from .exchange.menu import build_exchange_menu
-    except ImportError:
-        exchange.setEnabled(False)
-    else:
-        build_exchange_menu(exchange, window)
+    exchange.aboutToShow.connect(lambda: fill_exchange_menu(window))
     file_menu.addSeparator()
     acts["quit"] = _action(window, tr("E&xit"), window.close, QKeySequence.StandardKey.Quit)
     file_menu.addAction(acts["quit"])
@@ -119,6 +116,20 @@ def build_menus(window: Any) -> dict[str, QAction]:
     return acts
 
 
+def fill_exchange_menu(window: Any) -> None:
+    """Fill the import/export submenu once (disabled when the exchange dialogs are absent)."""
+    menu = window.findChild(QMenu, "exchangeMenu")
+    if menu is None or menu.property("filled"):
+        return
+    menu.setProperty("filled", True)
+    try:
+        from .exchange.menu import build_exchange_menu
+    except ImportError:
+        menu.setEnabled(False)
+    else:
+        build_exchange_menu(menu, window)
+
+
 def _fill_recent(window: Any, menu: QMenu) -> None:
     menu.clear()
     paths = window.settings.recent_databases
@@ -136,6 +147,8 @@ def _start_dir(window: Any) -> str:
 
 
 def new_database(window: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(
         window,
         tr("New database"),
@@ -147,6 +160,8 @@ def new_database(window: Any) -> None:
 
 
 def open_database(window: Any) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(
         window, tr("Open database"), _start_dir(window), tr(DB_FILTER_KEY)
     )
@@ -172,7 +187,7 @@ def open_demo(window: Any) -> None:
         part = path.with_name(path.name + ".part")
         part.unlink(missing_ok=True)
         try:
-            generate_demo(part, seed=1, progress=ctx.report, overwrite=True)
+            generate_demo(part, seed=1, visits=DEMO_VISITS, progress=ctx.report, overwrite=True)
             ctx.check()
             part.replace(path)
         finally:
@@ -206,6 +221,9 @@ def show_version(window: Any) -> None:
 
 
 def open_data_folder(window: Any) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     folder = user_data_dir()
     folder.mkdir(parents=True, exist_ok=True)
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -2,8 +2,8 @@
 
 ``run(db=None, lang=None, quit_when_ready=False)``: with no ``db`` the last database from the
 settings is opened, or (first start) the demo database is offered. ``quit_when_ready`` exits 0
-as soon as the first page has painted its first rows (start-up is measured with it) and 2 if
-the database cannot be opened.
+as soon as the first page has painted its first rows (start-up is measured with it; the work
+the window defers until after that paint is skipped) and 2 if the database cannot be opened.
 
 Switching the interface language rebuilds the main window at once (every string is set when a
 widget is made, so a fresh window is the simplest way to be sure none is missed); the open
@@ -39,16 +39,17 @@ def ensure_app() -> QApplication:
 class AppController:
     """Owns the settings and the current main window; rebuilds it on a language switch."""
 
-    def __init__(self, settings: Settings, lang: str) -> None:
+    def __init__(self, settings: Settings, lang: str, db: str | None = None) -> None:
         self.app = ensure_app()
         self.settings = settings
         i18n.install(self.app, lang)
-        self.window = self._new_window()
+        self.window = self._new_window(db)
 
-    def _new_window(self) -> Any:
+    def _new_window(self, db: str | None = None) -> Any:
+        """A main window; ``db`` starts opening at once, while the window is being built."""
         from .main_window import MainWindow
 
-        return MainWindow(self.settings, controller=self)
+        return MainWindow(self.settings, controller=self, open_path=db)
 
     def switch_language(self, lang: str) -> Any:
         """Rebuild the window in ``lang`` now, keeping the open database and page."""
@@ -73,7 +74,11 @@ class AppController:
 
 def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = False) -> int:
     settings = Settings()
-    controller = AppController(settings, lang or settings.language)
+    path = db or settings.last_database
+    if not path and quit_when_ready:
+        print("no database given / 未指定数据库", file=sys.stderr)
+        return 2
+    controller = AppController(settings, lang or settings.language, db=path)
     window = controller.window
     app = controller.app
     exit_code = {"value": 0}
@@ -81,6 +86,8 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
     if quit_when_ready:
 
         def ready() -> None:
+            # Quitting now: what start-up defers past the first paint is not needed.
+            window.start_up_finished = True
             app.exit(0)
 
         def failed(exc: object) -> None:
@@ -97,14 +104,8 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
         messages.show_error = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr)
 
     window.show()
-    path = db or settings.last_database
-    if path:
-        window.open_database(path)
-    elif not quit_when_ready:
+    if not path:
         QTimer.singleShot(0, lambda: _offer_demo(controller))
-    else:
-        print("no database given / 未指定数据库", file=sys.stderr)
-        return 2
     code = app.exec()
     return exit_code["value"] or code
 

@@ -19,16 +19,15 @@ Domain messages come as zh/en pairs already; :func:`pick` chooses by language.
 
 from __future__ import annotations
 
-import ast
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..paths import resources_dir
+
+# ast, subprocess and ElementTree are imported where used: start-up only loads the built .qm.
 
 CONTEXT = "dispatch"
 LANGUAGES = ("zh", "en")
@@ -81,6 +80,8 @@ def build(force: bool = False) -> Path | None:
     cmd = _lrelease()
     if cmd is None:
         return qm if qm.exists() else None
+    import subprocess
+
     try:
         subprocess.run(
             [*cmd, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60
@@ -106,6 +107,8 @@ class _TsTranslator(QTranslator):
 
 def read_ts(path: Path | None = None) -> dict[tuple[str, str], tuple[str, str]]:
     """(source, comment) -> (translation, type) for every message of our context."""
+    import xml.etree.ElementTree as ET
+
     tree = ET.parse(path or ts_path())
     out: dict[tuple[str, str], tuple[str, str]] = {}
     for ctx in tree.getroot().iter("context"):
@@ -154,6 +157,8 @@ def _gui_sources() -> Iterator[Path]:
 
 def extract(paths: list[Path] | None = None) -> dict[tuple[str, str], str]:
     """(source, disambiguation) -> "file:line" for every ``tr``/``N_`` call with a literal."""
+    import ast
+
     found: dict[tuple[str, str], str] = {}
     for path in paths or list(_gui_sources()):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
@@ -179,6 +184,8 @@ def extract(paths: list[Path] | None = None) -> dict[tuple[str, str], str]:
 
 def update() -> tuple[int, int]:
     """Merge extracted strings into the .ts: new ones unfinished, vanished ones obsolete."""
+    import xml.etree.ElementTree as ET
+
     sources = extract()
     existing = read_ts() if ts_path().exists() else {}
     root = ET.Element("TS", version="2.1", language="zh_CN", sourcelanguage="en")

@@ -8,6 +8,12 @@ Public API for other parts of the GUI (the exchange dialogs use it):
 
 Opening a database runs in a worker (a large file or a schema upgrade can take a while); a
 database that cannot be opened is explained in a dialog and the previous one stays open.
+
+Start-up order (measured by ``bench/bench_gui.py``): the database given at start starts opening
+in the worker *before* the window builds its pages and menus, so that its result is usually
+waiting when the event loop starts and the first paint already shows rows; work the first
+paint does not need (the home page's aggregates, the import/export submenu) starts right after
+it (``finish_start_up``).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store.errors import StoreError
+from ..store.errors import DatabaseMissing, StoreError
 from .i18n import N_, current_language, tr
 from .settings import Settings
 from .workers import Task, TaskRunner
@@ -89,12 +95,18 @@ class MainWindow(QMainWindow):
     store_changed = Signal(object)
     open_failed = Signal(object)  # the StoreError shown to the user
 
-    def __init__(self, settings: Settings, controller: Any = None) -> None:
+    def __init__(
+        self, settings: Settings, controller: Any = None, open_path: str | Path | None = None
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.controller = controller
         self.store: Any = None
         self.runner = TaskRunner(self)
+        self._waiting_ready = False
+        self.start_up_finished = False
+        if open_path:
+            self.open_database(open_path)  # runs while the rest of the window is built
         self.setObjectName("mainWindow")
         self.setWindowTitle(tr("Tech VP & Light-Cavalry Dispatch Desk"))
         self.resize(1280, 800)
@@ -133,7 +145,6 @@ class MainWindow(QMainWindow):
         from .actions import build_menus
 
         self.actions_ = build_menus(self)
-        self._waiting_ready = False
         geometry = settings.window_geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -240,8 +251,9 @@ class MainWindow(QMainWindow):
         if isinstance(exc, StoreError):
             show_error(self, tr("Cannot open the database"), exc.message(current_language()))
             self.open_failed.emit(exc)
-            if exc.path in self.settings.recent_databases and self.store is None:
-                self.settings.remove_recent(exc.path)
+            # A file that is gone leaves the recent list (a locked one may open next time).
+            if isinstance(exc, DatabaseMissing) or self.store is None:
+                self.settings.remove_recent(str(exc.path))
             return
         show_error(self, tr("Cannot open the database"), f"{type(exc).__name__}: {exc}")
         self.open_failed.emit(exc)
@@ -268,6 +280,26 @@ class MainWindow(QMainWindow):
         if self._waiting_ready and key == self.current_page_key() and self.store is not None:
             self._waiting_ready = False
             self.ready.emit()
+            QTimer.singleShot(0, self, self.finish_start_up)
+
+    def finish_start_up(self) -> None:
+        """What the first paint could do without: done once, right after it (the pages' slow
+        figures, the import/export submenu)."""
+        if self.start_up_finished:
+            return
+        self.start_up_finished = True
+        for page in list(self.pages.values()):
+            deferred = getattr(page, "load_deferred", None)
+            if deferred is not None:
+                deferred()
+        from .actions import fill_exchange_menu
+
+        fill_exchange_menu(self)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self.start_up_finished:  # no database to paint (first start): do it soon anyway
+            QTimer.singleShot(1000, self, self.finish_start_up)
 
     def _update_title(self) -> None:
         base = tr("Tech VP & Light-Cavalry Dispatch Desk")

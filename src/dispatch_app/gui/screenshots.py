@@ -52,6 +52,7 @@ def take_screenshots(
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(Path(tmp) / "dispatch-app.ini")
+        settings.language = lang  # the settings dialog shows the language it is shot in
         controller = AppController(settings, lang)
         window = controller.window
         errors: list[Any] = []

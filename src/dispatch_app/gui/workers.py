@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from .i18n import tr
@@ -108,37 +108,60 @@ class Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Runs tasks with a window-modal progress dialog; lives on the UI thread."""
+    """Runs tasks with a window-modal progress dialog; lives on the UI thread.
+
+    The dialog is made only when a task is still running after ``show_after_ms``: most tasks
+    (opening an up-to-date database takes a millisecond) finish before anyone could see it,
+    and building one costs start-up time for nothing.
+    """
 
     finished = Signal()
 
     def __init__(self, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self._parent = parent_widget
-        self._running: dict[int, tuple[Task, QProgressDialog]] = {}
+        # key -> [task, dialog or None, last progress (done, total)]
+        self._running: dict[int, list[Any]] = {}
 
     def busy(self) -> bool:
         return bool(self._running)
 
-    def run(self, task: Task, *, show_after_ms: int = 300) -> None:
-        dialog = QProgressDialog(task.title, tr("Cancel"), 0, 0, self._parent)
-        dialog.setWindowTitle(tr("Please wait"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(show_after_ms)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        if not task.cancellable:
-            dialog.setCancelButton(None)
-        dialog.canceled.connect(task.cancel)
+    def run(self, task: Task, *, show_after_ms: int | None = 300) -> None:
+        """Start ``task``; its progress dialog appears after ``show_after_ms`` (never: None,
+        for quiet background loads such as the home page's figures)."""
         key = id(task)
-        self._running[key] = (task, dialog)
+        self._running[key] = [task, None, (0, 0)]
         task.signals.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         task.signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         task.signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         task.signals.cancelled.connect(self._on_cancelled, Qt.ConnectionType.QueuedConnection)
         task.signals.setProperty("task_key", key)
-        dialog.setValue(0)
+        if show_after_ms is not None:
+            QTimer.singleShot(show_after_ms, self, lambda: self._show_dialog(key))
         QThreadPool.globalInstance().start(task)
+
+    def _show_dialog(self, key: int) -> None:
+        entry = self._running.get(key)
+        if entry is None or entry[1] is not None:
+            return
+        task, _none, (done, total) = entry
+        dialog = QProgressDialog(task.title, tr("Cancel"), 0, max(total, 0), self._parent)
+        dialog.setWindowTitle(tr("Please wait"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if not task.cancellable:
+            dialog.setCancelButton(None)
+        dialog.canceled.connect(task.cancel)
+        entry[1] = dialog
+        dialog.setValue(min(done, total) if total else 0)
+        dialog.show()
+
+    def dialog_of(self, task: Task) -> QProgressDialog | None:
+        """The progress dialog shown for a running task (None before it appears)."""
+        entry = self._running.get(id(task))
+        return entry[1] if entry is not None else None
 
     def _take(self) -> Task | None:
         sender = self.sender()
@@ -146,11 +169,12 @@ class TaskRunner(QObject):
         entry = self._running.pop(key, None)
         if entry is None:
             return None
-        task, dialog = entry
-        dialog.canceled.disconnect(task.cancel)
-        dialog.reset()
-        dialog.hide()
-        dialog.deleteLater()
+        task, dialog, _progress = entry
+        if dialog is not None:
+            dialog.canceled.disconnect(task.cancel)
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
         return task
 
     @Slot(int, int)
@@ -159,7 +183,10 @@ class TaskRunner(QObject):
         entry = self._running.get(sender.property("task_key")) if sender else None
         if entry is None:
             return
+        entry[2] = (done, total)
         dialog = entry[1]
+        if dialog is None:
+            return
         if dialog.maximum() != total:
             dialog.setMaximum(max(total, 0))
         if total:

@@ -7,14 +7,17 @@ a combo box or a completer, not a table; kept out of the GUI because they are SQ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
-from ..domain.records import Record
-from ..store import repository
-from ..store.database import Store
 from ..store.listing import _like_term
-from ..store.rows import TABLES
+
+if TYPE_CHECKING:
+    from ..domain.records import Record
+    from ..store.database import Store
+
+# The record classes and the repository (uuid, pinyin tables...) are imported in the two
+# functions that load whole records: the window's first paint needs neither.
 
 
 @dataclass(frozen=True)
@@ -102,10 +105,14 @@ def display_name(store: Store, kind: str, record_id: str) -> str:
 
 def load(store: Store, cls: type[Record], record_id: str) -> Record:
     """The full record for a form."""
+    from ..store import repository
+
     return repository.get(store, cls, record_id)
 
 
 def table_of(cls: type[Record]) -> str:
+    from ..store.rows import TABLES
+
     return TABLES[cls]
 
 
@@ -173,15 +180,24 @@ class FollowUpSummary:
 
 
 def follow_up_summary(store: Store, today: date, within_days: int = 7) -> FollowUpSummary:
-    """Counts for the home page and the follow-ups page heading."""
-    from datetime import timedelta
-
+    """Counts over every open item, for the follow-ups page heading."""
     t = today.isoformat()
     soon = (today + timedelta(days=within_days)).isoformat()
     row = store.query(
         "SELECT sum(due_date < :t), sum(due_date >= :t AND due_date <= :soon),"
         " sum(needs_coordination), count(*) FROM follow_ups WHERE status = 'open'",
         {"t": t, "soon": soon},
+    )[0]
+    return FollowUpSummary(*(int(v or 0) for v in row))
+
+
+def due_summary(store: Store, today: date, within_days: int = 7) -> FollowUpSummary:
+    """The same counts over the home page's list only: open items due by ``today +
+    within_days`` (overdue ones included), so that the heading's figures add up to the list."""
+    row = store.query(
+        "SELECT sum(due_date < :t), sum(due_date >= :t), sum(needs_coordination), count(*)"
+        " FROM follow_ups WHERE status = 'open' AND due_date IS NOT NULL AND due_date <= :soon",
+        {"t": today.isoformat(), "soon": (today + timedelta(days=within_days)).isoformat()},
     )[0]
     return FollowUpSummary(*(int(v or 0) for v in row))
 

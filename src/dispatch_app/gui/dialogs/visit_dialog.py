@@ -12,22 +12,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,9 +35,10 @@ from ...services import lookup, visit_log
 from ...store.errors import StoreError
 from ..i18n import current_language, pick, tr
 from ..lookup_edit import LookupEdit
-from ..models.follow_up_items import FollowUpItemsModel
+from .experts_picker import ExpertsPicker
+from .follow_up_items_editor import ERROR_STYLE, FollowUpItemsEditor
 
-_ERROR = "color: #b00020;"
+_ERROR = ERROR_STYLE
 _FIELDS = (
     "enterprise_id",
     "team_id",
@@ -146,26 +142,9 @@ class VisitDialog(QDialog):
         team_row.addWidget(self.add_members)
         row("team_id", team_row)
 
-        experts_box = QVBoxLayout()
-        pick_row = QHBoxLayout()
-        self.expert_edit = LookupEdit(
-            lambda text: lookup.expert_completions(self.store, text), self
-        )
-        self.expert_edit.setObjectName("expertEdit")
-        self.expert_edit.setPlaceholderText(tr("Add an expert: type a name or pinyin"))
-        self.expert_edit.chosen.connect(self._add_expert)
-        remove = QPushButton(tr("Remove selected"), self)
-        remove.clicked.connect(self._remove_expert)
-        pick_row.addWidget(self.expert_edit, 1)
-        pick_row.addWidget(remove)
-        self.experts = QListWidget(self)
-        self.experts.setObjectName("experts")
-        self.experts.setFlow(QListWidget.Flow.LeftToRight)
-        self.experts.setWrapping(True)
-        self.experts.setFixedHeight(52)
-        experts_box.addLayout(pick_row)
-        experts_box.addWidget(self.experts)
-        row("expert_ids", experts_box)
+        self.experts = ExpertsPicker(self.store, self)
+        self.experts.changed.connect(lambda: self._edited("expert_ids"))
+        row("expert_ids", self.experts)
 
         when = QHBoxLayout()
         self.visit_date = QLineEdit(self.today.isoformat(), self)
@@ -199,43 +178,11 @@ class VisitDialog(QDialog):
             self.texts[name] = edit
             row(name, edit)
 
-        self.items = FollowUpItemsModel(self)
-        self.items.dataChanged.connect(lambda *_a: self._edited("follow_ups"))
-        self.items.rowsRemoved.connect(lambda *_a: self._edited("follow_ups"))
-        self.items_view = QTableView(self)
-        self.items_view.setObjectName("followUps")
-        self.items_view.setModel(self.items)
-        self.items_view.setFixedHeight(120)
-        self.items_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.items_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.AllEditTriggers
-            & ~QAbstractItemView.EditTrigger.CurrentChanged
-        )
-        header = self.items_view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        items_box = QVBoxLayout()
-        items_box.addWidget(self.items_view)
-        items_buttons = QHBoxLayout()
-        hint = QLabel(tr("Type into the last row to add an item; due date like 2026-07-15."), self)
-        hint.setStyleSheet("color: #666;")
-        remove_item = QPushButton(tr("Remove item"), self)
-        remove_item.clicked.connect(self._remove_item)
-        items_buttons.addWidget(hint, 1)
-        items_buttons.addWidget(remove_item)
-        items_box.addLayout(items_buttons)
-        self.existing_items = QLabel(self)
-        self.existing_items.hide()
-        items_box.addWidget(self.existing_items)
-        form.addRow(self._label("follow_up_text"), items_box)
-        err = QLabel(self)
-        err.setObjectName("error_follow_ups")
-        err.setStyleSheet(_ERROR)
-        err.setWordWrap(True)
-        err.hide()
-        items_box.addWidget(err)
-        self.errors["follow_ups"] = err
+        self.follow_ups = FollowUpItemsEditor(self)
+        self.follow_ups.changed.connect(lambda: self._edited("follow_ups"))
+        self.items = self.follow_ups.model  # what the user typed, row by row
+        form.addRow(self._label("follow_up_text"), self.follow_ups)
+        self.errors["follow_ups"] = self.follow_ups.error
 
         edit = QPlainTextEdit(self)
         edit.setObjectName("outcome")
@@ -274,47 +221,15 @@ class VisitDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_and_close)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.save_and_continue)
 
-    # -- experts ---------------------------------------------------------------------------
-    def expert_ids(self) -> list[str]:
-        return [
-            self.experts.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.experts.count())
-        ]
-
-    def add_expert_option(self, expert_id: str, name: str) -> None:
-        if expert_id and expert_id not in self.expert_ids():
-            item = QListWidgetItem(name, self.experts)
-            item.setData(Qt.ItemDataRole.UserRole, expert_id)
-            self._edited("expert_ids")
-
-    def _add_expert(self, expert_id: str) -> None:
-        if expert_id:
-            self.add_expert_option(expert_id, self.expert_edit.text())
-            self.expert_edit.clear_selection()
-
-    def _remove_expert(self) -> None:
-        for item in self.experts.selectedItems():
-            self.experts.takeItem(self.experts.row(item))
-        self._edited("expert_ids")
-
     def _add_team_members(self) -> None:
-        team_id = self.team.currentData()
-        if team_id:
-            for o in lookup.team_members(self.store, team_id):
-                self.add_expert_option(o.id, o.text)
-
-    def _remove_item(self) -> None:
-        rows = sorted(
-            {i.row() for i in self.items_view.selectionModel().selectedRows()}, reverse=True
-        )
-        for r in rows:
-            self.items.removeRows(r, 1)
+        self.experts.add_team(self.team.currentData() or "")
 
     # -- values and validation -------------------------------------------------------------
     def raw(self) -> dict[str, Any]:
         return {
             "enterprise_id": self.enterprise.selected_id,
             "team_id": self.team.currentData() or "",
-            "expert_ids": tuple(self.expert_ids()),
+            "expert_ids": tuple(self.experts.expert_ids()),
             "visit_date": self.visit_date.text(),
             "visit_type": self.visit_type.currentData(),
             "status": self.status.currentData(),
@@ -375,7 +290,7 @@ class VisitDialog(QDialog):
         )
         self.team.setCurrentIndex(max(self.team.findData(visit.team_id or ""), 0))
         for o in lookup.experts_by_id(self.store, visit.expert_ids):
-            self.add_expert_option(o.id, o.text)
+            self.experts.add(o.id, o.text)
         day = visit.visit_date
         if self.complete and day > self.today.isoformat():
             day = self.today.isoformat()
@@ -386,14 +301,7 @@ class VisitDialog(QDialog):
         for name in ("problems", "advice", "outcome"):
             self.texts[name].setPlainText(getattr(visit, name))
         self.confirmed_by.setText(visit.confirmed_by)
-        existing = lookup.follow_ups_of_visit(self.store, visit_id)
-        if existing:
-            self.existing_items.setText(
-                tr(
-                    "This visit already has {n} follow-up items; rows typed above are added."
-                ).format(n=len(existing))
-            )
-            self.existing_items.show()
+        self.follow_ups.show_existing(len(lookup.follow_ups_of_visit(self.store, visit_id)))
         self._touched = set(_FIELDS)
 
     def save(self) -> str | None:

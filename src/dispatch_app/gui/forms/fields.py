@@ -113,6 +113,7 @@ def write_value(w: QWidget, value: Any, text: str = "") -> None:
         if isinstance(value, tuple | list):
             value = "、".join(str(v) for v in value)
         w.setText("" if value is None else str(value))
+        w.setCursorPosition(0)  # a long address shows its beginning, not its end
 
 
 def connect_edited(w: QWidget, slot: Callable[[], None]) -> None:

@@ -39,11 +39,21 @@ class RecordTableModel(QAbstractTableModel):
 
     loaded = Signal(int)
 
-    def __init__(self, kind: str, parent: Any = None, *, page_size: int = listing.PAGE_SIZE):
+    def __init__(
+        self,
+        kind: str,
+        parent: Any = None,
+        *,
+        page_size: int = listing.PAGE_SIZE,
+        counted: bool = True,
+    ):
+        """``counted=False``: show only the first ``page_size`` rows and skip the count query
+        (the home page's short lists of the latest and the next visits)."""
         super().__init__(parent)
         self.kind = kind
         self.spec = listing.spec(kind)
         self.page_size = page_size
+        self.counted = counted
         self._store: Any = None
         self._criteria = Criteria()
         self._rows: list[tuple[Any, ...]] = []
@@ -79,6 +89,9 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         if self._store is None:
             self._rows, self._total = [], 0
+        elif not self.counted:
+            self._rows = listing.fetch(self._store, self.kind, self._criteria, 0, self.page_size)
+            self._total = len(self._rows)
         else:
             self._total = listing.count(self._store, self.kind, self._criteria)
             self._rows = listing.fetch(
@@ -90,6 +103,10 @@ class RecordTableModel(QAbstractTableModel):
         finally:
             self._resetting = False
         self.loaded.emit(self._total)
+
+    def column_of(self, key: str) -> int:
+        """The column showing listing column ``key``."""
+        return [c.key for c in self.spec.columns].index(key)
 
     def id_at(self, row: int) -> str | None:
         return self._rows[row][0] if 0 <= row < len(self._rows) else None

@@ -27,6 +27,7 @@ class FollowUpsPage(RecordPage):
     key = "follow_ups"
     kind = "follow_ups"
     search_hint = N_("Item, owner or enterprise")
+    detail_width = 360  # a summary: the table's many columns need the room
 
     def build_filters(self) -> None:
         lang = current_language()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,17 +21,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain.dates import parse_date
-from ...domain.problems import InvalidValue
 from ...services import lookup
 from ...store.listing import Criteria
+from ..column_widths import fit_columns
 from ..i18n import N_, tr
 from ..models.record_table import RecordTableModel
+from ..table_view import TableView
 
 SEARCH_DEBOUNCE_MS = 250
 
@@ -54,6 +53,7 @@ class RecordPage(QWidget):
     key = ""
     kind = ""
     search_hint = N_("Search")
+    detail_width = 440  # the detail pane's starting width (a read-only summary needs less)
 
     def __init__(self, window: Any) -> None:
         super().__init__()
@@ -63,7 +63,6 @@ class RecordPage(QWidget):
         self.model = RecordTableModel(self.kind, self)
         self.filters: dict[str, QWidget] = {}
         self._chip_filter: tuple[str, str] | None = None
-        self._painted_since_load = False
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -111,7 +110,7 @@ class RecordPage(QWidget):
         layout.addWidget(self.chip)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.view = QTableView(self.splitter)
+        self.view = TableView(self.splitter)
         self.view.setObjectName("table")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -123,12 +122,12 @@ class RecordPage(QWidget):
         header = self.view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(40)  # fit columns to the first rows, not all fetched
         column, order = self.model.sort_column()
         header.setSortIndicator(column, order)
         self.view.setSortingEnabled(True)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
-        self.view.viewport().installEventFilter(self)
+        self.view.painted.connect(self._on_view_painted)
+        self.view.watch_paint()
         self.model.loaded.connect(self._on_loaded)
         self.detail = self.build_detail(self.splitter)
         self.splitter.addWidget(self.view)
@@ -136,7 +135,7 @@ class RecordPage(QWidget):
             self.splitter.addWidget(self.detail)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
-            self.splitter.setSizes([760, 440])
+            self.splitter.setSizes([1200 - self.detail_width, self.detail_width])
         layout.addWidget(self.splitter, 1)
         self._column_widths_set = False
 
@@ -160,6 +159,8 @@ class RecordPage(QWidget):
         # its pop-up list is as wide as the longest entry.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(6)
+        # ...but wide enough to show its "All ..." entry in either language.
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance(tr(all_text)) + 36)
         combo.setMaximumWidth(180)
         combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
         combo.view().setMinimumWidth(220)
@@ -214,6 +215,9 @@ class RecordPage(QWidget):
                 if value is not None:
                     filters[name] = value
             elif isinstance(w, QLineEdit) and w.text().strip():
+                from ...domain.dates import parse_date  # (its tables load on first use)
+                from ...domain.problems import InvalidValue
+
                 try:
                     filters[name] = parse_date(w.text()).isoformat()
                     w.setStyleSheet("")
@@ -245,21 +249,14 @@ class RecordPage(QWidget):
             self.select_record(current)
 
     def _on_loaded(self, total: int) -> None:
-        self._painted_since_load = False
         self.count_label.setText(tr("{n} matches").format(n=f"{total:,}"))
         if not self._column_widths_set and self.model.rowCount() > 0:
             self._column_widths_set = True
-            self.view.resizeColumnsToContents()
-            header = self.view.horizontalHeader()
-            for i in range(self.model.columnCount()):
-                header.resizeSection(i, min(max(header.sectionSize(i), 60), 280))
-        self.view.viewport().update()
+            fit_columns(self.view, sample_rows=40, maximum=220)  # long names elide
+        self.view.watch_paint()  # the model reset repaints the rows; say so once it did
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._painted_since_load:
-            self._painted_since_load = True
-            QTimer.singleShot(0, self.rows_painted.emit)
-        return super().eventFilter(obj, event)
+    def _on_view_painted(self) -> None:
+        QTimer.singleShot(0, self.rows_painted.emit)
 
     # -- selection and related records -----------------------------------------------------
     def current_id(self) -> str | None:

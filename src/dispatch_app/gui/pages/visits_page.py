@@ -11,8 +11,6 @@ import html
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from ...domain.choices import FOLLOW_UP_STATUS, VISIT_STATUS, VISIT_TYPE
-from ...domain.records import Visit
-from ...domain.validation import field_label
 from ...services import lookup
 from ..i18n import N_, current_language, tr
 from .record_page import RecordPage
@@ -22,6 +20,7 @@ class VisitsPage(RecordPage):
     key = "visits"
     kind = "visits"
     search_hint = N_("Enterprise or team: name, USCC or pinyin")
+    detail_width = 360  # a summary: the table's many columns need the room
 
     def build_filters(self) -> None:
         lang = current_language()
@@ -95,6 +94,9 @@ class VisitsPage(RecordPage):
     def show_record(self, record_id: str) -> None:
         if self.store is None:
             return
+        from ...domain.records import Visit  # the record classes: not needed for the first paint
+        from ...domain.validation import field_label
+
         visit = lookup.load(self.store, Visit, record_id)
         assert isinstance(visit, Visit)
         self._shown = record_id
