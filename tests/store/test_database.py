@@ -143,3 +143,30 @@ def test_readonly_open_writes_nothing(tmp_path):
         with pytest.raises(sqlite3.OperationalError):
             store.conn.execute("DELETE FROM towns")
     assert path.read_bytes() == before
+
+
+def test_older_database_is_upgraded_in_place_keeping_its_data(tmp_path):
+    """A file from the first release (schema 1) opens, gains later migrations, keeps rows."""
+    from sqlite_utils import Database
+
+    from dispatch_app.store.schema import build_migrations
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.isolation_level = None
+    db = Database(conn, execute_plugins=False)
+    build_migrations().apply(db, stop_before="0002_pinyin_sort_indexes")
+    conn.execute(
+        "INSERT INTO targets (id, created_at, updated_at, year, scope, visits_target,"
+        " appointments_target) VALUES ('t1', 'x', 'x', 2025, '330300', 9000, 450)"
+    )
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+
+    with open_store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "enterprises_pinyin" in names
+        assert store.scalar("SELECT visits_target FROM targets WHERE id = 't1'") == 9000
+        applied = [r[0] for r in store.query("SELECT name FROM _sqlite_migrations ORDER BY id")]
+        assert applied == ["0001_initial", "0002_pinyin_sort_indexes"]
