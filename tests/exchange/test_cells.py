@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from dispatch_app.domain.text import normalize_multiline, normalize_text
 from dispatch_app.exchange.cells import (
+    OTHER_WHITESPACE,
     cell_text,
     is_clean_line,
     is_clean_multiline,
@@ -47,6 +48,14 @@ def test_clean_line_agrees_with_normalize_text(text: str) -> None:
 def test_clean_multiline_agrees_with_normalize_multiline(text: str) -> None:
     if is_clean_multiline(text):
         assert normalize_multiline(text) == text
+
+
+def test_whitespace_literal_is_every_whitespace_but_space_and_newline() -> None:
+    # The literal saves a scan of every code point at start-up; this scan keeps it honest
+    # (a newer Python with a newer Unicode database would show up here).
+    computed = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {" ", "\n"}
+    assert set(OTHER_WHITESPACE) == computed
+    assert len(OTHER_WHITESPACE) == len(computed)
 
 
 def test_clean_checks_accept_ordinary_text() -> None:

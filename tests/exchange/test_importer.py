@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import random
 from pathlib import Path
 
@@ -84,6 +85,23 @@ def test_invalid_file_writes_nothing_and_names_every_problem(tmp_path, empty_db)
     assert lines[0] == ["行号", "列名", "原值", "错误原因"]
     assert [line[0] for line in lines[1:]] == ["4", "5", "5", "5", "6", "7"]
     assert any("第 3 行" in line[3] for line in lines)  # the duplicate names its twin
+
+
+def test_import_leaves_the_garbage_collector_as_it_found_it(tmp_path, empty_db) -> None:
+    # The import raises gc thresholds for its bulk load; the rest of the process (the GUI)
+    # must get its own settings back, after a good file and after a file that fails.
+    db = empty_db()
+    good = write_csv(tmp_path / "g.csv", [HEAD, [CODES[0], "甲", "鹿城区", "", ""]])
+    missing = tmp_path / "missing.csv"
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(555, 7, 3)
+        assert run(db, "enterprises", good).written
+        assert gc.get_threshold() == (555, 7, 3) and gc.isenabled()
+        assert not run(db, "enterprises", missing).ok
+        assert gc.get_threshold() == (555, 7, 3) and gc.isenabled()
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_skip_invalid_writes_the_valid_rows(tmp_path, empty_db) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import sqlite3
+import sys
 import uuid
 from datetime import date
 from pathlib import Path
@@ -97,8 +99,27 @@ def test_cancel_leaves_nothing(tmp_path, district_db) -> None:
 
 def test_writer_errors_reach_the_caller(tmp_path, district_db, monkeypatch) -> None:
     path = _visits_file(district_db, tmp_path / "v.csv")
-    monkeypatch.setattr(stream, "_JSON_EXPERTS", "INSERT INTO no_such_table VALUES (?)")
+    monkeypatch.setattr(stream, "_VISITS", "no_such_table")
     before = district_db.read_bytes()
     with open_store(district_db) as store, pytest.raises(Exception, match="no_such_table"):
         import_file(store, "visits", path, ImportOptions(today=date(2026, 6, 30)))
     assert district_db.read_bytes() == before
+
+
+@pytest.mark.parametrize("count", [0, 1, 37, 1237])
+def test_insert_many_writes_every_row_once_within_the_variable_limit(count) -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT, c TEXT)")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 100)  # an old SQLite's kind of limit
+    rows = [(i, f"b{i}", None if i % 3 else "c") for i in range(count)]
+    stream.insert_many(conn, "t", ("a", "b", "c"), rows)
+    assert conn.execute("SELECT a, b, c FROM t ORDER BY a").fetchall() == rows
+
+
+def test_streamed_import_restores_the_switch_interval(tmp_path, district_db) -> None:
+    path = _visits_file(district_db, tmp_path / "v.csv")
+    before = sys.getswitchinterval()
+    with open_store(district_db) as store:
+        result = import_file(store, "visits", path, ImportOptions(today=date(2026, 6, 30)))
+    assert result.written and result.added == ROWS
+    assert sys.getswitchinterval() == before

@@ -57,14 +57,17 @@ def _sql_text(s: str) -> str:
 _TRIGGER_LIST = ", ".join(
     {"\t": "char(9)", "\r": "char(13)"}.get(c, _sql_text(c)) for c in TRIGGERS
 )
-# First characters worth a closer look (the triggers and the apostrophe): a cheap pre-check.
-_FIRST_CODES = ", ".join(str(ord(c)) for c in TRIGGERS + "'")
+# A cheap pre-check on the first character: every trigger and the apostrophe lie outside
+# this range, and so do few first characters of real text (Chinese starts at U+4E00). One
+# range test per cell instead of an 11-way IN: 0.07 s less for 100k visits.
+_LOW, _HIGH = 65, 65290
+assert all(not _LOW <= ord(c) <= _HIGH for c in TRIGGERS + "'")
 
 
 def g(expr: str) -> str:
     """SQL for ``neutralise(expr)`` (see cells.py for the scheme)."""
     return (
-        f"CASE WHEN unicode({expr}) IN ({_FIRST_CODES})"
+        f"CASE WHEN unicode({expr}) NOT BETWEEN {_LOW} AND {_HIGH}"
         f" AND substr(ltrim({expr}, ''''), 1, 1) IN ({_TRIGGER_LIST})"
         f" THEN '''' || {expr} ELSE {expr} END"
     )
@@ -79,10 +82,27 @@ def g_once(subquery: str) -> str:
 _LABELS = "temp.dx_expert_labels"
 
 
-def _make_labels(conn: sqlite3.Connection) -> None:
+# Each visit's 服务专家 cell, for an export of every visit: one pass over visit_experts and one
+# keyed join beat a correlated subquery per visit (0.12 s + 0.2 s less for 100k visits).
+_VISIT_EXPERTS = "temp.dx_visit_experts"
+
+
+def _make_labels(conn: sqlite3.Connection, *, per_visit: bool = False) -> None:
     conn.execute(f"DROP TABLE IF EXISTS {_LABELS}")
     conn.execute(f"CREATE TABLE {_LABELS} (id TEXT PRIMARY KEY, label TEXT) WITHOUT ROWID")
     conn.execute(f"INSERT INTO {_LABELS} SELECT x.id, {_expert_label('x')} FROM experts x")
+    conn.execute(f"DROP TABLE IF EXISTS {_VISIT_EXPERTS}")
+    if not per_visit:
+        return
+    conn.execute(
+        f"CREATE TABLE {_VISIT_EXPERTS} (visit_id TEXT PRIMARY KEY, label TEXT) WITHOUT ROWID"
+    )
+    # The scan walks visit_experts' primary key (visit_id, expert_id), so the labels come in
+    # expert-id order within a visit, as the correlated subquery gives them, and no sort runs.
+    conn.execute(
+        f"INSERT INTO {_VISIT_EXPERTS} SELECT ve.visit_id, group_concat(x.label, '、')"
+        f" FROM visit_experts ve JOIN {_LABELS} x ON x.id = ve.expert_id GROUP BY ve.visit_id"
+    )
 
 
 def _label(vocab: Vocabulary, expr: str) -> str:
@@ -110,8 +130,13 @@ def _expert_label(alias: str) -> str:
 _BOOL = "CASE WHEN {0} THEN '是' ELSE '否' END"
 
 
-def _select(kind: str, mask: bool) -> tuple[list[str], str, str, str, str]:
-    """(select expressions, FROM clause, district column, date column, ORDER BY)."""
+def _select(
+    kind: str, mask: bool, *, whole: bool = False, by_date: bool = False
+) -> tuple[list[str], str, str, str, str]:
+    """(select expressions, FROM clause, district column, date column, ORDER BY).
+
+    ``whole``: every record is exported (no filter); ``by_date``: a date range is filtered.
+    """
     if kind == "enterprises":
         return (
             [
@@ -211,17 +236,27 @@ def _select(kind: str, mask: bool) -> tuple[list[str], str, str, str, str]:
             "a.start_date, e.uscc, x.name, x.institution, a.id",
         )
     if kind == "visits":
-        experts = (
+        experts = g_once(
             f"(SELECT group_concat(x.label, '、') FROM visit_experts ve"
             f" JOIN {_LABELS} x ON x.id = ve.expert_id WHERE ve.visit_id = v.id)"
         )
+        source = (
+            "visits v JOIN enterprises e ON e.id = v.enterprise_id"
+            " LEFT JOIN teams t ON t.id = v.team_id"
+        )
+        if whole:
+            experts = g("a.label")
+            source += f" LEFT JOIN {_VISIT_EXPERTS} a ON a.visit_id = v.id"
+        # Without a date range, a scan of the table and one sort beat walking visits_date
+        # (a random row look-up per visit): the unary + keeps the planner off the index.
+        order = "v.visit_date, v.id" if by_date else "+v.visit_date, v.id"
         return (
             [
                 "v.visit_date",
                 "e.uscc",
                 g("e.name"),
                 g("t.name"),
-                g_once(experts),
+                experts,
                 _label(VISIT_TYPE, "v.visit_type"),
                 g("v.problems"),
                 g("v.advice"),
@@ -233,11 +268,10 @@ def _select(kind: str, mask: bool) -> tuple[list[str], str, str, str, str]:
                 "v.updated_at",
                 "v.district_code",
             ],
-            "visits v JOIN enterprises e ON e.id = v.enterprise_id"
-            " LEFT JOIN teams t ON t.id = v.team_id",
+            source,
             "v.district_code",
             "v.visit_date",
-            "v.visit_date, v.id",
+            order,
         )
     if kind == "cases":
         return (
@@ -282,7 +316,9 @@ def _register(conn: sqlite3.Connection) -> None:
 
 
 def export_query(store: Store, kind: str, options: ExportOptions) -> tuple[str, list[object]]:
-    exprs, source, district_col, date_col, order = _select(kind, options.mask_personal)
+    exprs, source, district_col, date_col, order = _select(
+        kind, options.mask_personal, whole=_whole(options), by_date=_by_date(options)
+    )
     alias = source.split()[1]
     where: list[str] = []
     params: list[object] = []
@@ -304,13 +340,21 @@ def export_query(store: Store, kind: str, options: ExportOptions) -> tuple[str, 
     return sql + f" ORDER BY {order}", params
 
 
+def _by_date(options: ExportOptions) -> bool:
+    return bool(options.date_from or options.date_to)
+
+
+def _whole(options: ExportOptions) -> bool:
+    return not (options.district or options.ids_table or _by_date(options))
+
+
 def export_rows(
     store: Store, kind: str, options: ExportOptions
 ) -> tuple[list[str], sqlite3.Cursor]:
     """Headers and a cursor over the rows (each a tuple of text, numbers or None)."""
     _register(store.conn)
     if kind == "visits":
-        _make_labels(store.conn)
+        _make_labels(store.conn, per_visit=_whole(options))
     sql, params = export_query(store, kind, options)
     cursor = store.conn.cursor()
     cursor.row_factory = None  # plain tuples: no Row objects per line

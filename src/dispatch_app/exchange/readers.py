@@ -185,23 +185,20 @@ def _csv_rows(text: str, delimiter: str, limits: Limits) -> Iterator[tuple[int, 
     number = 0
     max_field = limits.max_field
     max_rows = limits.max_rows + 1  # + the header row
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise FileRejected(
-                f"第 {number + 1} 行不是有效的 CSV 格式（{exc}）",
-                f"Row {number + 1} is not valid CSV ({exc})",
-                row=number + 1,
-            ) from None
-        number += 1
-        if number > max_rows:
-            raise _too_many_rows(limits)
-        if sum(map(len, row)) > max_field:
-            _field_check(row, number, max_field)
-        yield number, row
+    try:  # around the loop, not each row: a for loop over the reader is the fast path
+        for row in reader:
+            number += 1
+            if number > max_rows:
+                raise _too_many_rows(limits)
+            if sum(map(len, row)) > max_field:
+                _field_check(row, number, max_field)
+            yield number, row
+    except csv.Error as exc:
+        raise FileRejected(
+            f"第 {number + 1} 行不是有效的 CSV 格式（{exc}）",
+            f"Row {number + 1} is not valid CSV ({exc})",
+            row=number + 1,
+        ) from None
 
 
 def _too_many_rows(limits: Limits) -> FileRejected:

@@ -2,8 +2,12 @@
 
 A large visit import spends about as long in SQLite as in Python. SQLite releases the GIL while
 it works, so a second thread can insert the rows already checked while the main thread checks
-the next ones. Each chunk goes in as one statement over a JSON array (``json_each``): one
-GIL release per chunk instead of one per row, which would make the two threads take turns.
+the next ones. Rows go in as multi-row ``INSERT … VALUES (…), (…), …`` statements (see
+``insert_many``): one GIL release per statement instead of one per row, which would make the
+two threads take turns (``executemany`` waits for the GIL after every row). Binding the
+parameters directly is cheaper than a JSON array unpacked by ``json_each`` (a ``json.dumps``
+under the GIL, and SQLite re-parsing each row's JSON once per column): the writer's work
+fell from 1.8 s to 1.3 s for 100k visits.
 Everything happens inside the import's one transaction: if the file turns out to be invalid
 (or the user cancels), the transaction rolls back and nothing was written.
 
@@ -18,12 +22,13 @@ transaction: building an index from all rows at once is far cheaper than updatin
 from __future__ import annotations
 
 import contextlib
-import json
 import queue
 import sqlite3
+import sys
 import threading
-from collections.abc import Iterator
-from operator import attrgetter
+from collections.abc import Iterator, Sequence
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 from ..domain.records import Visit
 from ..store.database import Store
@@ -41,20 +46,45 @@ def visit_insert_sql() -> str:
     return f"INSERT INTO visits ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
-def _json_insert_sql() -> str:
-    """One statement per chunk: SQLite unpacks a JSON array of rows without the GIL."""
-    cols = columns(Visit)
-    values = ", ".join(f"value ->> {i}" for i in range(len(cols)))
-    return f"INSERT INTO visits ({', '.join(cols)}) SELECT {values} FROM json_each(?)"
+# Parameters per statement stay under 32,766 (SQLite's default limit since 3.32; Python's own
+# Windows builds keep it) and under the connection's own limit (999 in older SQLite):
+# 2,048 visits of 14 columns, 8,192 participants of 2.
+MAX_PARAMETERS = 32_000
+MAX_ROWS = 8192
+_VISITS = "visits"
+_EXPERTS = "visit_experts"
+# While the writer runs, the checking thread hands the GIL back sooner (default 5 ms): the
+# writer waits for it after every statement. Measured: 0.2 s less for 100k visits.
+SWITCH_INTERVAL = 0.0005
 
 
-_JSON_EXPERTS = (
-    "INSERT INTO visit_experts (visit_id, expert_id) SELECT value ->> 0, value ->> 1"
-    " FROM json_each(?)"
-)
+def insert_many(
+    conn: sqlite3.Connection, table: str, names: Sequence[str], rows: Sequence[tuple]
+) -> None:
+    """Insert ``rows`` with a few multi-row statements.
+
+    Statements hold a power of two of rows (the largest that fits, then the remainder split
+    in halves), so a handful of statements are compiled once and come back from the
+    connection's statement cache: compiling a big statement costs as much as running it.
+    """
+    width = len(names)
+    most = min(MAX_PARAMETERS, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+    per = MAX_ROWS
+    while per > 1 and per * width > most:
+        per //= 2
+    one = "(" + ",".join("?" * width) + ")"
+    head = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+    start, total = 0, len(rows)
+    while start < total:
+        while per > total - start:
+            per //= 2
+        part = rows[start : start + per]
+        conn.execute(head + ",".join([one] * per), list(chain.from_iterable(part)))
+        start += per
 
 
 _GET = attrgetter(*columns(Visit))
+_ID = itemgetter(0)
 
 
 def visit_rows(checked: list[Checked]) -> tuple[list[tuple], list[tuple[str, str]]]:
@@ -102,16 +132,22 @@ class InsertStream:
         self._pending: list[Checked] = []
         self._error: BaseException | None = None
         self._rebuild: list[str] = []
-        self._sql = _json_insert_sql()
+        self._columns = columns(Visit)
         self._thread = threading.Thread(target=self._run, name="visit-writer", daemon=True)
         self._cache = big_cache(self.conn)
         self._stopped = False
+        self._switch = sys.getswitchinterval()
 
     def start(self) -> None:
         self._cache.__enter__()
-        if self.bulk:
-            self._rebuild = drop_indexes(self.conn)
-        self._thread.start()
+        sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
+        try:
+            if self.bulk:
+                self._rebuild = drop_indexes(self.conn)
+            self._thread.start()
+        except BaseException:
+            self._stop()  # restore the cache size and the switch interval
+            raise
 
     def add(self, checked: Checked) -> None:
         self._pending.append(checked)
@@ -120,7 +156,12 @@ class InsertStream:
 
     def _flush(self) -> None:
         if self._pending:
-            self._queue.put(visit_rows(self._pending))
+            rows, experts = visit_rows(self._pending)
+            # In key order, each statement touches neighbouring pages of the primary-key
+            # indexes (random ids otherwise): participants go in 20% faster.
+            rows.sort(key=_ID)
+            experts.sort()
+            self._queue.put((rows, experts))
             self._pending = []
 
     def _run(self) -> None:
@@ -132,13 +173,10 @@ class InsertStream:
                 continue  # keep draining so the producer never blocks
             rows, experts = item
             try:
-                # json.dumps holds the GIL briefly; each execute() then runs in C without it,
-                # where executemany() would take and drop the GIL for every row.
-                rows_json = json.dumps(rows, ensure_ascii=False)
-                experts_json = json.dumps(experts, ensure_ascii=False)
+                # Binding holds the GIL briefly; each execute() then runs in C without it.
                 with self.lock:
-                    self.conn.execute(self._sql, (rows_json,))
-                    self.conn.execute(_JSON_EXPERTS, (experts_json,))
+                    insert_many(self.conn, _VISITS, self._columns, rows)
+                    insert_many(self.conn, _EXPERTS, ("visit_id", "expert_id"), experts)
             except BaseException as exc:  # re-raised in the main thread by finish()
                 self._error = exc
 
@@ -148,6 +186,7 @@ class InsertStream:
             self._thread.join()
         if not self._stopped:
             self._stopped = True
+            sys.setswitchinterval(self._switch)
             self._cache.__exit__(None, None, None)
 
     def finish(self) -> None:

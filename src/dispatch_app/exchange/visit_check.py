@@ -11,8 +11,9 @@ is the authority; a property test checks both paths agree on every row the fast 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 
 from ..domain.choices import VISIT_STATUS, VISIT_TYPE
 from ..domain.dates import parse_date
@@ -21,7 +22,7 @@ from ..domain.problems import InvalidValue, ValidationError
 from ..domain.records import Visit, new_id
 from ..domain.text import normalize_text, split_multi
 from ..domain.validation import FREE_TEXT_MAX, PERSON_MAX, clean_visit
-from .cells import DIRTY_MULTI, is_clean_line
+from .cells import DIRTY_MULTI, ODD_CHAR, is_clean_line
 from .checks import _ID, _TIMESTAMP, Checked, Problem, RowInvalid, check_meta, resolve_enterprise
 from .lookups import Lookups
 
@@ -30,6 +31,21 @@ _OTHER_SEPARATORS = re.compile(r"[;；,，/\n\r]")
 # is_clean_multiline for four cells joined by NUL (one regex call instead of four).
 _DIRTY_TEXTS = re.compile(DIRTY_MULTI.pattern.replace("^", "(?:^|\x00)").replace("$", "(?:\x00|$)"))
 _TEXTS = ("problems", "advice", "follow_up_text", "outcome")
+# The fast path's arguments, in order (see VisitChecker._fast_values).
+FAST_FIELDS = (
+    "uscc",
+    "enterprise_name",
+    "team",
+    "experts",
+    "visit_date",
+    "status",
+    "visit_type",
+    *_TEXTS,
+    "confirmed_by",
+    "id",
+    "updated_at",
+    "district_adcode",
+)
 _TO_COLUMN = {
     "enterprise_id": "uscc",
     "team_id": "team",
@@ -100,22 +116,54 @@ class VisitChecker:
         checked = self._fast(raw)
         return checked if checked is not None else self._slow(raw)
 
+    def fast_for(self, names: Sequence[str]) -> Callable[[Sequence[str]], Checked | None]:
+        """The fast path for rows given as values in ``names`` order (no dict per row).
+
+        Returns None for a row it does not take; the caller then builds the dict for
+        :meth:`__call__`. Saves a dict and 15 look-ups per row (~0.2 s for 100k visits).
+        """
+        absent = len(names)
+        get = itemgetter(*(names.index(f) if f in names else absent for f in FAST_FIELDS))
+        fast = self._fast_values
+
+        def check(values: Sequence[str]) -> Checked | None:
+            return fast(*get((*values, "")))
+
+        return check
+
     def _fast(self, raw: Mapping[str, str]) -> Checked | None:
         get = raw.get
-        ref = self._enterprises.get(get("uscc", ""))
+        return self._fast_values(*[get(f, "") for f in FAST_FIELDS])
+
+    def _fast_values(
+        self,
+        uscc: str,
+        enterprise_name: str,
+        team_text: str,
+        experts_text: str,
+        date_text: str,
+        status_text: str,
+        type_text: str,
+        problems: str,
+        advice: str,
+        follow_up_text: str,
+        outcome: str,
+        confirmed_by: str,
+        record_id: str,
+        updated: str,
+        district_text: str,
+    ) -> Checked | None:
+        """The fast path; every argument is the cell's text, "" when the file lacks it."""
+        ref = self._enterprises.get(uscc)
         if ref is None:
             return None
-        if self.cross_check:
-            name = get("enterprise_name")
-            if name and name != ref.name:
-                return None
-        team_text = get("team")
+        if self.cross_check and enterprise_name and enterprise_name != ref.name:
+            return None
         team_id = None
         if team_text:
             team_id = self._teams.get(team_text)
             if team_id is None:
                 return None
-        experts_text = get("experts")
         expert_ids: object = ()
         if experts_text:
             expert_ids = self._experts.get(experts_text)
@@ -125,48 +173,39 @@ class VisitChecker:
                 return None
         elif team_id is None:
             return None
-        text = get("visit_date", "")
-        visit_date = self._dates.get(text) or _memo(self._dates, text, _iso_date)
-        text = get("status")
+        visit_date = self._dates.get(date_text) or _memo(self._dates, date_text, _iso_date)
         status = (
-            self._statuses.get(text) or _memo(self._statuses, text, VISIT_STATUS.from_label)
-            if text
+            self._statuses.get(status_text)
+            or _memo(self._statuses, status_text, VISIT_STATUS.from_label)
+            if status_text
             else "completed"
         )
-        text = get("visit_type")
         visit_type = (
-            self._types.get(text) or _memo(self._types, text, VISIT_TYPE.from_label)
-            if text
+            self._types.get(type_text) or _memo(self._types, type_text, VISIT_TYPE.from_label)
+            if type_text
             else "diagnosis"
         )
         if visit_date is _BAD or status is _BAD or visit_type is _BAD:
             return None
         if status == "completed" and visit_date > self.today:  # type: ignore[operator]
             return None
-        texts = (
-            get("problems", ""),
-            get("advice", ""),
-            get("follow_up_text", ""),
-            get("outcome", ""),
-        )
+        texts = (problems, advice, follow_up_text, outcome)
         joined = "\x00".join(texts)
-        if _DIRTY_TEXTS.search(joined) is not None:
+        if ODD_CHAR.search(joined) is not None or (
+            (" " in joined or "\n" in joined) and _DIRTY_TEXTS.search(joined) is not None
+        ):
             return None
         if len(joined) > FREE_TEXT_MAX and max(map(len, texts)) > FREE_TEXT_MAX:
             return None
-        confirmed_by = get("confirmed_by", "")
         if confirmed_by and (len(confirmed_by) > PERSON_MAX or not is_clean_line(confirmed_by)):
             return None
-        record_id = get("id", "")
-        updated = get("updated_at", "")
         if (record_id and not _ID.fullmatch(record_id)) or (
             updated and not _TIMESTAMP.fullmatch(updated)
         ):
             return None
         district = ref.district_code
-        text = get("district_adcode")
-        if text:
-            district = text if text in _ADCODES else _BAD
+        if district_text:
+            district = district_text if district_text in _ADCODES else _BAD
             if district is _BAD:
                 return None
         visit = Visit(
@@ -177,10 +216,10 @@ class VisitChecker:
             team_id=team_id,
             visit_date=visit_date,  # type: ignore[arg-type]
             visit_type=visit_type,  # type: ignore[arg-type]
-            problems=texts[0],  # type: ignore[index]
-            advice=texts[1],
-            follow_up_text=texts[2],
-            outcome=texts[3],
+            problems=problems,
+            advice=advice,
+            follow_up_text=follow_up_text,
+            outcome=outcome,
             status=status,  # type: ignore[arg-type]
             confirmed_by=confirmed_by,
             district_code=district,  # type: ignore[arg-type]

@@ -17,6 +17,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -106,7 +107,7 @@ def write_csv(
     count = 0
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
-    iterator = iter(rows)
+    take = _chunks(rows)
     with atomic_path(target) as tmp, tmp.open("wb") as fh:
         if encoding == "utf-8-sig":
             fh.write(b"\xef\xbb\xbf")
@@ -114,7 +115,7 @@ def write_csv(
         writer.writerow(headers)
         fh.write(buf.getvalue().encode(codec))
         while True:
-            chunk = list(_take(iterator, CHUNK))
+            chunk = take()
             if not chunk:
                 break
             buf.seek(0)
@@ -134,12 +135,13 @@ def write_csv(
     return count
 
 
-def _take(iterator: Iterator, n: int) -> Iterator:
-    for _ in range(n):
-        try:
-            yield next(iterator)
-        except StopIteration:
-            return
+def _chunks(rows: Iterable[Sequence[object]]) -> Callable[[], list]:
+    """The next CHUNK rows on each call: ``fetchmany`` on a cursor (no Python per row)."""
+    fetchmany = getattr(rows, "fetchmany", None)
+    if fetchmany is not None:
+        return lambda: fetchmany(CHUNK)
+    iterator = iter(rows)
+    return lambda: list(islice(iterator, CHUNK))
 
 
 def write_xlsx(
