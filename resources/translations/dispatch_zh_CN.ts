@@ -64,7 +64,7 @@
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="162" />
+      <location filename="import_wizard.py" line="186" />
       <source>(ignore)</source>
       <translation>（不导入）</translation>
     </message>
@@ -79,12 +79,17 @@
       <translation>（暂无）</translation>
     </message>
     <message>
+      <location filename="import_wizard.py" line="89" />
+      <source>* required. Headers may be in any order; other columns are ignored.</source>
+      <translation>* 为必填列。表头顺序不限，其他列不导入。</translation>
+    </message>
+    <message>
       <location filename="enterprise_form.py" line="28" />
       <source>18 characters, e.g. 91330382MA2XXXXXXX</source>
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="menu.py" line="91" />
+      <location filename="menu.py" line="102" />
       <source>A bundle has invalid rows; nothing was merged.
 {problem}</source>
       <translation>数据包中有错误的行，未合并任何数据。
@@ -106,12 +111,22 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
+      <location filename="visits_page.py" line="37" />
+      <source>After today</source>
+      <translation>今天以后</translation>
+    </message>
+    <message>
       <location filename="appointments_page.py" line="32" />
       <source>All batches</source>
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="83" />
+      <location filename="visits_page.py" line="36" />
+      <source>All dates</source>
+      <translation>全部日期</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="85" />
       <source>All districts</source>
       <translation>全部区县</translation>
     </message>
@@ -146,7 +161,7 @@
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="35" />
+      <location filename="visits_page.py" line="52" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
@@ -154,6 +169,12 @@
       <location filename="cases_page.py" line="22" />
       <source>All years</source>
       <translation>全部年度</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="94" />
+      <source>and</source>
+      <comment>date range</comment>
+      <translation>至</translation>
     </message>
     <message>
       <location filename="follow_ups_page.py" line="42" />
@@ -186,22 +207,22 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="46" />
+      <location filename="export_dialog.py" line="47" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="173" />
+      <location filename="export_dialog.py" line="180" />
       <source>Bundle for the bureau</source>
       <translation>生成报送数据包</translation>
     </message>
     <message>
-      <location filename="menu.py" line="124" />
+      <location filename="menu.py" line="143" />
       <source>Bundle for the bureau…</source>
       <translation>生成报送数据包…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="232" />
+      <location filename="export_dialog.py" line="242" />
       <source>Bundle written to {path}</source>
       <translation>数据包已保存到 {path}</translation>
     </message>
@@ -216,12 +237,12 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="346" />
+      <location filename="import_wizard.py" line="373" />
       <source>Cancelled: nothing was imported.</source>
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="258" />
+      <location filename="main_window.py" line="260" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -236,22 +257,22 @@
       <translation>典型案例</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="241" />
+      <location filename="import_wizard.py" line="272" />
       <source>Check again</source>
       <translation>重新检查</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="213" />
+      <location filename="import_wizard.py" line="244" />
       <source>Check the rows</source>
       <translation>检查数据</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="262" />
+      <location filename="import_wizard.py" line="293" />
       <source>Checking the file…</source>
       <translation>正在检查文件…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="260" />
+      <location filename="import_wizard.py" line="291" />
       <source>Checking…</source>
       <translation>正在检查…</translation>
     </message>
@@ -261,22 +282,27 @@
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
-      <location filename="menu.py" line="61" />
+      <location filename="import_wizard.py" line="109" />
+      <source>Choose a file: its encoding and header row are shown here.</source>
+      <translation>选择文件后，这里显示它的编码和表头所在行。</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="68" />
       <source>Choose the district bundles</source>
       <translation>选择区县数据包</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="46" />
+      <location filename="import_wizard.py" line="47" />
       <source>Choose the file</source>
       <translation>选择文件</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="77" />
+      <location filename="import_wizard.py" line="96" />
       <source>Choose the file to import</source>
       <translation>选择要导入的文件</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="138" />
+      <location filename="export_dialog.py" line="145" />
       <source>Choose where to save the file.</source>
       <translation>请选择保存位置。</translation>
     </message>
@@ -306,14 +332,19 @@
       <translation>办结时间</translation>
     </message>
     <message>
-      <location filename="common.py" line="28" />
+      <location filename="common.py" line="47" />
       <source>Column</source>
       <translation>列名</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="137" />
+      <location filename="import_wizard.py" line="156" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="75" />
+      <source>Columns</source>
+      <translation>应有的列</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="287" />
@@ -326,32 +357,32 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="191" />
+      <location filename="export_dialog.py" line="201" />
       <source>Create</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="218" />
+      <location filename="export_dialog.py" line="228" />
       <source>Creating the bundle…</source>
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="241" />
+      <location filename="main_window.py" line="243" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="74" />
+      <location filename="export_dialog.py" line="76" />
       <source>CSV (opens in Excel and WPS)</source>
       <translation>CSV（可用 Excel、WPS 打开）</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="47" />
+      <location filename="import_wizard.py" line="48" />
       <source>CSV (UTF-8 or GB18030/GBK) or Excel XLSX, with a header row.</source>
       <translation>CSV（UTF-8 或 GB18030/GBK）或 Excel XLSX，需有表头行。</translation>
     </message>
     <message>
-      <location filename="common.py" line="36" />
+      <location filename="common.py" line="83" />
       <source>CSV files (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -381,12 +412,12 @@
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="69" />
+      <location filename="import_wizard.py" line="70" />
       <source>Detected</source>
       <translation>识别结果</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="84" />
+      <location filename="export_dialog.py" line="86" />
       <source>District</source>
       <translation>区县</translation>
     </message>
@@ -416,7 +447,7 @@
       <translation>如 2027-03-04</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="131" />
+      <location filename="import_wizard.py" line="150" />
       <source>Each column of the file feeds one field; unmatched columns are ignored.</source>
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
@@ -426,12 +457,12 @@
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="55" />
+      <location filename="visits_page.py" line="119" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="80" />
+      <location filename="export_dialog.py" line="82" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
@@ -446,7 +477,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="22" />
+      <location filename="visits_page.py" line="29" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
@@ -456,12 +487,12 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="75" />
+      <location filename="export_dialog.py" line="77" />
       <source>Excel workbook (XLSX)</source>
       <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="120" />
+      <location filename="export_dialog.py" line="127" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -481,47 +512,47 @@
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="100" />
+      <location filename="export_dialog.py" line="107" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="65" />
+      <location filename="export_dialog.py" line="66" />
       <source>Export a spreadsheet</source>
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="118" />
+      <location filename="export_dialog.py" line="125" />
       <source>Export to</source>
       <translation>导出到</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="149" />
+      <location filename="export_dialog.py" line="156" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
     <message>
-      <location filename="menu.py" line="123" />
+      <location filename="menu.py" line="142" />
       <source>Export…</source>
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="137" />
+      <location filename="import_wizard.py" line="156" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="61" />
+      <location filename="import_wizard.py" line="62" />
       <source>File</source>
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="147" />
+      <location filename="import_wizard.py" line="171" />
       <source>First rows of the file</source>
       <translation>文件前几行</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="137" />
+      <location filename="import_wizard.py" line="156" />
       <source>First values</source>
       <translation>前几个值</translation>
     </message>
@@ -564,17 +595,17 @@
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="76" />
+      <location filename="export_dialog.py" line="78" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="39" />
+      <location filename="visits_page.py" line="56" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="79" />
+      <location filename="export_dialog.py" line="81" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
     </message>
@@ -584,12 +615,12 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="81" />
+      <location filename="export_dialog.py" line="83" />
       <source>Hide the middle digits of phone numbers</source>
       <translation>隐去电话号码中间几位</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="220" />
+      <location filename="import_wizard.py" line="251" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -599,22 +630,22 @@
       <translation>导入/导出</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="366" />
+      <location filename="import_wizard.py" line="393" />
       <source>Import a spreadsheet</source>
       <translation>导入表格</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="229" />
+      <location filename="import_wizard.py" line="260" />
       <source>Import the valid rows and skip the rows with problems</source>
       <translation>导入正确的行，跳过有问题的行</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="327" />
+      <location filename="import_wizard.py" line="354" />
       <source>Imported: {added} new, {updated} updated, {unchanged} unchanged, {skipped} left as they are, {rejected} rows skipped.</source>
       <translation>导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留原样 {skipped} 条，跳过有误的行 {rejected} 行。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="318" />
+      <location filename="import_wizard.py" line="345" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
@@ -644,14 +675,9 @@
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="60" />
+      <location filename="visits_page.py" line="124" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
-    </message>
-    <message>
-      <location filename="headers.py" line="19" />
-      <source>Leader</source>
-      <translation>队长</translation>
     </message>
     <message>
       <location filename="team_form.py" line="108" />
@@ -659,7 +685,12 @@
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="226" />
+      <location filename="headers.py" line="19" />
+      <source>Leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="257" />
       <source>Leave them as they are</source>
       <translation>保留原样</translation>
     </message>
@@ -679,7 +710,7 @@
       <translation>登记入企服务…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="129" />
+      <location filename="import_wizard.py" line="148" />
       <source>Match the columns</source>
       <translation>对应列</translation>
     </message>
@@ -689,22 +720,22 @@
       <translation>成员</translation>
     </message>
     <message>
-      <location filename="menu.py" line="101" />
+      <location filename="menu.py" line="112" />
       <source>Merge bundles</source>
       <translation>合并数据包</translation>
     </message>
     <message>
-      <location filename="menu.py" line="125" />
+      <location filename="menu.py" line="144" />
       <source>Merge district bundles…</source>
       <translation>合并区县数据包…</translation>
     </message>
     <message>
-      <location filename="menu.py" line="102" />
+      <location filename="menu.py" line="113" />
       <source>Merged: {added} new, {updated} updated, {conflicts} conflicts left out.</source>
       <translation>合并完成：新增 {added} 条，更新 {updated} 条，{conflicts} 条冲突未合并。</translation>
     </message>
     <message>
-      <location filename="menu.py" line="75" />
+      <location filename="menu.py" line="84" />
       <source>Merging…</source>
       <translation>正在合并…</translation>
     </message>
@@ -739,7 +770,7 @@
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="143" />
+      <location filename="record_page.py" line="146" />
       <source>New</source>
       <translation>新建</translation>
     </message>
@@ -794,12 +825,12 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="app.py" line="122" />
+      <location filename="app.py" line="124" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="308" />
+      <location filename="main_window.py" line="310" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -809,17 +840,17 @@
       <translation>未审定</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="215" />
+      <location filename="import_wizard.py" line="246" />
       <source>Nothing is written yet. Every problem is listed with its row as the spreadsheet numbers it.</source>
       <translation>此时尚未写入任何数据。每个问题都按表格中的行号列出。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="342" />
+      <location filename="import_wizard.py" line="369" />
       <source>Nothing to import: every record is already up to date.</source>
       <translation>无需导入：所有记录都已是最新。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="340" />
+      <location filename="import_wizard.py" line="367" />
       <source>Nothing was imported: the file has problems.</source>
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
@@ -834,17 +865,17 @@
       <translation>确定</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="178" />
+      <location filename="export_dialog.py" line="186" />
       <source>Only one month</source>
       <translation>只含一个月</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="85" />
+      <location filename="export_dialog.py" line="87" />
       <source>Only records dated between</source>
       <translation>只导出日期在此范围内的记录</translation>
     </message>
     <message>
-      <location filename="menu.py" line="21" />
+      <location filename="menu.py" line="28" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -889,7 +920,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="241" />
+      <location filename="main_window.py" line="243" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -914,7 +945,7 @@
       <translation>请稍候</translation>
     </message>
     <message>
-      <location filename="common.py" line="28" />
+      <location filename="common.py" line="47" />
       <source>Problem</source>
       <translation>错误原因</translation>
     </message>
@@ -953,12 +984,12 @@
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="57" />
+      <location filename="visits_page.py" line="121" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="227" />
+      <location filename="import_wizard.py" line="258" />
       <source>Records already in the database</source>
       <translation>数据库中已有的记录</translation>
     </message>
@@ -1003,7 +1034,7 @@
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="common.py" line="28" />
+      <location filename="common.py" line="47" />
       <source>Row</source>
       <translation>行号</translation>
     </message>
@@ -1018,27 +1049,27 @@
       <translation>保存并继续登记</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="96" />
+      <location filename="export_dialog.py" line="103" />
       <source>Save as</source>
       <translation>保存为</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="200" />
+      <location filename="export_dialog.py" line="210" />
       <source>Save the bundle</source>
       <translation>保存数据包</translation>
     </message>
     <message>
-      <location filename="common.py" line="36" />
+      <location filename="common.py" line="83" />
       <source>Save the error report</source>
       <translation>保存错误报告</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="243" />
+      <location filename="import_wizard.py" line="274" />
       <source>Save the error report…</source>
       <translation>保存错误报告…</translation>
     </message>
     <message>
-      <location filename="menu.py" line="106" />
+      <location filename="menu.py" line="117" />
       <source>Save the list of conflicts?</source>
       <translation>是否保存冲突清单？</translation>
     </message>
@@ -1058,7 +1089,7 @@
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="88" />
+      <location filename="visits_page.py" line="152" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
@@ -1078,17 +1109,17 @@
       <translation>设置</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="65" />
+      <location filename="import_wizard.py" line="66" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="105" />
+      <location filename="record_page.py" line="108" />
       <source>Show all</source>
       <translation>显示全部</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="86" />
+      <location filename="record_page.py" line="89" />
       <source>Show archived</source>
       <translation>显示已归档</translation>
     </message>
@@ -1103,7 +1134,7 @@
       <translation>专业领域</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="79" />
+      <location filename="import_wizard.py" line="98" />
       <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt);;All files (*)</source>
       <translation>表格文件 (*.csv *.xlsx *.xlsm *.txt);;所有文件 (*)</translation>
     </message>
@@ -1118,7 +1149,7 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="201" />
+      <location filename="import_wizard.py" line="232" />
       <source>Still needed: {fields}</source>
       <translation>还需对应：{fields}</translation>
     </message>
@@ -1183,7 +1214,7 @@
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="40" />
+      <location filename="visits_page.py" line="57" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
@@ -1213,7 +1244,12 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="225" />
+      <location filename="visits_page.py" line="37" />
+      <source>Up to today</source>
+      <translation>截至今天</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="256" />
       <source>Update them</source>
       <translation>更新</translation>
     </message>
@@ -1223,12 +1259,12 @@
       <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="78" />
+      <location filename="export_dialog.py" line="80" />
       <source>UTF-8 with BOM (recommended)</source>
       <translation>UTF-8 带 BOM（推荐）</translation>
     </message>
     <message>
-      <location filename="common.py" line="28" />
+      <location filename="common.py" line="47" />
       <source>Value</source>
       <translation>原值</translation>
     </message>
@@ -1253,22 +1289,22 @@
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
     <message>
-      <location filename="app.py" line="121" />
+      <location filename="app.py" line="123" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="53" />
+      <location filename="import_wizard.py" line="54" />
       <source>What the file holds</source>
       <translation>文件内容</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="72" />
+      <location filename="export_dialog.py" line="74" />
       <source>What to export</source>
       <translation>导出内容</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="176" />
+      <location filename="export_dialog.py" line="184" />
       <source>Whole database</source>
       <translation>整个数据库</translation>
     </message>
@@ -1293,7 +1329,7 @@
       <translation>您的姓名</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="200" />
+      <location filename="export_dialog.py" line="210" />
       <source>Zip files (*.zip)</source>
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
@@ -1303,32 +1339,32 @@
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="191" />
+      <location filename="import_wizard.py" line="222" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="252" />
+      <location filename="record_page.py" line="255" />
       <source>{n} matches</source>
       <translation>共 {n} 条</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="162" />
+      <location filename="export_dialog.py" line="169" />
       <source>{n} rows exported to {path}</source>
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="278" />
+      <location filename="import_wizard.py" line="305" />
       <source>{rows} rows read, no problems: {added} new, {updated} updated, {unchanged} unchanged, {skipped} left as they are.</source>
       <translation>读取 {rows} 行，没有问题：将新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留原样 {skipped} 条。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="273" />
+      <location filename="import_wizard.py" line="300" />
       <source>{rows} rows read: {bad} rows have {n} problems; {ok} would be imported with “skip”.</source>
       <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="109" />
+      <location filename="import_wizard.py" line="128" />
       <source>{source}; header in row {row}, {n} columns</source>
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>

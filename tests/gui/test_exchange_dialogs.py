@@ -48,6 +48,8 @@ def test_import_wizard_end_to_end(window, db_path, tmp_path, qtbot, monkeypatch,
     wizard = menu.open_import_wizard(window, "enterprises")
     qtbot.addWidget(wizard)
     page = wizard.file_page
+    assert "统一社会信用代码*" in page.template.text()  # what the file should hold, at once
+    assert "编码" in page.info.text()  # and where the detected encoding will show
     page.path.setText(str(source))
     page.load()
     assert "GB18030" in page.info.text() and "2" in page.info.text()  # header found in row 2
@@ -56,6 +58,8 @@ def test_import_wizard_end_to_end(window, db_path, tmp_path, qtbot, monkeypatch,
     mapping = wizard.mapping_page
     assert mapping.mapping() == {0: "name", 1: "uscc", 2: "district_code"}  # pre-filled
     assert mapping.preview.rowCount() == 2
+    code_width = mapping.preview.fontMetrics().horizontalAdvance(GOOD)
+    assert mapping.preview.columnWidth(1) > code_width  # a code is checked by eye: whole
     mapping.combos[1].setCurrentIndex(0)  # a user un-maps the code column…
     assert not mapping.isComplete() and "统一社会信用代码" in mapping.missing.text()
     mapping.combos[1].setCurrentIndex(mapping.combos[1].findData("uscc"))  # …and fixes it
@@ -66,6 +70,8 @@ def test_import_wizard_end_to_end(window, db_path, tmp_path, qtbot, monkeypatch,
     assert check.problems.rowCount() == 1
     assert check.problems.item(0, 0).text() == "4"  # the spreadsheet's row number
     assert check.problems.item(0, 1).text() == "统一社会信用代码"
+    problem = check.problems.item(0, 3)
+    assert "校验位" in problem.text() and problem.toolTip() == problem.text()
     assert not check.isComplete()  # all or nothing: cannot go on with a bad row
     report = tmp_path / "errors.csv"
     monkeypatch.setattr(
@@ -151,4 +157,37 @@ def test_menu_has_the_actions(window):
     names = {a.objectName() for a in exchange.actions()}
     assert {"actionExport", "actionBundle", "actionMerge"} <= names
     importing = exchange.findChild(QMenu, "importMenu")
-    assert {a.objectName() for a in importing.actions()} >= {"actionImport_visits"}
+    assert importing.actions() == []  # named after the exchange's kinds: filled when opened
+    importing.aboutToShow.emit()
+    importing.aboutToShow.emit()  # a second opening adds nothing
+    names = [a.objectName() for a in importing.actions()]
+    assert len(names) == 6 and "actionImport_visits" in names
+    assert importing.actions()[0].text() == "企业名录…"
+
+
+def test_filling_the_menu_imports_no_exchange_module(tmp_path):
+    """The window fills the menu right after its first paint: that must stay cheap."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from dispatch_app.gui.app import AppController\n"
+        "from dispatch_app.gui.settings import Settings\n"
+        "from dispatch_app.gui.actions import fill_exchange_menu\n"
+        "window = AppController(Settings(Path(sys.argv[1])), 'zh').window\n"
+        "window.start_up_finished = True\n"
+        "fill_exchange_menu(window)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dispatch_app.exchange')))\n"
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -139,3 +139,33 @@ def test_a_cancelled_task_reports_cancel(window, qtbot):
         started.wait(5)
         task.cancel()
     assert outcome == ["cancel"]
+
+
+def _selected_item_colours(window, qtbot) -> tuple[set[int], object]:
+    """Colours in the selected navigation item, away from its text (left half, middle band)."""
+    nav = window.nav
+    window.activateWindow()
+    nav.setFocus()
+    qtbot.waitUntil(nav.hasFocus, timeout=1000)
+    rect = nav.visualItemRect(nav.currentItem())
+    image = nav.grab(rect).toImage()
+    text_top, text_bottom = image.height() // 2 - 8, image.height() // 2 + 8
+    colours = {
+        image.pixel(x, y)
+        for y in range(image.height())
+        for x in range(image.width())
+        if not (text_top <= y <= text_bottom and x < image.width() // 2)
+    }
+    return colours, image
+
+
+def test_navigation_draws_no_focus_box_and_keeps_the_keyboard(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window.show_page("teams")
+    colours, _image = _selected_item_colours(window, qtbot)
+    assert len(colours) == 1  # the plain selection colour, no dotted box around 轻骑队
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # arrow keys still move through the pages
+    assert window.current_page_key() == "appointments"
+    window.actions_["page_visits"].trigger()  # and so does Ctrl+6
+    assert window.current_page_key() == "visits"

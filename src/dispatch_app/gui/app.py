@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import i18n
 from .fonts import apply_app_font
+from .qt_messages import quiet_offscreen_noise
 from .settings import Settings
 
 READY_TIMEOUT_MS = 120_000
@@ -33,6 +34,7 @@ def ensure_app() -> QApplication:
         app.setOrganizationName("dispatch-app")
         apply_app_font(app)
     assert isinstance(app, QApplication)
+    quiet_offscreen_noise(app)
     return app
 
 

@@ -67,7 +67,7 @@ def take_screenshots(
             window.open_database(db)
             if not _wait(lambda: window.store is not None or bool(errors)) or errors:
                 return 2
-            return _shoot_all(window, out_dir, lang)
+            return _shoot_all(window, out_dir, lang, Path(tmp))
         finally:
             messages.show_error = original_error
             window.close()
@@ -75,10 +75,18 @@ def take_screenshots(
             _settle(50)
 
 
-def _shoot_all(window: Any, out_dir: Path, lang: str) -> int:
+def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:
     from .main_window import PAGES
 
     written = []
+
+    def shoot_dialog(dialog: Any, name: str) -> Path:
+        _settle(200)
+        path = out_dir / f"dialog-{name}-{lang}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        return path
+
     for i, (key, _title) in enumerate(PAGES, start=1):
         page = window.show_page(key)
         view = getattr(page, "view", None)
@@ -104,12 +112,15 @@ def _shoot_all(window: Any, out_dir: Path, lang: str) -> int:
     for name, make in _dialogs(window).items():
         dialog = make()
         dialog.show()
-        _settle(200)
-        path = out_dir / f"dialog-{name}-{lang}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
+        shoot_dialog(dialog, name)
         dialog.close()
         dialog.deleteLater()
+    try:
+        from .exchange.screenshots import shoot_exchange
+    except ImportError:  # a build without the exchange dialogs
+        pass
+    else:
+        shoot_exchange(window, scratch, shoot_dialog, _wait)
     for p in written:
         print(p)
     return 0

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QWidget,
@@ -63,6 +64,7 @@ class ExportDialog(QDialog):
         super().__init__(parent or window)
         self.setObjectName("exportDialog")
         self.setWindowTitle(tr("Export a spreadsheet"))
+        self.setMinimumWidth(520)
         self.main_window = window
         form = QFormLayout(self)
         self.kind = QComboBox(self)
@@ -89,8 +91,13 @@ class ExportDialog(QDialog):
         dates = QHBoxLayout()
         dates.addWidget(self.by_date)
         dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(tr("and", "date range"), self))
         dates.addWidget(self.date_to)
+        dates.addStretch(1)
         form.addRow(dates)
+        for edit in (self.date_from, self.date_to):  # only in use when the box is ticked
+            edit.setEnabled(False)
+            self.by_date.toggled.connect(edit.setEnabled)
         self.path = QLineEdit(self)
         self.path.setObjectName("exportPath")
         form.addRow(tr("Save as"), _path_row(self, self.path, self._browse))
@@ -171,6 +178,7 @@ class BundleDialog(QDialog):
         super().__init__(parent or window)
         self.setObjectName("bundleDialog")
         self.setWindowTitle(tr("Bundle for the bureau"))
+        self.setMinimumWidth(460)
         self.main_window = window
         form = QFormLayout(self)
         self.district = district_combo(self, tr("Whole database"))
@@ -178,9 +186,11 @@ class BundleDialog(QDialog):
         self.by_month = QCheckBox(tr("Only one month"), self)
         self.by_month.setChecked(True)
         self.month = _date_edit(self, date.today(), "yyyy-MM")
+        self.by_month.toggled.connect(self.month.setEnabled)
         row = QHBoxLayout()
         row.addWidget(self.by_month)
         row.addWidget(self.month)
+        row.addStretch(1)
         form.addRow(row)
         self.path = QLineEdit(self)
         self.path.setObjectName("bundlePath")

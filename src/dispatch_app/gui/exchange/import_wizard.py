@@ -34,9 +34,10 @@ from ...exchange.importer import ImportOptions, ImportResult, import_file, previ
 from ...exchange.readers import FileRejected
 from ..i18n import pick, tr
 from ..workers import Task
-from .common import IMPORT_KINDS, kind_label, problems_table, save_error_report
+from .common import IMPORT_KINDS, fill_problems, kind_label, problems_table, save_error_report
 
 PREVIEW_ROWS = 10
+PREVIEW_MAX_WIDTH = 260  # pixels: a longer cell elides
 
 
 class FilePage(QWizardPage):
@@ -67,8 +68,28 @@ class FilePage(QWizardPage):
         self.info.setObjectName("importFileInfo")
         self.info.setWordWrap(True)
         form.addRow(tr("Detected"), self.info)
+        self.template = QLabel(self)
+        self.template.setObjectName("importTemplate")
+        self.template.setWordWrap(True)
+        self.template.setStyleSheet("color: #555;")
+        form.addRow(tr("Columns"), self.template)
         self.path.editingFinished.connect(self.load)
         self.kind.currentIndexChanged.connect(lambda _i: self.load())
+        self.kind.currentIndexChanged.connect(lambda _i: self._show_template())
+        self._show_template()
+        self.load()
+
+    def _show_template(self) -> None:
+        """What a file of this kind should hold: the template's columns, required ones marked."""
+        spec = SPECS[self.kind.currentData()]
+        names = [
+            pick(c.zh, c.en) + ("*" if c.required else "") for c in spec.columns if not c.merge
+        ]
+        self.template.setText(
+            "、".join(names)
+            + "\n"
+            + tr("* required. Headers may be in any order; other columns are ignored.")
+        )
         self.sheet.activated.connect(lambda _i: self.load(keep_sheet=True))
 
     def _browse(self) -> None:
@@ -87,7 +108,7 @@ class FilePage(QWizardPage):
         self.wiz.loaded = None
         text = self.path.text().strip()
         if not text:
-            self.info.setText("")
+            self.info.setText(tr("Choose a file: its encoding and header row are shown here."))
             self.completeChanged.emit()
             return
         sheet = self.sheet.currentText() if keep_sheet and self.sheet.count() else None
@@ -137,15 +158,20 @@ class MappingPage(QWizardPage):
             [tr("Column in the file"), tr("Field"), tr("First values")]
         )
         self.columns.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.columns, 2)
+        self.columns.verticalHeader().hide()
+        layout.addWidget(self.columns, 3)
         self.missing = QLabel(self)
         self.missing.setObjectName("importMissing")
         self.missing.setWordWrap(True)
         layout.addWidget(self.missing)
         self.preview = QTableWidget(0, 0, self)
         self.preview.setObjectName("importPreview")
+        # Its rows are the first rows below the header (blank rows are skipped, so a row
+        # number here could disagree with the spreadsheet's: none is shown).
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(QLabel(tr("First rows of the file"), self))
-        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.preview, 2)
         self.combos: list[QComboBox] = []
 
     def initializePage(self) -> None:
@@ -169,12 +195,19 @@ class MappingPage(QWizardPage):
             sample = "、".join(r[i] for r in rows[:3] if i < len(r) and r[i])
             self.columns.setItem(i, 2, QTableWidgetItem(sample))
         self.columns.resizeColumnsToContents()
+        if self.combos:  # a cell widget is not measured by resizeColumnsToContents
+            widest = max(c.sizeHint().width() for c in self.combos)
+            self.columns.setColumnWidth(1, max(self.columns.columnWidth(1), widest))
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
         self.preview.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells[: len(headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(value))
+        # Whole values (an 18-character code must be checkable by eye); very long text elides.
+        self.preview.resizeColumnsToContents()
+        for c in range(self.preview.columnCount()):
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), PREVIEW_MAX_WIDTH))
         self._changed()
 
     def mapping(self) -> dict[int, str]:
@@ -263,11 +296,7 @@ class CheckPage(QWizardPage):
 
     def _checked(self, result: ImportResult) -> None:
         self.result = result
-        self.problems.setRowCount(0)
-        self.problems.setRowCount(len(result.problems))
-        for r, p in enumerate(result.problems):
-            for c, value in enumerate((str(p.row), p.column, p.value, pick(p.zh, p.en))):
-                self.problems.setItem(r, c, QTableWidgetItem(value))
+        fill_problems(self.problems, result.problems)
         self.save.setEnabled(bool(result.problems))
         if result.problems:
             text = tr(
@@ -367,6 +396,7 @@ class ImportWizard(QWizard):
         self.main_window = window
         self.loaded: dict | None = None
         self.setMinimumSize(760, 560)
+        self.resize(900, 640)  # the columns of a typical file fit without scrolling
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.check_page = CheckPage(self)

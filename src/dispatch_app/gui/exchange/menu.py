@@ -1,18 +1,25 @@
-"""The 导入/导出 submenu of 文件: import wizard, export, bundle for the bureau, merge bundles."""
+"""The 导入/导出 submenu of 文件: import wizard, export, bundle for the bureau, merge bundles.
+
+The window fills this menu right after its first paint, so filling it must cost little: the
+exchange package (~40 ms of imports) is imported only by the functions that open a dialog or
+merge, and the 导入 submenu, whose entries are named after the exchange's record kinds, gets
+them when it is first opened.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from ...exchange.error_report import RowProblem
-from ...exchange.merge import MergeResult, merge_bundles
 from ..dialogs import messages
 from ..i18n import pick, tr
 from ..workers import Task
 from .common import IMPORT_KINDS, kind_label, save_error_report
+
+if TYPE_CHECKING:
+    from ...exchange.merge import MergeResult
 
 
 def _needs_db(window: Any) -> bool:
@@ -63,6 +70,8 @@ def merge_files(window: Any, paths: list[str] | None = None) -> None:
     if not paths:
         return
 
+    from ...exchange.merge import merge_bundles
+
     def work(ctx: Any) -> MergeResult:
         return merge_bundles(ctx.store, paths, progress=lambda _step: ctx.check())
 
@@ -82,6 +91,8 @@ def merge_files(window: Any, paths: list[str] | None = None) -> None:
 
 
 def _merged(window: Any, result: MergeResult) -> None:
+    from ...exchange.error_report import RowProblem
+
     if not result.ok:
         problems = [p for _, p in result.problems]
         first = problems[0]
@@ -110,15 +121,23 @@ def _merged(window: Any, result: MergeResult) -> None:
     window.refresh_pages()
 
 
-def build_exchange_menu(menu: QMenu, window: Any) -> None:
-    """Fill the submenu (the main window calls this once, while building its menus)."""
-    importing = menu.addMenu(tr("Import"))
-    importing.setObjectName("importMenu")
+def fill_import_menu(menu: QMenu, window: Any) -> None:
+    """One entry per record kind (done once, when the 导入 submenu is first opened)."""
+    if menu.property("filled"):
+        return
+    menu.setProperty("filled", True)
     for kind in IMPORT_KINDS:
         action = QAction(kind_label(kind) + "…", window)
         action.setObjectName(f"actionImport_{kind}")
         action.triggered.connect(lambda _c=False, k=kind: open_import_wizard(window, k))
-        importing.addAction(action)
+        menu.addAction(action)
+
+
+def build_exchange_menu(menu: QMenu, window: Any) -> None:
+    """Fill the submenu (the main window calls this once, right after its first paint)."""
+    importing = menu.addMenu(tr("Import"))
+    importing.setObjectName("importMenu")
+    importing.aboutToShow.connect(lambda: fill_import_menu(importing, window))
     actions = [
         ("actionExport", tr("Export…"), lambda: open_export_dialog(window)),
         ("actionBundle", tr("Bundle for the bureau…"), lambda: open_bundle_dialog(window)),

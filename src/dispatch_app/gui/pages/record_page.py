@@ -77,7 +77,10 @@ class RecordPage(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(tr(self.search_hint))
         self.search.setClearButtonEnabled(True)
+        # The spare width of the bar goes to the search box first (its hint must be readable
+        # whole), up to a sensible width; only then to the gap before the count.
         self.search.setMinimumWidth(220)
+        self.search.setMaximumWidth(420)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         bar.addWidget(self.search, 2)
         self.filter_bar = bar
@@ -86,7 +89,7 @@ class RecordPage(QWidget):
             self.archived_box = QCheckBox(tr("Show archived"), self)
             self.archived_box.toggled.connect(lambda _b: self.apply())
             bar.addWidget(self.archived_box)
-        bar.addStretch(1)
+        bar.addStretch(0)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
         bar.addWidget(self.count_label)

@@ -2,11 +2,18 @@
 
 The detail pane is a read-only summary (a visit is edited in the same dialog it was logged in),
 with "complete this planned visit" and the visit's follow-up items one click away.
+
+The page opens on the visits dated up to today, latest first: that is what a coordinator looks
+for (what was done lately), and planned visits weeks ahead would otherwise fill the top rows.
+The first filter shows it ("截至今天") and offers "今天以后" and "全部日期" beside it; the
+from/to date boxes narrow whichever is chosen.
 """
 
 from __future__ import annotations
 
 import html
+from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
@@ -24,12 +31,22 @@ class VisitsPage(RecordPage):
 
     def build_filters(self) -> None:
         lang = current_language()
+        self.when_filter = self.add_combo_filter(
+            "when",
+            N_("All dates"),
+            [(tr("Up to today"), "past"), (tr("After today"), "future")],
+        )
+        self.when_filter.setCurrentIndex(1)  # what was done lately first (see the docstring)
+        fm = self.when_filter.fontMetrics()
+        widest = max(fm.horizontalAdvance(self.when_filter.itemText(i)) for i in range(3))
+        self.when_filter.setMinimumWidth(min(widest + 36, self.when_filter.maximumWidth()))
         self.add_district_filter()
-        self.add_combo_filter(
+        status = self.add_combo_filter(
             "status",
             N_("All statuses"),
             [(VISIT_STATUS.label(c, lang), c) for c in VISIT_STATUS.codes],
         )
+        status.currentIndexChanged.connect(self._status_changed)
         self.add_combo_filter(
             "visit_type",
             N_("All types"),
@@ -38,6 +55,53 @@ class VisitsPage(RecordPage):
         self.team_filter = self.add_combo_filter("team", N_("All teams"), [])
         self.add_date_filter("date_from", N_("From date"))
         self.add_date_filter("date_to", N_("To date"))
+
+    def criteria(self) -> Any:
+        """The "when" choice becomes a date bound, combined with a typed from/to date."""
+        c = super().criteria()
+        when = c.filters.pop("when", None)
+        today = date.today()
+        if when == "past":
+            bound = today.isoformat()
+            c.filters["date_to"] = min(c.filters.get("date_to", bound), bound)
+        elif when == "future":
+            bound = (today + timedelta(days=1)).isoformat()
+            c.filters["date_from"] = max(c.filters.get("date_from", bound), bound)
+        return c
+
+    def _when(self) -> str | None:
+        return self.when_filter.currentData()
+
+    def _set_when(self, value: str | None) -> None:
+        """Choose a "when" entry without running the query twice (the caller applies)."""
+        self.when_filter.blockSignals(True)
+        self.when_filter.setCurrentIndex(max(self.when_filter.findData(value), 0))
+        self.when_filter.blockSignals(False)
+
+    def _status_changed(self) -> None:
+        """Asking for 计划中 means "show me the plans": most are after today, so a "截至今天"
+        left from the default would hide them (the choice stays visible and can be set back)."""
+        if self.filters["status"].currentData() == "planned" and self._when() == "past":
+            self._set_when(None)
+            self.apply()
+
+    def select_record(self, record_id: str) -> None:
+        """A visit opened from elsewhere (the home page's plans): show its side of today."""
+        when = self._when()
+        if when is not None and self.store is not None and self.model.row_of(record_id) < 0:
+            from ...domain.records import Visit
+
+            visit = lookup.load(self.store, Visit, record_id)
+            side = "future" if str(visit.visit_date) > date.today().isoformat() else "past"
+            if side != when:
+                self._set_when(side)
+                self.apply()
+        super().select_record(record_id)
+
+    def show_related(self, filter_name: str, record_id: str) -> None:
+        """Every visit of one enterprise/team/expert, as many as its link counted."""
+        self._set_when(None)
+        super().show_related(filter_name, record_id)
 
     def new_button_text(self) -> str:
         return tr("Log a visit…")
