@@ -170,3 +170,44 @@ def test_older_database_is_upgraded_in_place_keeping_its_data(tmp_path):
         assert store.scalar("SELECT visits_target FROM targets WHERE id = 't1'") == 9000
         applied = [r[0] for r in store.query("SELECT name FROM _sqlite_migrations ORDER BY id")]
         assert applied == ["0001_initial", "0002_pinyin_sort_indexes"]
+
+
+def test_failed_upgrade_closes_the_file_and_keeps_the_old_schema(tmp_path, monkeypatch):
+    """A migration that fails leaves the file as it was and no connection open."""
+    from sqlite_utils import Database
+
+    from dispatch_app.store import database
+    from dispatch_app.store.schema import build_migrations
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.isolation_level = None
+    build_migrations().apply(
+        Database(conn, execute_plugins=False), stop_before="0002_pinyin_sort_indexes"
+    )
+    conn.close()
+
+    opened = []
+    real_connect = database._connect
+
+    def spying_connect(*args, **kwargs):
+        opened.append(real_connect(*args, **kwargs))
+        return opened[-1]
+
+    class Broken:
+        def apply(self, db):
+            with db.atomic():
+                db.execute("CREATE INDEX half_done ON enterprises(name)")
+                raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(database, "_connect", spying_connect)
+    monkeypatch.setattr(database, "build_migrations", lambda: Broken())
+    with pytest.raises(sqlite3.OperationalError):
+        open_store(path)
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        opened[0].execute("SELECT 1")
+    monkeypatch.undo()
+    with open_store(path, readonly=True) as store:
+        assert store.schema_version == 1
+        names = {r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "half_done" not in names

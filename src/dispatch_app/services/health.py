@@ -34,10 +34,11 @@ class HealthReport:
 
     @property
     def ok(self) -> bool:
+        # An older schema is healthy: the program upgrades it the next time it opens it.
         return (
             self.integrity == ["ok"]
             and not self.foreign_key_errors
-            and self.schema_version == self.supported_version
+            and self.schema_version <= self.supported_version
         )
 
 

@@ -221,19 +221,24 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
     """
     path = Path(path)
     preflight(path, create=create and not readonly)
+    conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, readonly=readonly)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if readonly and version == 0:
-            conn.close()
             raise NotADatabase(path)
         if not readonly and version < SCHEMA_VERSION:
             from sqlite_utils import Database
 
             build_migrations().apply(Database(conn, execute_plugins=False))
-    except sqlite3.Error as exc:
-        typed = translate_error(path, exc)
-        if typed is not None:
-            raise typed from exc
+    except BaseException as exc:
+        # Never leave the file open after a refusal or a failed upgrade (Windows keeps it
+        # locked otherwise); a failed migration was rolled back by its own transaction.
+        if conn is not None:
+            conn.close()
+        if isinstance(exc, sqlite3.Error):
+            typed = translate_error(path, exc)
+            if typed is not None:
+                raise typed from exc
         raise
     return Store(path, conn)
