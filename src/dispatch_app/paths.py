@@ -1,7 +1,8 @@
 """Where the program finds what it ships (resources/) and where it keeps user data.
 
 Resources live at the top of the source tree (``resources/``); a PyInstaller build puts them
-beside the executable. ``DISPATCH_APP_RESOURCES`` overrides both (tests, odd installs).
+beside the executable; a regular pip install puts them in ``<prefix>/share/dispatch-app/``.
+``DISPATCH_APP_RESOURCES`` overrides all of these (tests, odd installs).
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ def resources_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    tree = Path(__file__).resolve().parents[2] / "resources"
+    if tree.is_dir():
+        return tree
+    return Path(sys.prefix) / "share" / "dispatch-app" / "resources"
 
 
 def resource(*parts: str) -> Path:
