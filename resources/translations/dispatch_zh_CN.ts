@@ -64,7 +64,7 @@
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="186" />
+      <location filename="import_wizard.py" line="188" />
       <source>(ignore)</source>
       <translation>（不导入）</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>（暂无）</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="89" />
+      <location filename="import_wizard.py" line="91" />
       <source>* required. Headers may be in any order; other columns are ignored.</source>
       <translation>* 为必填列。表头顺序不限，其他列不导入。</translation>
     </message>
@@ -96,7 +96,7 @@
 {problem}</translation>
     </message>
     <message>
-      <location filename="about.py" line="33" />
+      <location filename="about.py" line="36" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -237,7 +237,7 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="373" />
+      <location filename="import_wizard.py" line="375" />
       <source>Cancelled: nothing was imported.</source>
       <translation>已取消：未导入任何数据。</translation>
     </message>
@@ -257,32 +257,32 @@
       <translation>典型案例</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="272" />
+      <location filename="import_wizard.py" line="274" />
       <source>Check again</source>
       <translation>重新检查</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="244" />
+      <location filename="import_wizard.py" line="246" />
       <source>Check the rows</source>
       <translation>检查数据</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="293" />
+      <location filename="import_wizard.py" line="295" />
       <source>Checking the file…</source>
       <translation>正在检查文件…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="291" />
+      <location filename="import_wizard.py" line="293" />
       <source>Checking…</source>
       <translation>正在检查…</translation>
     </message>
     <message>
-      <location filename="about.py" line="55" />
+      <location filename="about.py" line="68" />
       <source>Chinese text is shown with WenQuanYi Micro Hei (Apache-2.0), shipped in resources/fonts with its licence.</source>
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="109" />
+      <location filename="import_wizard.py" line="111" />
       <source>Choose a file: its encoding and header row are shown here.</source>
       <translation>选择文件后，这里显示它的编码和表头所在行。</translation>
     </message>
@@ -297,7 +297,7 @@
       <translation>选择文件</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="96" />
+      <location filename="import_wizard.py" line="98" />
       <source>Choose the file to import</source>
       <translation>选择要导入的文件</translation>
     </message>
@@ -307,7 +307,7 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
-      <location filename="about.py" line="64" />
+      <location filename="about.py" line="77" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -337,7 +337,7 @@
       <translation>列名</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="156" />
+      <location filename="import_wizard.py" line="158" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
@@ -387,12 +387,17 @@
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="about.py" line="22" />
+      <location filename="about.py" line="60" />
+      <source>Data folder:</source>
+      <translation>数据文件夹：</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="26" />
       <source>Data folder: {path}</source>
       <translation>数据文件夹：{path}</translation>
     </message>
     <message>
-      <location filename="about.py" line="20" />
+      <location filename="about.py" line="22" />
       <source>Database schema version: {v}</source>
       <translation>数据库结构版本：{v}</translation>
     </message>
@@ -447,7 +452,7 @@
       <translation>如 2027-03-04</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="150" />
+      <location filename="import_wizard.py" line="152" />
       <source>Each column of the file feeds one field; unmatched columns are ignored.</source>
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
@@ -537,7 +542,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="156" />
+      <location filename="import_wizard.py" line="158" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -547,12 +552,12 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="171" />
+      <location filename="import_wizard.py" line="173" />
       <source>First rows of the file</source>
       <translation>文件前几行</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="156" />
+      <location filename="import_wizard.py" line="158" />
       <source>First values</source>
       <translation>前几个值</translation>
     </message>
@@ -590,7 +595,7 @@
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="about.py" line="44" />
+      <location filename="about.py" line="47" />
       <source>For district coordinators of the Wenzhou Science and Technology Bureau: dispatch tech vice-presidents and light-cavalry expert teams, log enterprise visits and their follow-ups, and watch progress toward the year's targets (10,000 visits, 500 tech vice-presidents).</source>
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
@@ -620,7 +625,7 @@
       <translation>隐去电话号码中间几位</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="251" />
+      <location filename="import_wizard.py" line="253" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -630,22 +635,22 @@
       <translation>导入/导出</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="393" />
+      <location filename="import_wizard.py" line="395" />
       <source>Import a spreadsheet</source>
       <translation>导入表格</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="260" />
+      <location filename="import_wizard.py" line="262" />
       <source>Import the valid rows and skip the rows with problems</source>
       <translation>导入正确的行，跳过有问题的行</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="354" />
+      <location filename="import_wizard.py" line="356" />
       <source>Imported: {added} new, {updated} updated, {unchanged} unchanged, {skipped} left as they are, {rejected} rows skipped.</source>
       <translation>导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留原样 {skipped} 条，跳过有误的行 {rejected} 行。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="345" />
+      <location filename="import_wizard.py" line="347" />
       <source>Importing…</source>
       <translation>正在导入…</translation>
     </message>
@@ -680,17 +685,17 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="108" />
-      <source>leader</source>
-      <translation>队长</translation>
-    </message>
-    <message>
       <location filename="headers.py" line="19" />
       <source>Leader</source>
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="257" />
+      <location filename="team_form.py" line="108" />
+      <source>leader</source>
+      <translation>队长</translation>
+    </message>
+    <message>
+      <location filename="import_wizard.py" line="259" />
       <source>Leave them as they are</source>
       <translation>保留原样</translation>
     </message>
@@ -710,7 +715,7 @@
       <translation>登记入企服务…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="148" />
+      <location filename="import_wizard.py" line="150" />
       <source>Match the columns</source>
       <translation>对应列</translation>
     </message>
@@ -840,17 +845,17 @@
       <translation>未审定</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="246" />
+      <location filename="import_wizard.py" line="248" />
       <source>Nothing is written yet. Every problem is listed with its row as the spreadsheet numbers it.</source>
       <translation>此时尚未写入任何数据。每个问题都按表格中的行号列出。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="369" />
+      <location filename="import_wizard.py" line="371" />
       <source>Nothing to import: every record is already up to date.</source>
       <translation>无需导入：所有记录都已是最新。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="367" />
+      <location filename="import_wizard.py" line="369" />
       <source>Nothing was imported: the file has problems.</source>
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
@@ -890,7 +895,7 @@
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="about.py" line="25" />
+      <location filename="about.py" line="28" />
       <source>Open database: {path}</source>
       <translation>当前数据库：{path}</translation>
     </message>
@@ -955,7 +960,7 @@
       <translation>发现问题</translation>
     </message>
     <message>
-      <location filename="about.py" line="19" />
+      <location filename="about.py" line="21" />
       <source>Program version: {v}</source>
       <translation>程序版本：{v}</translation>
     </message>
@@ -989,7 +994,7 @@
       <translation>登记为已完成…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="258" />
+      <location filename="import_wizard.py" line="260" />
       <source>Records already in the database</source>
       <translation>数据库中已有的记录</translation>
     </message>
@@ -1064,7 +1069,7 @@
       <translation>保存错误报告</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="274" />
+      <location filename="import_wizard.py" line="276" />
       <source>Save the error report…</source>
       <translation>保存错误报告…</translation>
     </message>
@@ -1074,7 +1079,7 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="363" />
+      <location filename="visit_dialog.py" line="380" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1134,7 +1139,7 @@
       <translation>专业领域</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="98" />
+      <location filename="import_wizard.py" line="100" />
       <source>Spreadsheets (*.csv *.xlsx *.xlsm *.txt);;All files (*)</source>
       <translation>表格文件 (*.csv *.xlsx *.xlsm *.txt);;所有文件 (*)</translation>
     </message>
@@ -1149,7 +1154,7 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="232" />
+      <location filename="import_wizard.py" line="234" />
       <source>Still needed: {fields}</source>
       <translation>还需对应：{fields}</translation>
     </message>
@@ -1169,7 +1174,7 @@
       <translation>轻骑队</translation>
     </message>
     <message>
-      <location filename="about.py" line="36" />
+      <location filename="about.py" line="39" />
       <source>Tech VP &amp; Light-Cavalry Dispatch Desk</source>
       <translation>科技副总与科技轻骑队调度台</translation>
     </message>
@@ -1202,6 +1207,11 @@
       <location filename="follow_up_items_editor.py" line="79" />
       <source>This visit already has {n} follow-up items; rows typed above are added.</source>
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="329" />
+      <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
+      <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
     <message>
       <location filename="headers.py" line="16" />
@@ -1249,7 +1259,7 @@
       <translation>截至今天</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="256" />
+      <location filename="import_wizard.py" line="258" />
       <source>Update them</source>
       <translation>更新</translation>
     </message>
@@ -1339,7 +1349,7 @@
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="222" />
+      <location filename="import_wizard.py" line="224" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
     </message>
@@ -1354,17 +1364,17 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="305" />
+      <location filename="import_wizard.py" line="307" />
       <source>{rows} rows read, no problems: {added} new, {updated} updated, {unchanged} unchanged, {skipped} left as they are.</source>
       <translation>读取 {rows} 行，没有问题：将新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条，保留原样 {skipped} 条。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="300" />
+      <location filename="import_wizard.py" line="302" />
       <source>{rows} rows read: {bad} rows have {n} problems; {ok} would be imported with “skip”.</source>
       <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="128" />
+      <location filename="import_wizard.py" line="130" />
       <source>{source}; header in row {row}, {n} columns</source>
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>

@@ -182,3 +182,15 @@ def test_frequent_search_plan_returns_the_same_rows(store, ents):
     c = Criteria(search="有限公司")
     plain = listing.fetch(store, "enterprises", c)
     assert listing.fetch(store, "enterprises", c, total=10**6) == plain
+
+
+def test_like_term_keeps_typed_wildcards_literal(store):
+    """The one escaping rule the paged lists and the completers share."""
+    assert listing.like_term("100%") == "%100\\%%"
+    assert listing.like_term("a_b\\c") == "%a\\_b\\\\c%"
+    hits = store.scalar(
+        "SELECT count(*) FROM (SELECT '鞋业' AS s UNION ALL SELECT '鞋_业')"
+        " WHERE s LIKE ? ESCAPE '\\'",
+        (listing.like_term("鞋_业"),),
+    )
+    assert hits == 1

@@ -192,7 +192,7 @@ def update() -> tuple[int, int]:
     ctx = ET.SubElement(root, "context")
     ET.SubElement(ctx, "name").text = CONTEXT
     added = 0
-    keys = sorted(set(sources) | set(existing), key=lambda k: (k[0].lower(), k[1]))
+    keys = sorted(set(sources) | set(existing), key=lambda k: (k[0].lower(), k[0], k[1]))
     for key in keys:
         text, kind = existing.get(key, ("", "unfinished"))
         if key not in existing:

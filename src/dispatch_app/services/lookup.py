@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from ..store.listing import _like_term
+from ..store.listing import like_term
 
 if TYPE_CHECKING:
     from ..domain.records import Record
@@ -34,7 +34,7 @@ def enterprise_completions(store: Store, text: str, limit: int = 20) -> list[Opt
     text = text.strip()
     if not text:
         return []
-    q = _like_term(text.lower() if text.isascii() else text)
+    q = like_term(text.lower() if text.isascii() else text)
     rows = store.query(
         "SELECT e.id, e.name, e.uscc, d.name AS district FROM enterprises e"
         " LEFT JOIN districts d ON d.adcode = e.district_code"
@@ -53,7 +53,7 @@ def expert_completions(store: Store, text: str, limit: int = 20) -> list[Option]
     text = text.strip()
     if not text:
         return []
-    q = _like_term(text.lower() if text.isascii() else text)
+    q = like_term(text.lower() if text.isascii() else text)
     rows = store.query(
         "SELECT id, name, institution FROM experts WHERE archived_at IS NULL AND (name LIKE :q"
         " ESCAPE '\\' OR institution LIKE :q ESCAPE '\\' OR name_pinyin LIKE :q ESCAPE '\\'"

@@ -63,18 +63,38 @@ def log_visit(
 
 
 def edit_visit(
-    store: Store, visit_id: str, changes: Mapping[str, Any], *, today: date | None = None
+    store: Store,
+    visit_id: str,
+    changes: Mapping[str, Any],
+    follow_ups: Sequence[Mapping[str, Any]] = (),
+    *,
+    today: date | None = None,
 ) -> Visit:
-    """Edit a visit (e.g. turn a planned visit into a completed one)."""
+    """Edit a visit and add new follow-up items in one transaction: all of it or nothing.
+
+    The visit and every item are validated together (like ``log_visit``) so the user sees every
+    problem at once, items named ``follow_ups[i].field``. NotFound when the visit (or its
+    enterprise) was deleted meanwhile.
+    """
     today = today or date.today()
     with store.atomic():
         existing = repository.get(store, Visit, visit_id)
-        merged = {**asdict(existing), **changes}
-        visit = clean_visit(merged, today=today)
+        problems: list[FieldProblem] = []
+        visit: Visit | None = None
+        try:
+            visit = clean_visit({**asdict(existing), **changes}, today=today)
+        except ValidationError as exc:
+            problems += exc.problems
+        items, item_problems = _follow_up_problems(follow_ups, existing.id)
+        problems += item_problems
+        if problems or visit is None:
+            raise ValidationError(problems)
         visit.id, visit.created_at = existing.id, existing.created_at
         enterprise = repository.get(store, Enterprise, visit.enterprise_id)
         visit.district_code = enterprise.district_code
         repository.update(store, visit)
+        for item in items:
+            repository.insert(store, item)
     return visit
 
 
@@ -82,11 +102,14 @@ def complete_planned(
     store: Store,
     visit_id: str,
     changes: Mapping[str, Any] | None = None,
+    follow_ups: Sequence[Mapping[str, Any]] = (),
     *,
     today: date | None = None,
 ) -> Visit:
     """Record that a planned visit took place (status → completed, with what was found)."""
-    return edit_visit(store, visit_id, {**(changes or {}), "status": "completed"}, today=today)
+    return edit_visit(
+        store, visit_id, {**(changes or {}), "status": "completed"}, follow_ups, today=today
+    )
 
 
 def add_follow_up(store: Store, visit_id: str, raw: Mapping[str, Any]) -> FollowUp:

@@ -53,7 +53,9 @@ class Criteria:
     descending: bool | None = None
 
 
-def _like_term(term: str) -> str:
+def like_term(term: str) -> str:
+    """``%term%`` for ``LIKE … ESCAPE '\\'``: a typed ``%`` or ``_`` (as in 瑞安市100%阀门)
+    matches itself, not any text. Shared by the paged lists and ``services.lookup``."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -79,7 +81,7 @@ def _where(s: ListSpec, c: Criteria) -> tuple[str, dict[str, Any]]:
             for expr in s.search
         ]
         parts.append("(" + " OR ".join(alternatives) + ")")
-        params[key] = _like_term(term)
+        params[key] = like_term(term)
     return (" WHERE " + " AND ".join(parts)) if parts else "", params
 
 

@@ -122,3 +122,44 @@ def test_complete_a_planned_visit(window, qtbot):
     assert dialog.save() == planned_id
     status = window.store.scalar("SELECT status FROM visits WHERE id = ?", (planned_id,))
     assert status == "completed"
+
+
+def _planned_visit_id(window) -> str:
+    visits = window.show_page("visits")
+    combo = visits.filters["status"]
+    combo.setCurrentIndex(combo.findData("planned"))
+    visits.view.selectRow(0)
+    return visits.visit_shown()
+
+
+def test_completing_with_a_new_follow_up_saves_both(window, qtbot):
+    planned_id = _planned_visit_id(window)
+    dialog = VisitDialog(window.store, window, visit_id=planned_id, complete=True)
+    qtbot.addWidget(dialog)
+    _fill_item(dialog, 0, "补充检测报告", "李工", "", flag=False)
+    assert dialog.save() == planned_id
+    rows = window.store.query(
+        "SELECT v.status, f.description FROM visits v JOIN follow_ups f ON f.visit_id = v.id "
+        "WHERE v.id = ?",
+        (planned_id,),
+    )
+    assert [(r["status"], r["description"]) for r in rows] == [("completed", "补充检测报告")]
+
+
+def test_a_visit_deleted_meanwhile_is_explained_and_typing_kept(window, qtbot):
+    planned_id = _planned_visit_id(window)
+    dialog = VisitDialog(window.store, window, visit_id=planned_id, complete=True)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.texts["outcome"], "已完成回访")
+    _fill_item(dialog, 0, "补充检测报告", "李工", "", flag=False)
+    with window.store.atomic():  # another window deletes it while this dialog is open
+        window.store.conn.execute("DELETE FROM visits WHERE id = ?", (planned_id,))
+    assert dialog.save() is None
+    assert dialog.banner.isVisibleTo(dialog)
+    assert "已不存在" in dialog.banner.text()
+    assert dialog.texts["outcome"].toPlainText() == "已完成回访"
+    assert dialog.items.items()[0]["description"] == "补充检测报告"
+    assert (
+        window.store.scalar("SELECT count(*) FROM follow_ups WHERE visit_id = ?", (planned_id,))
+        == 0
+    )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.choices import VISIT_STATUS, VISIT_TYPE
-from ...domain.problems import FieldProblem, ValidationError
+from ...domain.problems import FieldProblem, NotFound, ValidationError
 from ...domain.records import Visit
 from ...domain.validation import clean_follow_up, clean_visit, field_label
 from ...services import lookup, visit_log
@@ -313,20 +313,24 @@ class VisitDialog(QDialog):
         try:
             if self.visit_id is None:
                 visit = visit_log.log_visit(self.store, raw, items, today=self.today)
+            elif self.complete:
+                visit = visit_log.complete_planned(
+                    self.store, self.visit_id, raw, items, today=self.today
+                )
             else:
-                with self.store.atomic():
-                    if self.complete:
-                        visit = visit_log.complete_planned(
-                            self.store, self.visit_id, raw, today=self.today
-                        )
-                    else:
-                        visit = visit_log.edit_visit(
-                            self.store, self.visit_id, raw, today=self.today
-                        )
-                    for item in items:
-                        visit_log.add_follow_up(self.store, visit.id, item)
+                visit = visit_log.edit_visit(
+                    self.store, self.visit_id, raw, items, today=self.today
+                )
         except ValidationError as exc:
-            self._show_banner("\n".join(p.message(current_language()) for p in exc.problems))
+            self._show_refusal(exc.problems)
+            return None
+        except NotFound:
+            self._show_banner(
+                tr(
+                    "This visit no longer exists (perhaps deleted in another window). "
+                    "Nothing was saved; what you typed is still here."
+                )
+            )
             return None
         except StoreError as exc:
             self._show_banner(pick(exc.zh, exc.en))
@@ -334,6 +338,19 @@ class VisitDialog(QDialog):
         self.saved_count += 1
         self.saved.emit(visit.id)
         return visit.id
+
+    def _show_refusal(self, problems: list[FieldProblem]) -> None:
+        """The service refused: every reason in the banner, and under its field when known."""
+        lang = current_language()
+        by_field: dict[str, list[str]] = {}
+        for p in problems:
+            name = "follow_ups" if p.field.startswith("follow_ups[") else p.field
+            by_field.setdefault(name, []).append(p.message(lang))
+        for name, messages in by_field.items():
+            if name in self.errors:
+                self.errors[name].setText("\n".join(messages))
+                self.errors[name].show()
+        self._show_banner("\n".join(p.message(lang) for p in problems))
 
     def _show_banner(self, text: str, ok: bool = False) -> None:
         self.banner.setStyleSheet("color: #1d6b2c;" if ok else _ERROR)
