@@ -107,3 +107,27 @@ def test_unexpected_error_exits_1(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("dispatch_app.services.progress.progress", boom)
     assert main(["progress", "--db", str(path)]) == 1
     assert "disk exploded" in capsys.readouterr().err
+
+
+def test_years_outside_2000_2100_are_usage_errors(tmp_path, capsys):
+    path = tmp_path / "y.db"
+    assert main(["init", str(path), "--year", "0"]) == 2
+    assert "2000–2100" in capsys.readouterr().err and not path.exists()
+    assert main(["init", str(path), "--year", "２０２６"]) == 0  # typed with a Chinese IME
+    capsys.readouterr()
+    for bad in ("99999", "0", "1999"):
+        assert main(["progress", "--db", str(path), "--year", bad]) == 2
+        err = capsys.readouterr().err
+        assert "超出范围" in err and "Traceback" not in err
+    assert main(["progress", "--db", str(path), "--year", "2100", "--json"]) == 0
+
+
+def test_demo_into_a_missing_folder_exits_2(tmp_path, capsys):
+    target = tmp_path / "no" / "d.db"
+    assert main(["demo", str(target), "--visits", "0"]) == 2
+    err = capsys.readouterr().err
+    assert "文件夹不存在" in err and "Traceback" not in err and not target.parent.exists()
+    assert main(["demo", str(tmp_path), "--force"]) == 2
+    assert "是一个文件夹" in capsys.readouterr().err
+    assert main(["demo", str(tmp_path / "x.db"), "--district", "火星"]) == 2
+    assert "--district" in capsys.readouterr().err

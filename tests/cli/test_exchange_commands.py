@@ -186,3 +186,163 @@ def test_bundle_and_merge(tmp_path, db, capsys) -> None:
     )
     assert main(["merge", "--db", str(city), str(tmp_path / "none.zip")]) == 2
     assert "找不到数据包" in capsys.readouterr().err
+
+
+def bad_file(tmp_path: Path) -> Path:
+    return write(
+        tmp_path / "e.csv",
+        [
+            ["统一社会信用代码", "企业名称", "所属区县"],
+            [CODES[0], "甲厂", "鹿城区"],
+            [CODES[1], "乙厂", "火星"],
+        ],
+    )
+
+
+def test_errors_in_a_missing_folder_is_refused_before_anything(tmp_path, db, capsys) -> None:
+    src = bad_file(tmp_path)
+    before = db.read_bytes()
+    code = main(["import", "enterprises", str(src), "--db", str(db), "--errors", "/no/such/e.csv"])
+    err = capsys.readouterr().err
+    assert code == 2 and "文件夹不存在" in err and "folder does not exist" in err
+    assert "Traceback" not in err and db.read_bytes() == before
+
+
+def test_rejected_import_writes_the_report_beside_the_file(tmp_path, db, capsys) -> None:
+    src = bad_file(tmp_path)
+    before = db.read_bytes()
+    assert main(["import", "enterprises", str(src), "--db", str(db)]) == 2
+    report = tmp_path / "e.errors.csv"
+    assert f"error report: {report}" in capsys.readouterr().err
+    data = report.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0] == "行号,列名,原值,错误原因" and lines[1].startswith("3,所属区县,火星,")
+    assert db.read_bytes() == before
+
+
+def test_report_that_cannot_be_written_is_said_and_still_exits_2(tmp_path, db, capsys) -> None:
+    src = bad_file(tmp_path)
+    (tmp_path / "e.errors.csv").mkdir()  # the default place is taken by a folder
+    before = db.read_bytes()
+    assert main(["import", "enterprises", str(src), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "未能写入错误报告" in err and "--errors" in err and "Traceback" not in err
+    assert db.read_bytes() == before
+
+
+def test_good_import_writes_no_report(tmp_path, db) -> None:
+    src = write(
+        tmp_path / "ok.csv",
+        [["统一社会信用代码", "企业名称", "所属区县"], [CODES[0], "甲厂", "鹿城区"]],
+    )
+    assert main(["import", "enterprises", str(src), "--db", str(db)]) == 0
+    assert not (tmp_path / "ok.errors.csv").exists()
+
+
+def test_refused_import_says_would_add_not_added(tmp_path, db, capsys) -> None:
+    src = bad_file(tmp_path)
+    assert main(["import", "enterprises", str(src), "--db", str(db)]) == 2
+    out = capsys.readouterr().out
+    assert "可新增 1" in out and "would add 1" in out and "未写入" in out
+    assert "，新增" not in out and "; added" not in out
+    ok = write(
+        tmp_path / "ok.csv",
+        [["统一社会信用代码", "企业名称", "所属区县"], [CODES[2], "丙厂", "鹿城区"]],
+    )
+    assert main(["import", "enterprises", str(ok), "--db", str(db), "--dry-run"]) == 0
+    assert "可新增 1" in capsys.readouterr().out
+    assert main(["import", "enterprises", str(ok), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "新增 1" in out and "可新增" not in out and "added 1" in out
+
+
+@pytest.mark.parametrize("kind", ["enterprises", "visits"])
+def test_dry_run_leaves_the_database_byte_identical(tmp_path, db, kind) -> None:
+    src = write(
+        tmp_path / "e.csv",
+        [["统一社会信用代码", "企业名称", "所属区县"], [CODES[0], "甲厂", "鹿城区"]],
+    )
+    before = db.read_bytes()
+    code = main(["import", kind, str(src), "--db", str(db), "--dry-run", "--skip-invalid"])
+    assert code in (0, 2) and db.read_bytes() == before
+    assert enterprises(db) == 0
+
+
+def test_dry_run_refuses_an_older_database_without_upgrading_it(tmp_path, db, capsys) -> None:
+    import sqlite3
+
+    from dispatch_app.store.schema import SCHEMA_VERSION
+
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    before = db.read_bytes()
+    src = bad_file(tmp_path)
+    assert main(["import", "enterprises", str(src), "--db", str(db), "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert "请先在程序中打开一次" in err and "open it once in the program" in err
+    assert db.read_bytes() == before
+
+
+def test_export_to_a_folder_exits_2(tmp_path, db, capsys) -> None:
+    assert main(["export", "visits", "--db", str(db), "--out", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "是一个文件夹" in err and "is a folder" in err and "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["d.db"]
+
+
+def test_export_over_a_file_open_in_excel_exits_2(tmp_path, db, capsys, monkeypatch) -> None:
+    from dispatch_app.exchange import writers
+
+    out = tmp_path / "v.csv"
+    out.write_bytes(b"old")
+
+    def locked(src, dst):  # what Windows says when Excel/WPS holds the file open
+        raise PermissionError(13, "Permission denied", str(dst))
+
+    monkeypatch.setattr(writers.os, "replace", locked)
+    assert main(["export", "visits", "--db", str(db), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Excel/WPS" in err and "Traceback" not in err
+    assert out.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "d.db",
+        "v.csv",
+    ]
+
+
+def test_encoding_with_xlsx_is_refused(tmp_path, db, capsys) -> None:
+    out = tmp_path / "e.xlsx"
+    code = main(
+        ["export", "enterprises", "--db", str(db), "--out", str(out), "--encoding", "gb18030"]
+    )
+    assert code == 2 and "CSV" in capsys.readouterr().err and not out.exists()
+    args = ["export", "enterprises", "--db", str(db), "--out", str(tmp_path / "e.csv")]
+    assert main([*args, "--format", "xlsx", "--encoding", "utf-8-sig"]) == 2
+    assert main([*args, "--encoding", "gb18030"]) == 0
+
+
+def test_bundle_refuses_an_existing_bundle_unless_forced(tmp_path, db, capsys) -> None:
+    for out in (tmp_path / "b.zip", tmp_path / "folder"):
+        assert main(["bundle", "--db", str(db), "--out", str(out)]) == 0
+        before = sorted(p.name for p in tmp_path.rglob("*"))
+        assert main(["bundle", "--db", str(db), "--out", str(out)]) == 2
+        assert "--force" in capsys.readouterr().err
+        assert sorted(p.name for p in tmp_path.rglob("*")) == before
+        assert main(["bundle", "--db", str(db), "--out", str(out), "--force"]) == 0
+        assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_bundle_never_replaces_other_files(tmp_path, db, capsys) -> None:
+    csv_file = tmp_path / "out.csv"
+    csv_file.write_bytes(b"keep")
+    assert main(["bundle", "--db", str(db), "--out", str(csv_file), "--force"]) == 2
+    err = capsys.readouterr().err
+    assert "已有的文件" in err and "existing file" in err and "不为空" not in err
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "report.docx").write_bytes(b"keep")
+    assert main(["bundle", "--db", str(db), "--out", str(docs), "--force"]) == 2
+    assert "不是数据包" in capsys.readouterr().err
+    assert csv_file.read_bytes() == b"keep" and [p.name for p in docs.iterdir()] == ["report.docx"]
+    assert main(["bundle", "--db", str(db), "--out", str(tmp_path / "no" / "b.zip")]) == 2

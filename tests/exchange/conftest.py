@@ -20,6 +20,19 @@ from dispatch_app.services import appointments, registry, visit_log
 from dispatch_app.store import Store, open_store
 
 TODAY = date(2026, 6, 30)
+# Follow-up items of visit number i (recorded as rows, as the window does).
+FOLLOW_UPS: dict[int, list[dict[str, object]]] = {
+    2: [
+        {
+            "description": "=更换密封件\n第二步：试运行",
+            "owner": "张工",
+            "due_date": "2026-07-15",
+            "needs_coordination": True,
+        },
+        {"description": "申报省级研发中心"},
+    ],
+    3: [{"description": "不导出：该次服务已写明跟进事项"}],
+}
 
 
 def build_district(path: Path, adcode: str, seed: int, visits: int = 12) -> Path:
@@ -96,7 +109,14 @@ def build_district(path: Path, adcode: str, seed: int, visits: int = 12) -> Path
                 raw["team_id"] = team.id
             else:
                 raw["expert_ids"] = [experts[0].id, experts[1].id, experts[3].id][: 1 + i % 3]
-            visit_log.log_visit(store, raw, today=TODAY)
+            if i == 3:
+                raw["follow_up_text"] = "已写明的跟进事项"  # the text wins over the items
+            visit = visit_log.log_visit(store, raw, FOLLOW_UPS.get(i, ()), today=TODAY)
+            if i == 2:  # as the window records them: items only, the text left empty
+                first = store.scalar(
+                    "SELECT id FROM follow_ups WHERE visit_id = ? AND owner = ''", (visit.id,)
+                )
+                visit_log.close_follow_up(store, first, "李四", "已申报")
         registry.register(
             store,
             Case,

@@ -161,3 +161,37 @@ def test_every_kind_has_its_headers(tmp_path, district_db) -> None:
     data = export_all(district_db, tmp_path / "x", "csv")
     for kind, raw in data.items():
         assert read_csv(raw)[0] == SPECS[kind].headers
+
+
+def test_follow_up_items_reach_the_bureau(tmp_path, district_db, empty_db) -> None:
+    """Items recorded as rows (the window's way) fill 跟进事项 when the visit has no text."""
+    data = export_all(district_db, tmp_path / "x", "csv")
+    rows = {r[6]: r for r in read_csv(data["visits"])[1:]}
+    cell = rows["问题2"][8]
+    items = set(cell.split("；"))
+    assert items == {
+        "'=更换密封件\n第二步：试运行（张工，期限 2026-07-15，需协调）",
+        "申报省级研发中心（已办结）",
+    }
+    assert rows["问题3"][8] == "已写明的跟进事项"  # the visit's own text wins
+    assert rows["问题4"][8] == ""
+    with open_store(district_db, readonly=True) as store:
+        visit_time, item_time = store.query(
+            "SELECT v.updated_at, max(f.updated_at) FROM visits v JOIN follow_ups f"
+            " ON f.visit_id = v.id WHERE v.problems = '问题2'"
+        )[0]
+    assert item_time > visit_time and rows["问题2"][-2] == item_time  # closing is an edit
+    fresh = empty_db("fresh.db")
+    import_all(fresh, tmp_path / "x", "csv")
+    with open_store(fresh, readonly=True) as store:
+        text = store.scalar("SELECT follow_up_text FROM visits WHERE problems = '问题2'")
+    assert text == cell[1:]  # stored as the items' text; the export guards it again
+
+
+def test_follow_up_cell_is_capped_at_whole_items() -> None:
+    from dispatch_app.exchange.follow_ups import joined
+
+    assert joined(["甲", "乙"]) == "甲；乙"
+    capped = joined(["甲" * 10, "乙" * 10, "丙" * 10], limit=25)
+    assert capped == "甲" * 10 + "；…（另有 2 条）" and len(capped) <= 25
+    assert joined(["甲" * 40, "乙"], limit=20) == "甲" * 11 + "…（另有 1 条）"

@@ -12,7 +12,7 @@ from dispatch_app.demo.generator import generate_demo
 from dispatch_app.domain.records import Enterprise
 from dispatch_app.exchange.bundle import make_bundle
 from dispatch_app.exchange.merge import BundleRejected, merge_bundles
-from dispatch_app.services import registry
+from dispatch_app.services import registry, visit_log
 from dispatch_app.services.progress import progress
 from dispatch_app.store import open_store
 
@@ -135,3 +135,35 @@ def test_bundle_manifest_and_month(tmp_path, make_district) -> None:
     assert manifest["counts"]["visits"] == 2  # only the visits dated in March
     assert manifest["counts"]["enterprises"] >= 1  # with the enterprises they refer to
     assert {f["file"] for f in manifest["files"]} == {f"{k}.csv" for k in manifest["counts"]}
+
+
+def test_follow_up_items_merge_idempotently_and_updates_arrive(
+    tmp_path, empty_db, make_district, dump_db
+) -> None:
+    district = make_district(tmp_path / "d.db", "330382", seed=1, visits=6)
+    with open_store(district) as store:  # visits and items last edited in January
+        for table in ("visits", "follow_ups"):
+            store.conn.execute(f"UPDATE {table} SET updated_at = '2026-01-05T00:00:00.000000Z'")
+    city = empty_db("city.db")
+    assert merge(city, bundle(district, tmp_path / "b1")).written
+    once = dump_db(city)
+    assert not merge(city, bundle(district, tmp_path / "b2")).written
+    assert dump_db(city) == once
+    with open_store(district) as store:
+        visit = store.scalar("SELECT id FROM visits WHERE problems = '问题4'")
+        item = visit_log.add_follow_up(
+            store, visit, {"description": "补充检测报告", "owner": "王五"}
+        )
+        store.conn.execute(
+            "UPDATE follow_ups SET updated_at = '2026-05-06T00:00:00.000000Z' WHERE id = ?",
+            (item.id,),
+        )
+    # Adding an item does not touch the visit row, yet May's bundle carries the visit.
+    may = bundle(district, tmp_path / "may", "330382", "2026-05")
+    assert json.loads((may / "manifest.json").read_text(encoding="utf-8"))["counts"]["visits"] == 1
+    result = merge(city, may)
+    assert {r.kind: r.updated for r in result.results}["visits"] == 1
+    with open_store(city, readonly=True) as store:
+        assert store.scalar("SELECT follow_up_text FROM visits WHERE id = ?", (visit,)) == (
+            "补充检测报告（王五）"
+        )

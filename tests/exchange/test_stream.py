@@ -101,9 +101,11 @@ def test_writer_errors_reach_the_caller(tmp_path, district_db, monkeypatch) -> N
     path = _visits_file(district_db, tmp_path / "v.csv")
     monkeypatch.setattr(stream, "_VISITS", "no_such_table")
     before = district_db.read_bytes()
+    interval = sys.getswitchinterval()
     with open_store(district_db) as store, pytest.raises(Exception, match="no_such_table"):
         import_file(store, "visits", path, ImportOptions(today=date(2026, 6, 30)))
     assert district_db.read_bytes() == before
+    assert sys.getswitchinterval() == interval  # restored on the failure path too
 
 
 @pytest.mark.parametrize("count", [0, 1, 37, 1237])

@@ -8,6 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .args import district as district_arg
+from .args import iso_date
+from .args import year as year_arg
 from .errors import EXIT_BAD_INPUT, EXIT_OK, CliError
 
 
@@ -17,20 +20,10 @@ def _existing_db(value: str | None) -> Path:
     return Path(value)
 
 
-def _iso_date(value: str) -> date:
-    from ..domain.dates import parse_date
-    from ..domain.problems import InvalidValue
-
-    try:
-        return parse_date(value)
-    except InvalidValue as exc:
-        raise argparse.ArgumentTypeError(f"{exc.zh} / {exc.en}") from exc
-
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("init", help="create an empty database / 新建空数据库")
     p.add_argument("path", help="new database file")
-    p.add_argument("--year", type=int, default=date.today().year, help="year of default targets")
+    p.add_argument("--year", type=year_arg, default=None, help="year of default targets")
     p.set_defaults(func=cmd_init)
 
     p = subparsers.add_parser("demo", help="write a demo database / 生成演示数据库")
@@ -43,8 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="number of visits (default: the "
         "city's real year, about the 10,000-visit target paced to --as-of)",
     )
-    p.add_argument("--district", help="make one district's database (name or adcode)")
-    p.add_argument("--as-of", type=_iso_date, default=None, help="date the demo year runs up to")
+    p.add_argument(
+        "--district", type=district_arg, help="make one district's database (name or adcode)"
+    )
+    p.add_argument("--as-of", type=iso_date, default=None, help="date the demo year runs up to")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_demo)
 
@@ -55,8 +50,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     p = subparsers.add_parser("progress", help="progress toward targets / 目标进度")
     p.add_argument("--db", dest="db_path", required=False)
-    p.add_argument("--year", type=int, default=None)
-    p.add_argument("--as-of", type=_iso_date, default=None)
+    p.add_argument("--year", type=year_arg, default=None)
+    p.add_argument("--as-of", type=iso_date, default=None)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_progress)
 
@@ -69,29 +64,29 @@ def cmd_init(args: argparse.Namespace) -> int:
     if path.exists() and path.stat().st_size > 0:
         raise CliError(f"{path}: file exists, not overwritten / 文件已存在，未覆盖")
     with open_store(path, create=True) as store:
-        ensure_default_targets(store, args.year)
+        ensure_default_targets(store, date.today().year if args.year is None else args.year)
     print(f"created / 已创建: {path}")
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from ..demo.generator import generate_demo
-    from ..domain.geography import load_gazetteer
-    from ..domain.problems import InvalidValue
 
     path = Path(args.path)
+    if path.is_dir():
+        raise CliError(
+            f"{path}：这是一个文件夹，请给出数据库文件名 / "
+            "this is a folder; give a database file name"
+        )
     if path.exists() and not args.force:
         raise CliError(
             f"{path}: file exists; use --force to overwrite / 文件已存在，如需覆盖请加 --force"
         )
     if args.visits is not None and args.visits < 0:
         raise CliError("--visits must be >= 0 / --visits 不能为负数")
-    district = None
-    if args.district:
-        try:
-            district = load_gazetteer().resolve_district(args.district).adcode
-        except InvalidValue as exc:
-            raise CliError(f"--district: {exc.zh} / {exc.en}") from exc
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise CliError(f"文件夹不存在：{folder} / Folder does not exist: {folder}")
 
     def report(done: int, total: int) -> None:
         if sys.stderr.isatty():
@@ -101,7 +96,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path,
         seed=args.seed,
         visits=args.visits,
-        district=district,
+        district=args.district,
         as_of=args.as_of,
         progress=report,
         overwrite=args.force,
@@ -164,7 +159,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
 
     path = _existing_db(args.db_path)
     as_of = args.as_of or date.today()
-    year = args.year or as_of.year
+    year = as_of.year if args.year is None else args.year
     with open_store(path, readonly=True) as store:
         result = progress(store, year, as_of=as_of)
     if args.json:

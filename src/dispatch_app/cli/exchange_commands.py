@@ -9,24 +9,19 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .args import district as district_arg
+from .args import iso_date
 from .errors import EXIT_BAD_INPUT, EXIT_OK, CliError
+
+if TYPE_CHECKING:
+    from ..store.database import Store
 
 IMPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "teams", "cases")
 EXPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "teams", "cases")
 MAX_PRINTED = 50
-
-
-def _date(value: str) -> date:
-    from ..domain.dates import parse_date
-    from ..domain.problems import InvalidValue
-
-    try:
-        return parse_date(value)
-    except InvalidValue as exc:
-        raise argparse.ArgumentTypeError(f"{exc.zh} / {exc.en}") from exc
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,7 +35,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="write the valid rows, report the rest / 跳过有误的行",
     )
-    p.add_argument("--errors", help="write the error report (CSV) here / 错误报告文件")
+    p.add_argument(
+        "--errors",
+        help="error report (CSV); default: <file>.errors.csv beside the file / 错误报告文件",
+    )
     p.add_argument(
         "--on-existing",
         choices=("update", "skip"),
@@ -60,17 +58,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="default: from the file extension, else csv",
     )
-    p.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), default="utf-8-sig")
+    p.add_argument(
+        "--encoding",
+        choices=("utf-8-sig", "gb18030"),
+        default=None,
+        help="CSV only (default utf-8-sig) / 仅用于 CSV",
+    )
     p.add_argument("--mask-personal", action="store_true", help="mask phone numbers / 隐去电话")
-    p.add_argument("--district", help="only this district (name or code) / 只导出该区县")
-    p.add_argument("--from", dest="date_from", type=_date)
-    p.add_argument("--to", dest="date_to", type=_date)
+    p.add_argument(
+        "--district", type=district_arg, help="only this district (name or code) / 只导出该区县"
+    )
+    p.add_argument("--from", dest="date_from", type=iso_date)
+    p.add_argument("--to", dest="date_to", type=iso_date)
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser("bundle", help="monthly bundle for the bureau / 生成报送数据包")
     p.add_argument("--db", dest="db_path", required=True)
     p.add_argument("--out", required=True, help="a new folder, or a .zip file")
-    p.add_argument("--district", help="district (name or code)")
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing bundle / 覆盖已有的数据包"
+    )
+    p.add_argument("--district", type=district_arg, help="district (name or code)")
     p.add_argument("--month", help="YYYY-MM")
     p.set_defaults(func=cmd_bundle)
 
@@ -79,18 +87,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("bundles", nargs="+", help="bundle folders or .zip files")
     p.add_argument("--conflicts", help="write the conflicts (CSV) here / 冲突报告文件")
     p.set_defaults(func=cmd_merge)
-
-
-def _district(value: str | None) -> str | None:
-    if not value:
-        return None
-    from ..domain.geography import load_gazetteer
-    from ..domain.problems import InvalidValue
-
-    try:
-        return load_gazetteer().resolve_district(value).adcode
-    except InvalidValue as exc:
-        raise CliError(f"--district: {exc.zh} / {exc.en}") from exc
 
 
 def _print_problems(problems: list, prefix: str = "") -> None:
@@ -106,33 +102,87 @@ def _print_problems(problems: list, prefix: str = "") -> None:
         )
 
 
+def _report_target(args: argparse.Namespace) -> tuple[Path, bool]:
+    """Where the error report goes, and whether the user chose it (``--errors``)."""
+    if args.errors:
+        return Path(args.errors), True
+    source = Path(args.file)
+    return source.with_name(f"{source.stem}.errors.csv"), False
+
+
+def _check_report_target(path: Path) -> None:
+    """Refuse an impossible ``--errors`` before anything is read or written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise CliError(
+            f"--errors：{path} 是一个文件夹，请给出文件名 / --errors: {path} is a folder; "
+            "give a file name"
+        )
+    if not folder.is_dir():
+        raise CliError(
+            f"--errors：文件夹不存在：{folder} / --errors: folder does not exist: {folder}"
+        )
+
+
+def _open_for_import(path: Path, dry_run: bool) -> Store:
+    """A dry run opens the database read-only: it must not even upgrade an older schema."""
+    from ..store import open_store
+    from ..store.schema import SCHEMA_VERSION
+
+    if not dry_run:
+        return open_store(path)
+    store = open_store(path, readonly=True)
+    version = int(store.scalar("PRAGMA user_version"))
+    if version < SCHEMA_VERSION:
+        store.close()
+        raise CliError(
+            f"{path}：数据库版本较旧（{version}，当前 {SCHEMA_VERSION}），试运行不会升级它；"
+            "请先在程序中打开一次该文件（会自动升级），再试运行\n"
+            f"{path}: the database has an older schema ({version}, current {SCHEMA_VERSION}) "
+            "and a dry run does not upgrade it; open it once in the program first"
+        )
+    return store
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from ..exchange.error_report import write_error_report
     from ..exchange.importer import ImportOptions, import_file
-    from ..store import open_store
+    from ..exchange.writers import ExportFailed
 
+    report, chosen = _report_target(args)
+    if chosen:
+        _check_report_target(report)
     options = ImportOptions(
         dry_run=args.dry_run,
         skip_invalid=args.skip_invalid,
         on_existing=args.on_existing,
         sheet=args.sheet,
     )
-    with open_store(Path(args.db_path)) as store:
+    with _open_for_import(Path(args.db_path), args.dry_run) as store:
         result = import_file(store, args.kind, args.file, options)
     for note in result.notes:
         print(note, file=sys.stderr)
+    code = EXIT_OK
+    if result.problems and (not args.skip_invalid or not result.rows):
+        code = EXIT_BAD_INPUT  # refused, or a file-level problem: nothing could be read
     if result.problems:
         print(f"{args.file}：", file=sys.stderr)
         _print_problems(result.problems)
-        if args.errors:
-            write_error_report(args.errors, result.problems)
-            print(f"错误报告 / error report: {args.errors}", file=sys.stderr)
+        if chosen or Path(args.file).is_file():
+            try:
+                write_error_report(report, result.problems)
+                print(f"错误报告 / error report: {report}", file=sys.stderr)
+            except ExportFailed as exc:
+                print(
+                    f"未能写入错误报告 {report}：{exc.zh}\n"
+                    f"Could not write the error report {report}: {exc.en}\n"
+                    "可用 --errors 指定其他位置 / choose another place with --errors",
+                    file=sys.stderr,
+                )
+                if chosen and not result.written:
+                    code = EXIT_BAD_INPUT
     print(result.summary())
-    if result.problems and not args.skip_invalid:
-        return EXIT_BAD_INPUT
-    if result.problems and not result.rows:
-        return EXIT_BAD_INPUT  # a file-level problem: nothing could be read
-    return EXIT_OK
+    return code
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -142,13 +192,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     fmt = args.format or ("xlsx" if out.suffix.lower() == ".xlsx" else "csv")
+    if fmt == "xlsx" and args.encoding is not None:
+        raise CliError(
+            "--encoding 只适用于 CSV 导出，XLSX 文件不需要指定编码 / "
+            "--encoding applies to CSV only; an XLSX file has no encoding to choose"
+        )
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise CliError("--from is after --to / 起始日期晚于截止日期")
     options = ExportOptions(
         format=fmt,
-        encoding=args.encoding,
+        encoding=args.encoding or "utf-8-sig",
         mask_personal=args.mask_personal,
-        district=_district(args.district),
+        district=args.district,
         date_from=args.date_from,
         date_to=args.date_to,
     )
@@ -162,17 +217,25 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_bundle(args: argparse.Namespace) -> int:
-    from ..exchange.bundle import make_bundle
+    from ..exchange.bundle import BundleExists, make_bundle
     from ..exchange.writers import ExportFailed
     from ..store import open_store
 
     with open_store(Path(args.db_path), readonly=True) as store:
         try:
             result = make_bundle(
-                store, args.out, district=_district(args.district), month=args.month
+                store,
+                args.out,
+                district=args.district,
+                month=args.month,
+                overwrite=args.force,
             )
+        except BundleExists as exc:
+            raise CliError(
+                f"{exc.zh}；如需覆盖请加 --force / {exc.en}; use --force to replace it"
+            ) from exc
         except ExportFailed as exc:
-            raise CliError(f"{args.out}: {exc.zh} / {exc.en}") from exc
+            raise CliError(f"{exc.zh} / {exc.en}") from exc
     counts = "，".join(f"{k} {n}" for k, n in result.counts.items())
     print(f"数据包已生成 / bundle written: {result.path}（{counts}）")
     return EXIT_OK

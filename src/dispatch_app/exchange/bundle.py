@@ -82,6 +82,14 @@ def _select(store: Store, district: str | None, month: str | None) -> None:
         f"SELECT 'visits', v.id FROM visits v WHERE {of_district('v.district_code')}"
         f" AND {when('v.visit_date', 'v')}",
     )
+    if month:
+        # A follow-up item added or closed in the month changes its visit's 跟进事项 cell.
+        add(
+            "visits",
+            "SELECT 'visits', v.id FROM visits v JOIN follow_ups f ON f.visit_id = v.id"
+            f" WHERE {of_district('v.district_code')} AND v.follow_up_text = ''"
+            " AND substr(f.updated_at, 1, 7) = :month",
+        )
     add(
         "appointments",
         "SELECT 'appointments', a.id FROM appointments a JOIN enterprises e ON"
@@ -149,21 +157,84 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+class BundleExists(ExportFailed):
+    """The target already holds a bundle and replacing it was not asked for."""
+
+
+def _bundle_files() -> set[str]:
+    return {MANIFEST, *(f"{kind}.csv" for kind in DEPENDENCY_ORDER)}
+
+
+def _check_target(out: Path, as_zip: bool, overwrite: bool) -> None:
+    """Refuse a target that cannot or may not be written, before any work is done.
+
+    A zip file or a folder holding a bundle is replaced only with ``overwrite``; a folder
+    holding anything else is never emptied, and an existing other file is never a bundle.
+    """
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportFailed(f"文件夹不存在：{folder}", f"Folder does not exist: {folder}")
+    if as_zip:
+        if out.is_dir():
+            raise ExportFailed(
+                f"{out} 是一个文件夹，不能写成 .zip 文件", f"{out} is a folder, not a .zip file"
+            )
+        if out.exists() and not overwrite:
+            raise BundleExists(f"数据包文件已存在：{out}", f"The bundle file exists: {out}")
+        return
+    if out.exists() and not out.is_dir():
+        raise ExportFailed(
+            f"{out} 是一个已有的文件；数据包应写到新文件夹或 .zip 文件",
+            f"{out} is an existing file; a bundle goes to a new folder or a .zip file",
+        )
+    entries = {p.name for p in out.iterdir()} if out.is_dir() else set()
+    if not entries:
+        return
+    if not entries <= _bundle_files() or MANIFEST not in entries:
+        raise ExportFailed(
+            f"目标文件夹已存在且不为空（不是数据包，不会覆盖）：{out}",
+            f"The folder exists, is not empty and holds no bundle (never replaced): {out}",
+        )
+    if not overwrite:
+        raise BundleExists(f"目标文件夹中已有数据包：{out}", f"The folder holds a bundle: {out}")
+
+
+def _replace_folder(work: Path, out: Path) -> None:
+    """Put ``work`` at ``out``; an old bundle there is moved aside, then removed."""
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        out.rename(old)
+    try:
+        work.rename(out)
+    except BaseException:
+        if old is not None:
+            old.rename(out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def make_bundle(
-    store: Store, out: str | Path, *, district: str | None = None, month: str | None = None
+    store: Store,
+    out: str | Path,
+    *,
+    district: str | None = None,
+    month: str | None = None,
+    overwrite: bool = True,
 ) -> BundleResult:
-    """Write the bundle to ``out`` (a ``.zip`` file, or a new folder)."""
+    """Write the bundle to ``out`` (a ``.zip`` file, or a new or empty folder).
+
+    ``overwrite`` replaces an existing zip or bundle folder (the window's save dialog has
+    asked already); the command line passes ``--force`` here and refuses by default.
+    """
     out = Path(out)
     as_zip = out.suffix.lower() == ".zip"
-    if not as_zip and out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ExportFailed(
-            f"目标文件夹已存在且不为空：{out}", f"The folder exists and is not empty: {out}"
-        )
+    _check_target(out, as_zip, overwrite)
     first_last = month_range(month) if month else None
     _select(store, district, month)
-    work = Path(
-        tempfile.mkdtemp(prefix=".bundle-", dir=out.parent if out.parent.is_dir() else None)
-    )
+    work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent if str(out.parent) else "."))
     try:
         files = []
         counts: dict[str, int] = {}
@@ -202,9 +273,7 @@ def make_bundle(
                 for entry in [MANIFEST, *(f["file"] for f in files)]:
                     zf.write(work / entry, entry)
         else:
-            if out.exists():
-                out.rmdir()
-            work.rename(out)
+            _replace_folder(work, out)
     finally:
         store.conn.execute(f"DROP TABLE IF EXISTS {_IDS}")
         if work.exists():

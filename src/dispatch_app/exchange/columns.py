@@ -51,6 +51,15 @@ class KindSpec:
     def headers(self) -> list[str]:
         return [c.zh for c in self.columns]
 
+    @property
+    def table(self) -> str:
+        """The table holding this kind: each kind is stored under its own name."""
+        from ..store.rows import TABLES
+
+        if self.name not in TABLES.values():
+            raise KeyError(f"no table for kind {self.name}")
+        return self.name
+
 
 def _merge(archivable: bool) -> tuple[Column, ...]:
     cols = [

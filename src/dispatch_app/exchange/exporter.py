@@ -5,7 +5,8 @@ guard of ``cells.neutralise`` as a CASE expression), so the rows go straight fro
 to the CSV writer without a Python loop per cell. Row order is stable: by the kind's natural
 key, then record id. Filters: ``district`` (the record's district; appointments by their
 enterprise's), ``date_from``/``date_to`` (visits by 服务日期, appointments by 开始日期, the
-other kinds by the date of their last update).
+other kinds by the date of their last update). Visits without 跟进事项 text export their
+follow-up items instead (see ``follow_ups``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from ..domain.phone import mask_phone
 from ..store.database import Store
 from .cells import TRIGGERS
 from .columns import SPECS
+from .follow_ups import TABLE as _FOLLOW_UPS
+from .follow_ups import make_table as _make_follow_ups
 from .writers import ExportFailed, write_csv, write_xlsx
 
 FORMATS = ("csv", "xlsx")
@@ -131,11 +134,17 @@ _BOOL = "CASE WHEN {0} THEN '是' ELSE '否' END"
 
 
 def _select(
-    kind: str, mask: bool, *, whole: bool = False, by_date: bool = False
+    kind: str,
+    mask: bool,
+    *,
+    whole: bool = False,
+    by_date: bool = False,
+    follow_ups: bool = False,
 ) -> tuple[list[str], str, str, str, str]:
     """(select expressions, FROM clause, district column, date column, ORDER BY).
 
-    ``whole``: every record is exported (no filter); ``by_date``: a date range is filtered.
+    ``whole``: every record is exported (no filter); ``by_date``: a date range is filtered;
+    ``follow_ups``: visits join their follow-up items (see follow_ups.py).
     """
     if kind == "enterprises":
         return (
@@ -250,6 +259,13 @@ def _select(
         # Without a date range, a scan of the table and one sort beat walking visits_date
         # (a random row look-up per visit): the unary + keeps the planner off the index.
         order = "v.visit_date, v.id" if by_date else "+v.visit_date, v.id"
+        follow_up, updated = "v.follow_up_text", "v.updated_at"
+        if follow_ups:
+            source += f" LEFT JOIN {_FOLLOW_UPS} fu ON fu.visit_id = v.id"
+            follow_up = "coalesce(fu.text, v.follow_up_text)"
+            updated = (
+                "CASE WHEN fu.updated_at > v.updated_at THEN fu.updated_at ELSE v.updated_at END"
+            )
         return (
             [
                 "v.visit_date",
@@ -260,12 +276,12 @@ def _select(
                 _label(VISIT_TYPE, "v.visit_type"),
                 g("v.problems"),
                 g("v.advice"),
-                g("v.follow_up_text"),
+                g(follow_up),
                 g("v.outcome"),
                 _label(VISIT_STATUS, "v.status"),
                 g("v.confirmed_by"),
                 "v.id",
-                "v.updated_at",
+                updated,
                 "v.district_code",
             ],
             source,
@@ -315,9 +331,15 @@ def _register(conn: sqlite3.Connection) -> None:
     conn.create_function("dx_mask", 1, lambda p: mask_phone(p or ""), deterministic=True)
 
 
-def export_query(store: Store, kind: str, options: ExportOptions) -> tuple[str, list[object]]:
+def export_query(
+    store: Store, kind: str, options: ExportOptions, *, follow_ups: bool = False
+) -> tuple[str, list[object]]:
     exprs, source, district_col, date_col, order = _select(
-        kind, options.mask_personal, whole=_whole(options), by_date=_by_date(options)
+        kind,
+        options.mask_personal,
+        whole=_whole(options),
+        by_date=_by_date(options),
+        follow_ups=follow_ups,
     )
     alias = source.split()[1]
     where: list[str] = []
@@ -353,9 +375,11 @@ def export_rows(
 ) -> tuple[list[str], sqlite3.Cursor]:
     """Headers and a cursor over the rows (each a tuple of text, numbers or None)."""
     _register(store.conn)
+    follow_ups = False
     if kind == "visits":
         _make_labels(store.conn, per_visit=_whole(options))
-    sql, params = export_query(store, kind, options)
+        follow_ups = _make_follow_ups(store.conn)
+    sql, params = export_query(store, kind, options, follow_ups=follow_ups)
     cursor = store.conn.cursor()
     cursor.row_factory = None  # plain tuples: no Row objects per line
     cursor.execute(sql, params)

@@ -82,12 +82,18 @@ class ImportResult:
 
     def summary(self) -> str:
         spec = SPECS[self.kind]
-        verb = "已写入 / written" if self.written else "未写入 / nothing written"
+        # Nothing written (dry run, refused file): the counts are what *would* be added.
+        if self.written:
+            verb, add_zh, upd_zh = "已写入 / written", "新增", "更新"
+            add_en, upd_en = "added", "updated"
+        else:
+            verb, add_zh, upd_zh = "未写入 / nothing written", "可新增", "可更新"
+            add_en, upd_en = "would add", "would update"
         return (
             f"{spec.zh}（{spec.en}）{self.path}：读取 {self.rows} 行（{self.source}）；"
-            f"新增 {self.added}，更新 {self.updated}，未变 {self.unchanged}，跳过 {self.skipped}，"
-            f"拒绝 {self.rejected}，冲突 {len(self.conflicts)} — {verb}\n"
-            f"read {self.rows} rows; added {self.added}, updated {self.updated}, unchanged "
+            f"{add_zh} {self.added}，{upd_zh} {self.updated}，未变 {self.unchanged}，"
+            f"跳过 {self.skipped}，拒绝 {self.rejected}，冲突 {len(self.conflicts)} — {verb}\n"
+            f"read {self.rows} rows; {add_en} {self.added}, {upd_en} {self.updated}, unchanged "
             f"{self.unchanged}, skipped {self.skipped}, rejected {self.rejected}, conflicts "
             f"{len(self.conflicts)}"
         )
@@ -281,7 +287,7 @@ def _check_rows(
         options.on_existing,
         options.mode == "merge",
         lookups,
-        Existing(store, spec.name, _TABLE[spec.name]),
+        Existing(store, spec.name, spec.table),
         has_archived="archived_at" in column_of,
         has_teams="teams" in column_of,
         present=set(column_of),
@@ -418,14 +424,6 @@ def _duplicate(
     return None
 
 
-_TABLE = {
-    "enterprises": "enterprises",
-    "teams": "teams",
-    "experts": "experts",
-    "appointments": "appointments",
-    "visits": "visits",
-    "cases": "cases",
-}
 _KEY_ZH = {
     "enterprises": "统一社会信用代码",
     "teams": "队伍名称",

@@ -46,7 +46,18 @@ def atomic_path(target: Path) -> Iterator[Path]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportFailed(f"文件夹不存在：{folder}", f"Folder does not exist: {folder}")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    if target.is_dir():
+        raise ExportFailed(
+            f"{target} 是一个文件夹，请给出文件名（如 {target / 'export.csv'}）",
+            f"{target} is a folder; give a file name (e.g. {target / 'export.csv'})",
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportFailed(
+            f"无法在文件夹 {folder} 中写入文件（{exc.strerror}），请换一个文件夹",
+            f"Cannot write in folder {folder} ({exc.strerror}); choose another folder",
+        ) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -54,7 +65,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
         # mkstemp makes the file private (0600); an export is an ordinary document.
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            raise ExportFailed(
+                f"无法替换文件 {target}：它可能正在 Excel/WPS 中打开，或为只读文件；"
+                "请关闭该文件后重试，或另存为其他文件名",
+                f"Cannot replace {target}: it may be open in Excel/WPS, or read-only; "
+                "close it and try again, or save under another name",
+            ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
