@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dispatch_app.exchange.importer import ImportOptions, import_file
+from dispatch_app.exchange.importer import ImportOptions, ImportResult, import_file
 from dispatch_app.exchange.lookups import Lookups
 from dispatch_app.exchange.visit_check import VisitChecker
 from dispatch_app.store import open_store
@@ -71,7 +71,7 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def attempt(db: Path, kind: str, path: Path) -> None:
+def attempt(db: Path, kind: str, path: Path) -> ImportResult:
     """Import into a copy of ``db``: it must return a result, and change nothing if rejected."""
     copy = path.with_name("copy.db")
     shutil.copyfile(db, copy)
@@ -81,6 +81,12 @@ def attempt(db: Path, kind: str, path: Path) -> None:
     if not result.ok:
         assert not result.written
         assert digest(copy) == before
+    return result
+
+
+def explained(result: ImportResult) -> bool:
+    """A refusal names where and why: every problem has a row and a reason."""
+    return result.ok or all(p.row >= 0 and p.zh and p.en for p in result.problems)
 
 
 @SETTINGS
@@ -88,7 +94,7 @@ def attempt(db: Path, kind: str, path: Path) -> None:
 def test_random_bytes(tmp_path, db, data, kind) -> None:
     path = tmp_path / "random.csv"
     path.write_bytes(data)
-    attempt(db, kind, path)
+    assert explained(attempt(db, kind, path))
 
 
 _cell = st.one_of(
@@ -131,7 +137,7 @@ def test_random_cells_in_random_encodings(tmp_path, db, kind, rows, encoding, he
     writer.writerows(rows)
     path = tmp_path / "random.csv"
     path.write_bytes(buf.getvalue().encode(encoding, errors="replace"))
-    attempt(db, kind, path)
+    assert explained(attempt(db, kind, path))
 
 
 _xlsx_cell = st.one_of(
@@ -154,7 +160,7 @@ def test_random_xlsx_cells(tmp_path, db, kind, rows) -> None:
         ws.append(row)
     path = tmp_path / "random.xlsx"
     wb.save(path)
-    attempt(db, kind, path)
+    assert explained(attempt(db, kind, path))
 
 
 _visit_values = {
