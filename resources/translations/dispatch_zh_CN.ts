@@ -69,7 +69,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="135" />
+      <location filename="visit_dialog.py" line="150" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -106,7 +106,7 @@
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="139" />
+      <location filename="visit_dialog.py" line="154" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
@@ -197,7 +197,7 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="162" />
+      <location filename="record_form.py" line="174" />
       <source>Archive</source>
       <translation>归档</translation>
     </message>
@@ -242,7 +242,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="260" />
+      <location filename="main_window.py" line="268" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -347,7 +347,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="287" />
+      <location filename="visit_dialog.py" line="305" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -367,7 +367,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="243" />
+      <location filename="main_window.py" line="251" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -407,12 +407,12 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="165" />
+      <location filename="record_form.py" line="177" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="381" />
+      <location filename="record_form.py" line="413" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -420,6 +420,11 @@
       <location filename="import_wizard.py" line="70" />
       <source>Detected</source>
       <translation>识别结果</translation>
+    </message>
+    <message>
+      <location filename="messages.py" line="47" />
+      <source>Discard</source>
+      <translation>丢弃</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="86" />
@@ -457,7 +462,7 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="287" />
+      <location filename="visit_dialog.py" line="305" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -487,7 +492,7 @@
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="42" />
+      <location filename="main_window.py" line="47" />
       <source>Enterprises</source>
       <translation>企业</translation>
     </message>
@@ -512,7 +517,7 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="43" />
+      <location filename="main_window.py" line="48" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
@@ -572,7 +577,7 @@
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="48" />
+      <location filename="main_window.py" line="53" />
       <source>Follow-ups</source>
       <translation>跟进事项</translation>
     </message>
@@ -690,7 +695,7 @@
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="108" />
+      <location filename="team_form.py" line="120" />
       <source>leader</source>
       <translation>队长</translation>
     </message>
@@ -705,7 +710,7 @@
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="89" />
+      <location filename="visit_dialog.py" line="101" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
@@ -810,7 +815,7 @@
       <translation>新建专家</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="214" />
+      <location filename="record_form.py" line="241" />
       <source>New record</source>
       <translation>新建记录</translation>
     </message>
@@ -830,12 +835,12 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="app.py" line="124" />
+      <location filename="app.py" line="130" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="310" />
+      <location filename="main_window.py" line="318" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -910,7 +915,7 @@
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="92" />
+      <location filename="record_form.py" line="104" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
     </message>
@@ -925,7 +930,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="243" />
+      <location filename="main_window.py" line="251" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1029,12 +1034,18 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="314" />
+      <location filename="record_form.py" line="344" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="160" />
+      <location filename="draft_keeper.py" line="42" />
+      <source>Restore</source>
+      <comment>unsaved input</comment>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="172" />
       <source>Revert</source>
       <translation>撤销修改</translation>
     </message>
@@ -1044,12 +1055,12 @@
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="207" />
+      <location filename="messages.py" line="46" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="211" />
+      <location filename="visit_dialog.py" line="226" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1079,7 +1090,17 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="380" />
+      <location filename="main_window.py" line="340" />
+      <source>Save the unsaved input before closing?</source>
+      <translation>关闭前是否保存尚未保存的内容？</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="236" />
+      <source>Save the unsaved input before opening another database?</source>
+      <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="400" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1199,9 +1220,13 @@
       <translation>无法统计进度：{error}</translation>
     </message>
     <message>
-      <location filename="settings_dialog.py" line="36" />
       <source>The window is rebuilt in the new language at once; the open database and page are kept (save any form you are editing first).</source>
-      <translation>切换后窗口立即以新语言重建，当前数据库和页面保持不变（正在编辑的表单请先保存）。</translation>
+      <translation type="obsolete">切换后窗口立即以新语言重建，当前数据库和页面保持不变（正在编辑的表单请先保存）。</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="36" />
+      <source>The window is rebuilt in the new language at once; the open database and page are kept, and any unsaved input is offered back for restoring.</source>
+      <translation>窗口立即以新语言重建；已打开的数据库和页面保持不变，尚未保存的内容会提示您恢复。</translation>
     </message>
     <message>
       <location filename="follow_up_items_editor.py" line="79" />
@@ -1209,7 +1234,12 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="329" />
+      <location filename="visit_dialog.py" line="422" />
+      <source>This visit has not been saved. Save it now?</source>
+      <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="347" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1244,7 +1274,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="127" />
+      <location filename="visit_dialog.py" line="142" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1252,6 +1282,16 @@
       <location filename="follow_up_items_editor.py" line="53" />
       <source>Type into the last row to add an item; due date like 2026-07-15.</source>
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="422" />
+      <source>Unsaved input</source>
+      <translation>未保存的内容</translation>
+    </message>
+    <message>
+      <location filename="draft_keeper.py" line="52" />
+      <source>Unsaved input from {time}</source>
+      <translation>发现未保存的内容（{time}）</translation>
     </message>
     <message>
       <location filename="visits_page.py" line="37" />
@@ -1299,7 +1339,7 @@
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
     <message>
-      <location filename="app.py" line="123" />
+      <location filename="app.py" line="129" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -1319,7 +1359,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="41" />
+      <location filename="main_window.py" line="46" />
       <source>Workbench</source>
       <translation>工作台</translation>
     </message>

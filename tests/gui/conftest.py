@@ -197,7 +197,7 @@ def messages(monkeypatch):
     """Record message boxes instead of showing them; ``answers`` feeds yes/no questions."""
     from dispatch_app.gui.dialogs import messages as m
 
-    log: dict = {"errors": [], "infos": [], "asked": [], "answers": []}
+    log: dict = {"errors": [], "infos": [], "asked": [], "answers": [], "unsaved": []}
     monkeypatch.setattr(m, "show_error", lambda p, t, x: log["errors"].append((t, x)))
     monkeypatch.setattr(m, "show_info", lambda p, t, x: log["infos"].append((t, x)))
 
@@ -206,6 +206,14 @@ def messages(monkeypatch):
         return log["answers"].pop(0) if log["answers"] else False
 
     monkeypatch.setattr(m, "ask", ask)
+
+    def ask_unsaved(p, t, x):
+        """Save / Discard / Cancel: ``unsaved_answers`` feeds it; "discard" when empty."""
+        log["unsaved"].append((t, x))
+        answers = log.setdefault("unsaved_answers", [])
+        return answers.pop(0) if answers else "discard"
+
+    monkeypatch.setattr(m, "ask_unsaved", ask_unsaved)
     return log
 
 

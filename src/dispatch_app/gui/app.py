@@ -7,7 +7,8 @@ the window defers until after that paint is skipped) and 2 if the database canno
 
 Switching the interface language rebuilds the main window at once (every string is set when a
 widget is made, so a fresh window is the simplest way to be sure none is missed); the open
-database and the current page are handed over.
+database and the current page are handed over, and unsaved input goes through the drafts file:
+the rebuilt window opens the same records again and offers it back.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ class AppController:
         old = self.window
         self.settings.language = lang
         page = old.current_page_key()
+        from .unsaved import keep_as_drafts, reopen_drafts
+
+        reopen = keep_as_drafts(old)
         old.settings.window_geometry = old.saveGeometry()
         old._handing_over = True
         store = old.take_store()
@@ -67,6 +71,8 @@ class AppController:
         new.show_page(page)
         if store is not None:
             new.adopt_store(store)
+            reopen_drafts(new, reopen)
+            new.show_page(page)
         if old.isVisible():
             new.show()
         old.close()

@@ -14,6 +14,9 @@ in the worker *before* the window builds its pages and menus, so that its result
 waiting when the event loop starts and the first paint already shows rows; work the first
 paint does not need (the home page's aggregates, the import/export submenu) starts right after
 it (``finish_start_up``).
+
+Unsaved input in the forms and the visit dialog is kept in a drafts file (``drafts.py``);
+closing the window or switching database asks Save / Discard / Cancel first (``unsaved.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.errors import DatabaseMissing, StoreError
+from . import unsaved
+from .drafts import Drafts
 from .i18n import N_, current_language, tr
 from .settings import Settings
 from .workers import Task, TaskRunner
@@ -100,6 +105,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings
+        self.drafts = Drafts(settings.drafts_path)
         self.controller = controller
         self.store: Any = None
         self.runner = TaskRunner(self)
@@ -227,6 +233,8 @@ class MainWindow(QMainWindow):
     def open_database(self, path: str | Path, *, create: bool = False) -> None:
         """Open (or create) a database in a worker; on failure keep the current one."""
         path = str(Path(path).expanduser())
+        if not unsaved.confirm(self, tr("Save the unsaved input before opening another database?")):
+            return
 
         def work(ctx: Any) -> Any:
             from ..store import open_store
@@ -327,10 +335,16 @@ class MainWindow(QMainWindow):
             self.refresh_pages()
 
     def closeEvent(self, event: Any) -> None:
+        handing_over = getattr(self, "_handing_over", False)
+        if not handing_over and not unsaved.confirm(
+            self, tr("Save the unsaved input before closing?")
+        ):
+            event.ignore()
+            return
         self.settings.window_geometry = QByteArray(self.saveGeometry())
         self.settings.last_page = self.current_page_key()
         self.settings.sync()
-        if self.store is not None and not getattr(self, "_handing_over", False):
+        if self.store is not None and not handing_over:
             self.store.close()
             self.store = None
         super().closeEvent(event)

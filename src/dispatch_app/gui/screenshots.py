@@ -59,8 +59,10 @@ def take_screenshots(
         window.open_failed.connect(errors.append)
         from .dialogs import messages
 
-        original_error = messages.show_error
+        original_error, original_unsaved = messages.show_error, messages.ask_unsaved
         messages.show_error = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr)
+        # What the screenshots type into forms is for the picture only: no question blocks.
+        messages.ask_unsaved = lambda _p, _title, _text: "discard"
         try:
             window.resize(WIDTH, HEIGHT)
             window.show()
@@ -69,10 +71,10 @@ def take_screenshots(
                 return 2
             return _shoot_all(window, out_dir, lang, Path(tmp))
         finally:
-            messages.show_error = original_error
             window.close()
             window.deleteLater()
             _settle(50)
+            messages.show_error, messages.ask_unsaved = original_error, original_unsaved
 
 
 def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:

@@ -33,6 +33,17 @@ class Settings:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
 
+    @property
+    def folder(self) -> Path:
+        """The per-user folder of this settings file (drafts of unsaved input live beside it)."""
+        return self.path.parent
+
+    @property
+    def drafts_path(self) -> Path:
+        from .drafts import FILE_NAME as DRAFTS_FILE
+
+        return self.folder / DRAFTS_FILE
+
     def _str(self, key: str, default: str = "") -> str:
         value = self._q.value(key, default)
         return default if value is None else str(value)

@@ -51,6 +51,19 @@ class ExpertsPicker(QWidget):
     def expert_ids(self) -> list[str]:
         return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
+    def entries(self) -> list[list[str]]:
+        """[expert id, shown name] per expert, in order (what a draft keeps)."""
+        return [
+            [self.list.item(i).data(Qt.ItemDataRole.UserRole), self.list.item(i).text()]
+            for i in range(self.list.count())
+        ]
+
+    def set_entries(self, entries: list[Any]) -> None:
+        self.list.clear()
+        for expert_id, name in entries:
+            self.add(str(expert_id), str(name))
+        self.changed.emit()
+
     def count(self) -> int:
         return self.list.count()
 

@@ -33,3 +33,24 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     box.button(QMessageBox.StandardButton.Yes).setText(tr("Yes"))
     box.button(QMessageBox.StandardButton.No).setText(tr("No"))
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_unsaved(parent: QWidget | None, title: str, text: str) -> str:
+    """Save / Discard / Cancel for unsaved input: "save", "discard" or "cancel" (Esc)."""
+    buttons = (
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, buttons, parent)
+    box.button(QMessageBox.StandardButton.Save).setText(tr("Save"))
+    box.button(QMessageBox.StandardButton.Discard).setText(tr("Discard"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(tr("Cancel"))
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"

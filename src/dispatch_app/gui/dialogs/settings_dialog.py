@@ -35,7 +35,7 @@ class SettingsDialog(QDialog):
         note = QLabel(
             tr(
                 "The window is rebuilt in the new language at once; the open database and page "
-                "are kept (save any form you are editing first)."
+                "are kept, and any unsaved input is offered back for restoring."
             ),
             self,
         )

@@ -5,6 +5,10 @@ type, problems, advice, follow-up items (owner, due date, "needs bureau coordina
 outcome, status. "Save and log another" keeps team, experts, date and type for the next
 enterprise of the same outing. A planned visit opened with ``complete=True`` becomes completed
 (``services.visit_log.complete_planned``). Validation is the domain's, live, under each field.
+
+What is typed (follow-up items and chosen experts included) is kept in the drafts file a second
+after the last edit; opening the dialog for the same visit (or a new one) again offers it back.
+Closing with unsaved input asks Save / Discard / Cancel.
 """
 
 from __future__ import annotations
@@ -33,8 +37,11 @@ from ...domain.records import Visit
 from ...domain.validation import clean_follow_up, clean_visit, field_label
 from ...services import lookup, visit_log
 from ...store.errors import StoreError
+from ..draft_keeper import DraftBanner, DraftKeeper
+from ..drafts import Drafts
 from ..i18n import current_language, pick, tr
 from ..lookup_edit import LookupEdit
+from . import visit_draft
 from .experts_picker import ExpertsPicker
 from .follow_up_items_editor import ERROR_STYLE, FollowUpItemsEditor
 
@@ -66,6 +73,7 @@ class VisitDialog(QDialog):
         complete: bool = False,
         enterprise_id: str | None = None,
         today: date | None = None,
+        drafts: Drafts | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
@@ -79,6 +87,10 @@ class VisitDialog(QDialog):
         self.setModal(True)
         self.resize(760, 720)
         self._build()
+        self.keeper = DraftKeeper(
+            self, "visits", self.draft_values, self.restore_draft, self.draft_banner
+        )
+        self.keeper.drafts = drafts if drafts is not None else getattr(parent, "drafts", None)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(120)
@@ -92,6 +104,7 @@ class VisitDialog(QDialog):
                     enterprise_id, lookup.display_name(store, "enterprises", enterprise_id)
                 )
         self.validate()
+        self.keeper.opened(str(store.path) if store is not None else None, visit_id)
 
     # -- layout ----------------------------------------------------------------------------
     def _label(self, name: str, required: bool = False) -> str:
@@ -100,6 +113,8 @@ class VisitDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        self.draft_banner = DraftBanner(self)
+        layout.addWidget(self.draft_banner)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors: dict[str, QLabel] = {}
@@ -242,6 +257,9 @@ class VisitDialog(QDialog):
     def _edited(self, name: str) -> None:
         self._touched.add(name)
         self._timer.start()  # Save re-validates at once when clicked before the timer fires
+        keeper = getattr(self, "keeper", None)
+        if keeper is not None:
+            keeper.edited()
 
     def validate(self) -> list[FieldProblem]:
         self._timer.stop()
@@ -336,6 +354,7 @@ class VisitDialog(QDialog):
             self._show_banner(pick(exc.zh, exc.en))
             return None
         self.saved_count += 1
+        self.keeper.forget()
         self.saved.emit(visit.id)
         return visit.id
 
@@ -377,5 +396,35 @@ class VisitDialog(QDialog):
         self.items.clear()
         self._touched = set()
         self.validate()
+        self.keeper.rebase()  # what is kept for the next enterprise is not "unsaved"
         self._show_banner(tr("Saved: {name}. Log the next enterprise.").format(name=name), ok=True)
         self.enterprise.setFocus()
+
+    # -- unsaved input -----------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self.keeper.is_dirty()
+
+    def draft_values(self) -> dict[str, Any]:
+        return visit_draft.values_of(self)
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        visit_draft.restore(self, values)
+        baseline = self.keeper.baseline
+        self._touched = {n for n in _FIELDS if values.get(n) != baseline.get(n)}
+        self.validate()
+
+    def reject(self) -> None:
+        """Close (Esc, the window's ✕): unsaved input is saved, thrown away, or kept open."""
+        if self.has_unsaved_changes():
+            from . import messages
+
+            answer = messages.ask_unsaved(
+                self, tr("Unsaved input"), tr("This visit has not been saved. Save it now?")
+            )
+            if answer == "cancel":
+                return
+            if answer == "save":
+                self.save_and_close()
+                return
+            self.keeper.forget()
+        super().reject()

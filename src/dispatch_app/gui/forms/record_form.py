@@ -4,6 +4,10 @@ Validation is the domain's: the form gathers the raw values, calls the record's 
 and shows each problem's message (in the interface language) under its field. Save stays
 disabled while any problem remains. A refused save (a duplicate USCC, a database error) shows
 why in a banner and leaves every field as typed; a duplicate offers to open the existing record.
+
+Unsaved input is also written to the drafts file (``..draft_keeper``) a second after the last
+edit, and when another record is about to be shown; opening the same record again offers it
+back ("Unsaved input from … [Restore] [Discard]"). Saving, reverting or discarding drops it.
 """
 
 from __future__ import annotations
@@ -29,8 +33,11 @@ from ...domain.records import Record
 from ...domain.validation import field_label
 from ...services import lookup, registry
 from ...store.errors import StoreError
+from ..draft_keeper import DraftBanner, DraftKeeper
+from ..drafts import Drafts
 from ..i18n import current_language, pick, tr
 from ..lookup_edit import LookupEdit
+from . import form_draft
 from .fields import FieldSpec, connect_edited, fill_options, make_editor, read_value, write_value
 
 ERROR_STYLE = "color: #b00020;"
@@ -70,6 +77,9 @@ class RecordForm(QWidget):
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(120)
         self._validate_timer.timeout.connect(self.validate)
+        self.keeper = DraftKeeper(
+            self, self.list_kind, self.draft_values, self.restore_draft, self.draft_banner
+        )
         self.new_record()
 
     # -- layout ----------------------------------------------------------------------------
@@ -81,6 +91,8 @@ class RecordForm(QWidget):
         self.title.setObjectName("formTitle")
         self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
         outer.addWidget(self.title)
+        self.draft_banner = DraftBanner(self)
+        outer.addWidget(self.draft_banner)
         self.banner = QFrame(self)
         self.banner.setObjectName("banner")
         self.banner.setStyleSheet(BANNER_STYLE)
@@ -176,7 +188,16 @@ class RecordForm(QWidget):
         return None
 
     # -- data --------------------------------------------------------------------------------
+    def set_drafts(self, drafts: Drafts | None) -> None:
+        """Where unsaved input is kept (None: nowhere, e.g. a form shown on its own)."""
+        self.keeper.drafts = drafts
+        self.keeper.opened(self._db(), self.record_id)
+
+    def _db(self) -> str | None:
+        return str(self.store.path) if self.store is not None else None
+
     def set_store(self, store: Any) -> None:
+        self.keeper.leave()
         self.store = store
         for spec in self.fields:
             w = self.editors[spec.name]
@@ -202,10 +223,16 @@ class RecordForm(QWidget):
         return {spec.name: read_value(self.editors[spec.name]) for spec in self.fields}
 
     def new_record(self, defaults: dict[str, Any] | None = None) -> None:
+        self.keeper.leave()
         self.record_id = None
         self.archived = False
+        self.clear_extra()
         self._fill({}, defaults or self.defaults())
         self.title.setText(self.new_title())
+        self.keeper.opened(self._db(), None)
+
+    def clear_extra(self) -> None:
+        """Empty a subclass's extra section for a new record (a team's roster)."""
 
     def defaults(self) -> dict[str, Any]:
         return {}
@@ -218,6 +245,7 @@ class RecordForm(QWidget):
         if self.store is None:
             return
         record = lookup.load(self.store, self.record_cls, record_id)
+        self.keeper.leave()
         self.record_id = record_id
         self.archived = bool(getattr(record, "archived_at", None))
         values = {spec.name: getattr(record, spec.name, "") for spec in self.fields}
@@ -226,6 +254,7 @@ class RecordForm(QWidget):
         self.after_load(record)
         self._touched = {spec.name for spec in self.fields}
         self.validate()
+        self.keeper.opened(self._db(), record_id)
 
     def lookup_texts(self, record: Record) -> dict[str, str]:
         """Shown names of the ids held by lookup fields."""
@@ -268,6 +297,7 @@ class RecordForm(QWidget):
             if spec.depends_on == name:
                 self._reload_options(only_dependents_of=name)
         self._validate_timer.start()  # Save re-validates at once when clicked before this fires
+        self.keeper.edited()
 
     def problems(self) -> list[FieldProblem]:
         return list(self._problems)
@@ -344,6 +374,7 @@ class RecordForm(QWidget):
         except (StoreError, HistoryProtected) as exc:
             self.show_banner(pick(exc.zh, exc.en))
             return False
+        self.keeper.forget()  # (the draft of "new" or of this record)
         self.record_id = record_id
         self.hide_banner()
         self.saved.emit(record_id)
@@ -357,6 +388,7 @@ class RecordForm(QWidget):
         return registry.edit(self.store, self.record_cls, self.record_id, raw).id
 
     def revert(self) -> None:
+        self.keeper.forget()
         if self.record_id is not None:
             self.load(self.record_id)
         else:
@@ -389,6 +421,7 @@ class RecordForm(QWidget):
             self.show_banner(pick(exc.zh, exc.en))
             return
         deleted = self.record_id
+        self.keeper.forget()
         self.new_record()
         self.saved.emit(deleted)
 
@@ -409,3 +442,20 @@ class RecordForm(QWidget):
     def _open_duplicate(self) -> None:
         if self._duplicate_id:
             self.open_record.emit(self._duplicate_id)
+
+    # -- drafts ------------------------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self.keeper.is_dirty()
+
+    def draft_values(self) -> dict[str, Any]:
+        return form_draft.values_of(self)
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        form_draft.restore(self, values)
+
+    def extra_draft(self) -> Any:
+        """A subclass's extra section as JSON-able data (None: it has none)."""
+        return None
+
+    def restore_extra_draft(self, data: Any) -> None:
+        pass

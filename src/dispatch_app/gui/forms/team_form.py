@@ -75,10 +75,22 @@ class TeamForm(RecordForm):
     def new_title(self) -> str:
         return tr("New team")
 
-    def new_record(self, defaults: dict[str, Any] | None = None) -> None:
-        super().new_record(defaults)
+    def clear_extra(self) -> None:
         if hasattr(self, "members"):
             self.members.clear()
+
+    def extra_draft(self) -> Any:
+        """The roster as shown: [expert id, shown name] per member."""
+        return [
+            [self.members.item(i).data(Qt.ItemDataRole.UserRole), self.members.item(i).text()]
+            for i in range(self.members.count())
+        ]
+
+    def restore_extra_draft(self, data: Any) -> None:
+        self.members.clear()
+        for expert_id, text in data or []:
+            item = QListWidgetItem(str(text), self.members)
+            item.setData(Qt.ItemDataRole.UserRole, str(expert_id))
 
     def _add_member(self, expert_id: str) -> None:
         if not expert_id or expert_id in self.member_ids():

@@ -38,8 +38,19 @@ class FollowUpItemsModel(QAbstractTableModel):
         )
 
     def clear(self) -> None:
+        self.set_items([])
+
+    def set_items(self, items: list[dict[str, Any]]) -> None:
+        """Show these rows as typed (a restored draft), plus the empty row to type into."""
+        rows = []
+        for item in items:
+            row = _blank()
+            for column in COLUMNS:
+                value = item.get(column, row[column])
+                row[column] = bool(value) if column == "needs_coordination" else str(value or "")
+            rows.append(row)
         self.beginResetModel()
-        self._rows = [_blank()]
+        self._rows = [r for r in rows if self._filled(r)] + [_blank()]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

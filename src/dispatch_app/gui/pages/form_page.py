@@ -21,6 +21,7 @@ class FormPage(RecordPage):
         self.form.show_related.connect(
             lambda page, name, rid: self.window_.show_related(page, name, rid)
         )
+        self.form.set_drafts(getattr(self.window_, "drafts", None))
         return self.form
 
     def store_changed(self) -> None:
@@ -28,6 +29,8 @@ class FormPage(RecordPage):
             self.form.set_store(self.store)
 
     def show_record(self, record_id: str) -> None:
+        if record_id == self.form.record_id and self.form.has_unsaved_changes():
+            return  # a refresh must not replace what is being typed into this very record
         self.form.load(record_id)
 
     def new_record(self) -> None:
