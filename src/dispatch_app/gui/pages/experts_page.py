@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ...services import lookup
 from ..forms.expert_form import ExpertForm
 from ..i18n import N_, tr
 from .form_page import FormPage
@@ -16,20 +15,8 @@ class ExpertsPage(FormPage):
 
     def build_filters(self) -> None:
         self.add_district_filter()
-        self.team_filter = self.add_combo_filter("team", N_("All teams"), [])
+        self.team_filter = self.add_team_filter()
         self.add_combo_filter("can_be_vp", N_("Any role"), [(tr("Can be tech VP"), 1)])
-
-    def store_changed(self) -> None:
-        super().store_changed()
-        combo = self.team_filter
-        current = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for o in lookup.team_options(self.store) if self.store else []:
-            combo.addItem(o.text, o.id)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
-        combo.blockSignals(False)
 
     def new_button_text(self) -> str:
         return tr("New expert")

@@ -177,6 +177,11 @@ class RecordPage(QWidget):
         combo.setProperty("options", "districts")
         return combo
 
+    def add_team_filter(self) -> QComboBox:
+        combo = self.add_combo_filter("team", N_("All teams"), [])
+        combo.setProperty("options", "teams")
+        return combo
+
     def add_date_filter(self, name: str, hint: str) -> QLineEdit:
         edit = QLineEdit(self)
         edit.setObjectName(f"filter_{name}")
@@ -188,13 +193,18 @@ class RecordPage(QWidget):
         return edit
 
     def _refresh_filter_options(self) -> None:
+        """Refill the pick-list filters (districts, teams) from the open database."""
+        sources = {"districts": lookup.district_options, "teams": lookup.team_options}
         for combo in self.filters.values():
-            if isinstance(combo, QComboBox) and combo.property("options") == "districts":
+            source = (
+                sources.get(combo.property("options")) if isinstance(combo, QComboBox) else None
+            )
+            if source is not None:
                 current = combo.currentData()
                 combo.blockSignals(True)
                 while combo.count() > 1:
                     combo.removeItem(1)
-                for o in lookup.district_options(self.store) if self.store else []:
+                for o in source(self.store) if self.store else []:
                     combo.addItem(o.text, o.id)
                 i = combo.findData(current) if current else 0
                 combo.setCurrentIndex(max(i, 0))

@@ -52,7 +52,7 @@ class VisitsPage(RecordPage):
             N_("All types"),
             [(VISIT_TYPE.label(c, lang), c) for c in VISIT_TYPE.codes],
         )
-        self.team_filter = self.add_combo_filter("team", N_("All teams"), [])
+        self.team_filter = self.add_team_filter()
         self.add_date_filter("date_from", N_("From date"))
         self.add_date_filter("date_to", N_("To date"))
 
@@ -134,15 +134,6 @@ class VisitsPage(RecordPage):
         return box
 
     def store_changed(self) -> None:
-        combo = self.team_filter
-        current = combo.currentData()
-        combo.blockSignals(True)
-        while combo.count() > 1:
-            combo.removeItem(1)
-        for o in lookup.team_options(self.store) if self.store else []:
-            combo.addItem(o.text, o.id)
-        combo.setCurrentIndex(max(combo.findData(current), 0) if current else 0)
-        combo.blockSignals(False)
         self._show_empty()
 
     def _show_empty(self) -> None:
