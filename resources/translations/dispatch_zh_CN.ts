@@ -111,7 +111,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="37" />
+      <location filename="visits_page.py" line="38" />
       <source>After today</source>
       <translation>今天以后</translation>
     </message>
@@ -121,7 +121,7 @@
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="36" />
+      <location filename="visits_page.py" line="37" />
       <source>All dates</source>
       <translation>全部日期</translation>
     </message>
@@ -156,12 +156,12 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="experts_page.py" line="19" />
+      <location filename="record_page.py" line="194" />
       <source>All teams</source>
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="52" />
+      <location filename="visits_page.py" line="53" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
@@ -182,7 +182,7 @@
       <translation>全部期限</translation>
     </message>
     <message>
-      <location filename="experts_page.py" line="20" />
+      <location filename="experts_page.py" line="19" />
       <source>Any role</source>
       <translation>全部专家</translation>
     </message>
@@ -467,7 +467,7 @@
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="119" />
+      <location filename="visits_page.py" line="122" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
@@ -487,7 +487,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="29" />
+      <location filename="visits_page.py" line="30" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
@@ -510,6 +510,11 @@
       <location filename="headers.py" line="21" />
       <source>Expert</source>
       <translation>专家</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="215" />
+      <source>Expert (name or pinyin)</source>
+      <translation>服务专家（姓名或拼音）</translation>
     </message>
     <message>
       <location filename="appointments_page.py" line="17" />
@@ -610,7 +615,7 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="56" />
+      <location filename="visits_page.py" line="59" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
@@ -685,7 +690,7 @@
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="124" />
+      <location filename="visits_page.py" line="127" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
     </message>
@@ -760,7 +765,7 @@
       <translation>办结人（默认）</translation>
     </message>
     <message>
-      <location filename="experts_page.py" line="15" />
+      <location filename="experts_page.py" line="14" />
       <source>Name, institution, specialty or pinyin</source>
       <translation>姓名、单位、专业或拼音</translation>
     </message>
@@ -780,7 +785,7 @@
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="146" />
+      <location filename="record_page.py" line="153" />
       <source>New</source>
       <translation>新建</translation>
     </message>
@@ -790,7 +795,7 @@
       <translation>在本页新建记录(&amp;R)</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="37" />
+      <location filename="appointments_page.py" line="38" />
       <source>New appointment</source>
       <translation>新建选派</translation>
     </message>
@@ -865,7 +870,7 @@
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="42" />
+      <location filename="record_page.py" line="45" />
       <source>Of the visit on {name}</source>
       <translation>{name} 的服务记录</translation>
     </message>
@@ -994,7 +999,7 @@
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="121" />
+      <location filename="visits_page.py" line="124" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
     </message>
@@ -1004,17 +1009,17 @@
       <translation>数据库中已有的记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="39" />
+      <location filename="record_page.py" line="42" />
       <source>Related to enterprise: {name}</source>
       <translation>企业「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="40" />
+      <location filename="record_page.py" line="43" />
       <source>Related to expert: {name}</source>
       <translation>专家「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="41" />
+      <location filename="record_page.py" line="44" />
       <source>Related to team: {name}</source>
       <translation>轻骑队「{name}」的相关记录</translation>
     </message>
@@ -1110,12 +1115,12 @@
       <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="55" />
+      <location filename="record_page.py" line="58" />
       <source>Search</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="152" />
+      <location filename="visits_page.py" line="146" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
@@ -1140,12 +1145,12 @@
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="108" />
+      <location filename="record_page.py" line="115" />
       <source>Show all</source>
       <translation>显示全部</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="89" />
+      <location filename="record_page.py" line="93" />
       <source>Show archived</source>
       <translation>显示已归档</translation>
     </message>
@@ -1254,7 +1259,7 @@
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="57" />
+      <location filename="visits_page.py" line="60" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
@@ -1294,7 +1299,7 @@
       <translation>发现未保存的内容（{time}）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="37" />
+      <location filename="visits_page.py" line="38" />
       <source>Up to today</source>
       <translation>截至今天</translation>
     </message>
@@ -1394,7 +1399,7 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="255" />
+      <location filename="record_page.py" line="306" />
       <source>{n} matches</source>
       <translation>共 {n} 条</translation>
     </message>

@@ -88,6 +88,20 @@ class LookupEdit(QLineEdit):
             self.setText(option.text)
             self.chosen.emit(option.id)
 
+    def choose_single(self) -> bool:
+        """Take the one record the typed text matches (Enter without opening the list);
+        False, and nothing changes, when it matches none or several."""
+        if self._id or not self._search or not self.text().strip():
+            return False
+        self._timer.stop()
+        options = self._search(self.text().strip())
+        if len(options) != 1:
+            return False
+        self._options = options
+        self._completer.popup().hide()
+        self.choose(0)
+        return True
+
     def _on_activated_text(self, text: str) -> None:
         labels = self._model.stringList()
         if text in labels:

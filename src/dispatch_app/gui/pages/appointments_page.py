@@ -32,6 +32,7 @@ class AppointmentsPage(FormPage):
             N_("All batches"),
             [(str(y), y) for y in range(this_year + 1, this_year - 5, -1)],
         )
+        self.expert_filter = self.add_expert_filter()
 
     def new_button_text(self) -> str:
         return tr("New appointment")

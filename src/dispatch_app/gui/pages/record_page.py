@@ -2,7 +2,9 @@
 
 Typing in the search box is debounced (250 ms) and becomes a new SQL query (``store.listing``);
 the count of matches is shown beside it. "Related" buttons on another page arrive here as a
-filter chip ("Visits of 温州XX ✕") that one click removes.
+filter chip ("Visits of 温州XX ✕") that one click removes -- or, where the page has a typed
+filter for that record (the expert filter), in that filter's box, where the user sees it and
+clears it like any other choice.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ...services import lookup
 from ...store.listing import Criteria
 from ..column_widths import fit_columns
 from ..i18n import N_, tr
+from ..lookup_edit import LookupEdit
 from ..models.record_table import RecordTableModel
 from ..table_view import TableView
 
@@ -84,6 +87,7 @@ class RecordPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         bar.addWidget(self.search, 2)
         self.filter_bar = bar
+        self._second_row: QHBoxLayout | None = None
         self.build_filters()
         if self.model.spec.archived:
             self.archived_box = QCheckBox(tr("Show archived"), self)
@@ -98,6 +102,9 @@ class RecordPage(QWidget):
         self.new_button.clicked.connect(self.new_record)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
+        if self._second_row is not None:
+            self._second_row.addStretch(1)
+            layout.addLayout(self._second_row)
 
         self.chip = QFrame(self)
         self.chip.setStyleSheet("QFrame { background: #e8f0fb; border-radius: 4px; }")
@@ -152,6 +159,12 @@ class RecordPage(QWidget):
         return None
 
     # -- filter helpers --------------------------------------------------------------------
+    def start_second_filter_row(self) -> None:
+        """The filters added after this go on a row under the search box: a page with many
+        filters (visits) must still fit a 1366-pixel screen, and keep its search hint whole."""
+        self._second_row = QHBoxLayout()
+        self.filter_bar = self._second_row
+
     def add_combo_filter(self, name: str, all_text: str, items: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(f"filter_{name}")
@@ -192,8 +205,33 @@ class RecordPage(QWidget):
         self.filters[name] = edit
         return edit
 
+    def add_expert_filter(self) -> LookupEdit:
+        """Experts are too many (~800) for a combo: typed name or pinyin, picked from a completer.
+
+        Only a picked expert filters; text typed but not picked leaves the list as it is.
+        """
+        edit = LookupEdit(self._expert_completions, self)
+        edit.setObjectName("filter_expert")
+        edit.setPlaceholderText(tr("Expert (name or pinyin)"))
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
+        edit.setMaximumWidth(220)
+        edit.chosen.connect(lambda _id: self.apply())
+        edit.returnPressed.connect(edit.choose_single)  # a name that fits one expert: Enter
+        self.filter_bar.addWidget(edit)
+        self.filters["expert"] = edit
+        return edit
+
+    def _expert_completions(self, text: str) -> list[lookup.Option]:
+        return lookup.expert_completions(self.store, text) if self.store is not None else []
+
     def _refresh_filter_options(self) -> None:
-        """Refill the pick-list filters (districts, teams) from the open database."""
+        """Refill the pick-list filters (districts, teams) from the open database; a typed
+        record filter (expert) holds an id of the previous database, so it is emptied."""
+        for w in self.filters.values():
+            if isinstance(w, LookupEdit):
+                w.blockSignals(True)
+                w.clear_selection()
+                w.blockSignals(False)
         sources = {"districts": lookup.district_options, "teams": lookup.team_options}
         for combo in self.filters.values():
             source = (
@@ -227,6 +265,9 @@ class RecordPage(QWidget):
                 value = w.currentData()
                 if value is not None:
                     filters[name] = value
+            elif isinstance(w, LookupEdit):
+                if w.selected_id:
+                    filters[name] = w.selected_id
             elif isinstance(w, QLineEdit) and w.text().strip():
                 from ...domain.dates import parse_date  # (its tables load on first use)
                 from ...domain.problems import InvalidValue
@@ -294,8 +335,20 @@ class RecordPage(QWidget):
 
     def show_related(self, filter_name: str, record_id: str) -> None:
         """Show only the records related to one record (from another page's button)."""
-        self._chip_filter = (filter_name, record_id)
         name = lookup.display_name(self.store, _CHIP_TABLE[filter_name], record_id)
+        edit = self.filters.get(filter_name)
+        if isinstance(edit, LookupEdit):
+            # The page's own filter shows it: visible, and cleared like any other choice.
+            self._chip_filter = None
+            self.chip.hide()
+            edit.set_selected(record_id, name)
+            edit.setCursorPosition(0)
+            self.apply()
+            return
+        for w in self.filters.values():
+            if isinstance(w, LookupEdit) and w.selected_id:
+                w.clear_selection()  # a link lists *all* the record's related rows, as it counted
+        self._chip_filter = (filter_name, record_id)
         self.chip_label.setText(tr(_CHIP[filter_name]).format(name=name))
         self.chip.show()
         self.apply()

@@ -17,6 +17,7 @@ class TeamsPage(FormPage):
     def build_filters(self) -> None:
         self.add_district_filter()
         self.add_combo_filter("industry", N_("All industries"), [(i, i) for i in INDUSTRIES])
+        self.expert_filter = self.add_expert_filter()
 
     def new_button_text(self) -> str:
         return tr("New team")

@@ -1,4 +1,5 @@
-"""入企服务: every visit, filterable by status, type, district, team and date; logged in a dialog.
+"""入企服务: every visit, filterable by status, type, district, team, expert and date; logged in a
+dialog.
 
 The detail pane is a read-only summary (a visit is edited in the same dialog it was logged in),
 with "complete this planned visit" and the visit's follow-up items one click away.
@@ -53,6 +54,8 @@ class VisitsPage(RecordPage):
             [(VISIT_TYPE.label(c, lang), c) for c in VISIT_TYPE.codes],
         )
         self.team_filter = self.add_team_filter()
+        self.start_second_filter_row()  # who and when: the finer filters
+        self.expert_filter = self.add_expert_filter()
         self.add_date_filter("date_from", N_("From date"))
         self.add_date_filter("date_to", N_("To date"))
 
