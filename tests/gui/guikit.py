@@ -22,6 +22,31 @@ def type_text(qtbot, widget, text: str, clear: bool = True) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def choose_enterprise(qtbot, dialog, typed: str) -> None:
+    """Type into the visit dialog's enterprise field and pick the first completion.
+
+    Offscreen, a completer pop-up cannot grab the keyboard, so the debounced refresh is run
+    directly and the first option chosen, as a click on it would.
+    """
+    type_text(qtbot, dialog.enterprise, typed)
+    dialog.enterprise.clearFocus()
+    dialog.enterprise.refresh_options()
+    assert dialog.enterprise.options(), f"no completion for {typed!r}"
+    dialog.enterprise.choose(0)
+
+
+def fill_item(dialog, row: int, description: str, owner: str, due: str, flag: bool) -> None:
+    """Fill one row of the visit dialog's follow-up items table."""
+    from PySide6.QtCore import Qt
+
+    m = dialog.items
+    m.setData(m.index(row, 0), description)
+    m.setData(m.index(row, 1), owner)
+    m.setData(m.index(row, 2), due)
+    if flag:
+        m.setData(m.index(row, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+
+
 def wait_for_draft(qtbot, window, kind: str, record_id: str | None, timeout: int = 4000):
     """Wait (as a user pausing after typing would) until the form's draft is on disk."""
     from dispatch_app.gui.drafts import Drafts

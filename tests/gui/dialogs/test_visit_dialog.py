@@ -4,33 +4,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from guikit import type_text
+from guikit import choose_enterprise, fill_item, type_text
 from PySide6.QtCore import Qt
 
 from dispatch_app.gui.dialogs.visit_dialog import VisitDialog
-
-
-def _choose_enterprise(qtbot, dialog, typed: str) -> None:
-    type_text(qtbot, dialog.enterprise, typed)
-    dialog.enterprise.refresh_options()  # what the 150 ms debounce would do
-    assert dialog.enterprise.options(), f"no completion for {typed!r}"
-    dialog.enterprise.choose(0)
-
-
-def _fill_item(dialog, row: int, description: str, owner: str, due: str, flag: bool) -> None:
-    m = dialog.items
-    m.setData(m.index(row, 0), description)
-    m.setData(m.index(row, 1), owner)
-    m.setData(m.index(row, 2), due)
-    if flag:
-        m.setData(m.index(row, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
 
 
 def test_log_a_visit_with_two_follow_ups_and_see_it_everywhere(window, qtbot):
     dialog = window.log_visit()
     qtbot.addWidget(dialog)
     assert dialog.visit_date.text() == date.today().isoformat()  # today by default
-    _choose_enterprise(qtbot, dialog, "wzdx")  # pinyin initials of 温州大学科技园…
+    choose_enterprise(qtbot, dialog, "wzdx")  # pinyin initials of 温州大学科技园…
     assert dialog.enterprise.text() == "温州大学科技园发展有限公司"
     dialog.team.setCurrentIndex(
         dialog.team.findText("乐清电气轻骑队", Qt.MatchFlag.MatchStartsWith)
@@ -39,8 +23,8 @@ def test_log_a_visit_with_two_follow_ups_and_see_it_everywhere(window, qtbot):
     assert dialog.experts.count() == 2
     type_text(qtbot, dialog.texts["problems"], "模具寿命短")
     due = (date.today() + timedelta(days=10)).isoformat()
-    _fill_item(dialog, 0, "联系模具钢供应商", "李工", due, flag=False)
-    _fill_item(dialog, 1, "申请技改补助", "区科技局", due, flag=True)
+    fill_item(dialog, 0, "联系模具钢供应商", "李工", due, flag=False)
+    fill_item(dialog, 1, "申请技改补助", "区科技局", due, flag=True)
     assert dialog.items.rowCount() == 3  # an empty row stays ready for a third item
     assert dialog.validate() == []
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -67,9 +51,9 @@ def test_log_a_visit_with_two_follow_ups_and_see_it_everywhere(window, qtbot):
 def test_invalid_follow_up_date_is_explained_and_nothing_saved(window, qtbot):
     dialog = VisitDialog(window.store, window)
     qtbot.addWidget(dialog)
-    _choose_enterprise(qtbot, dialog, "yqs")  # 乐清 reads yuè qīng
+    choose_enterprise(qtbot, dialog, "yqs")  # 乐清 reads yuè qīng
     dialog.team.setCurrentIndex(1)
-    _fill_item(dialog, 0, "对接供应商", "王建国", "2026-13-40", flag=False)
+    fill_item(dialog, 0, "对接供应商", "王建国", "2026-13-40", flag=False)
     before = window.store.scalar("SELECT count(*) FROM visits")
     assert dialog.save() is None
     assert dialog.errors["follow_ups"].isVisibleTo(dialog)
@@ -81,7 +65,7 @@ def test_invalid_follow_up_date_is_explained_and_nothing_saved(window, qtbot):
 def test_a_team_or_an_expert_is_required(window, qtbot):
     dialog = VisitDialog(window.store, window)
     qtbot.addWidget(dialog)
-    _choose_enterprise(qtbot, dialog, "wzdx")
+    choose_enterprise(qtbot, dialog, "wzdx")
     assert not dialog.save_button.isEnabled() or dialog.validate()
     assert dialog.save() is None
     assert dialog.errors["team_id"].text()
@@ -90,7 +74,7 @@ def test_a_team_or_an_expert_is_required(window, qtbot):
 def test_save_and_log_another_keeps_team_and_date(window, qtbot):
     dialog = VisitDialog(window.store, window)
     qtbot.addWidget(dialog)
-    _choose_enterprise(qtbot, dialog, "wzdx")
+    choose_enterprise(qtbot, dialog, "wzdx")
     dialog.team.setCurrentIndex(1)
     team = dialog.team.currentData()
     qtbot.waitUntil(dialog.again_button.isEnabled, timeout=2000)  # live validation caught up
@@ -99,7 +83,7 @@ def test_save_and_log_another_keeps_team_and_date(window, qtbot):
     assert dialog.enterprise.selected_id == ""  # ready for the next enterprise
     assert dialog.team.currentData() == team
     assert "温州大学科技园" in dialog.banner.text()
-    _choose_enterprise(qtbot, dialog, "瑞安")
+    choose_enterprise(qtbot, dialog, "瑞安")
     qtbot.waitUntil(dialog.again_button.isEnabled, timeout=2000)
     qtbot.mouseClick(dialog.again_button, Qt.MouseButton.LeftButton)
     assert dialog.saved_count == 2
@@ -136,7 +120,7 @@ def test_completing_with_a_new_follow_up_saves_both(window, qtbot):
     planned_id = _planned_visit_id(window)
     dialog = VisitDialog(window.store, window, visit_id=planned_id, complete=True)
     qtbot.addWidget(dialog)
-    _fill_item(dialog, 0, "补充检测报告", "李工", "", flag=False)
+    fill_item(dialog, 0, "补充检测报告", "李工", "", flag=False)
     assert dialog.save() == planned_id
     rows = window.store.query(
         "SELECT v.status, f.description FROM visits v JOIN follow_ups f ON f.visit_id = v.id "
@@ -151,7 +135,7 @@ def test_a_visit_deleted_meanwhile_is_explained_and_typing_kept(window, qtbot):
     dialog = VisitDialog(window.store, window, visit_id=planned_id, complete=True)
     qtbot.addWidget(dialog)
     type_text(qtbot, dialog.texts["outcome"], "已完成回访")
-    _fill_item(dialog, 0, "补充检测报告", "李工", "", flag=False)
+    fill_item(dialog, 0, "补充检测报告", "李工", "", flag=False)
     with window.store.atomic():  # another window deletes it while this dialog is open
         window.store.conn.execute("DELETE FROM visits WHERE id = ?", (planned_id,))
     assert dialog.save() is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from guikit import crash_and_restart, type_text, wait_for_draft
+from guikit import choose_enterprise, crash_and_restart, fill_item, type_text, wait_for_draft
 from PySide6.QtCore import Qt
 
 from dispatch_app.gui.drafts import Drafts
@@ -17,24 +17,8 @@ def quick(monkeypatch):
     monkeypatch.setattr("dispatch_app.gui.draft_keeper.DEBOUNCE_MS", 200)
 
 
-def _choose_enterprise(qtbot, dialog, typed: str) -> None:
-    type_text(qtbot, dialog.enterprise, typed)
-    dialog.enterprise.clearFocus()  # (offscreen, a completer popup cannot grab the keyboard)
-    dialog.enterprise.refresh_options()
-    dialog.enterprise.choose(0)
-
-
-def _fill_item(dialog, row: int, description: str, owner: str, due: str, flag: bool) -> None:
-    m = dialog.items
-    m.setData(m.index(row, 0), description)
-    m.setData(m.index(row, 1), owner)
-    m.setData(m.index(row, 2), due)
-    if flag:
-        m.setData(m.index(row, 3), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-
-
 def _type_a_visit(qtbot, dialog) -> None:
-    _choose_enterprise(qtbot, dialog, "wzdx")
+    choose_enterprise(qtbot, dialog, "wzdx")
     dialog.team.setCurrentIndex(
         dialog.team.findText("乐清电气轻骑队", Qt.MatchFlag.MatchStartsWith)
     )
@@ -42,8 +26,8 @@ def _type_a_visit(qtbot, dialog) -> None:
     type_text(qtbot, dialog.texts["problems"], "模具寿命短")
     type_text(qtbot, dialog.texts["advice"], "更换模具钢")
     due = (date.today() + timedelta(days=10)).isoformat()
-    _fill_item(dialog, 0, "联系模具钢供应商", "李工", due, flag=False)
-    _fill_item(dialog, 1, "申请技改补助", "区科技局", "2026-13-40", flag=True)  # a bad date
+    fill_item(dialog, 0, "联系模具钢供应商", "李工", due, flag=False)
+    fill_item(dialog, 1, "申请技改补助", "区科技局", "2026-13-40", flag=True)  # a bad date
 
 
 def _what_is_shown(dialog) -> dict:
