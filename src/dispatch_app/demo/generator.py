@@ -30,7 +30,7 @@ from pathlib import Path
 from ..domain.choices import CITY_SCOPE
 from ..domain.geography import load_gazetteer
 from ..domain.records import Target
-from ..services.targets import CITY_APPOINTMENTS, CITY_VISITS, DEFAULT_SHARES
+from ..services.targets import CITY_VISITS, DEFAULT_SHARES, default_figures
 from ..store import open_store
 from ..store.database import Store
 from .appointments import AppointmentMaker
@@ -269,10 +269,8 @@ def _fill(
 def _targets(rng: DemoRandom, year: int, as_of: date, district: str | None) -> list[Target]:
     """The year's default targets (city + every district, or city + the one district)."""
     day = min(date(year, 1, 5), as_of)
-    scopes = [(CITY_SCOPE, CITY_VISITS, CITY_APPOINTMENTS)]
-    scopes += [(c, v, a) for c, (v, a) in DEFAULT_SHARES.items() if district in (None, c)]
     out = []
-    for scope, v, a in scopes:
+    for scope, (v, a) in default_figures(district).items():
         stamp = rng.stamp(day)
         out.append(
             Target(

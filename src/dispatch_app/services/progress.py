@@ -12,7 +12,7 @@ from datetime import date
 
 from ..domain.choices import APPOINTMENT_COUNTED, CITY_SCOPE
 from ..store.database import Store
-from .targets import CITY_APPOINTMENTS, CITY_VISITS, DEFAULT_SHARES
+from .targets import default_figures
 
 
 @dataclass
@@ -93,7 +93,7 @@ def progress(store: Store, year: int, *, as_of: date | None = None) -> Progress:
     }
     source = "database" if targets else "default"
     if not targets:
-        targets = {CITY_SCOPE: (CITY_VISITS, CITY_APPOINTMENTS), **DEFAULT_SHARES}
+        targets = default_figures()
     districts = [
         DistrictProgress(
             district=r["name"],

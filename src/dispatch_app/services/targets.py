@@ -28,22 +28,21 @@ DEFAULT_SHARES: dict[str, tuple[int, int]] = {
 }
 
 
+def default_figures(district: str | None = None) -> dict[str, tuple[int, int]]:
+    """(visits, appointments) by scope: the city's, then every district's (or just one's)."""
+    figures = {CITY_SCOPE: (CITY_VISITS, CITY_APPOINTMENTS)}
+    figures.update((c, f) for c, f in DEFAULT_SHARES.items() if district in (None, c))
+    return figures
+
+
 def ensure_default_targets(store: Store, year: int) -> int:
     """Insert the default city and district targets for ``year`` where none exist yet."""
     have = {r[0] for r in store.query("SELECT scope FROM targets WHERE year = ?", (year,))}
-    rows = [
-        Target(
-            year=year,
-            scope=CITY_SCOPE,
-            visits_target=CITY_VISITS,
-            appointments_target=CITY_APPOINTMENTS,
-        )
+    new = [
+        Target(year=year, scope=scope, visits_target=v, appointments_target=a)
+        for scope, (v, a) in default_figures().items()
+        if scope not in have
     ]
-    rows += [
-        Target(year=year, scope=code, visits_target=v, appointments_target=a)
-        for code, (v, a) in DEFAULT_SHARES.items()
-    ]
-    new = [t for t in rows if t.scope not in have]
     with store.atomic():
         repository.insert_many(store, new)
     return len(new)
