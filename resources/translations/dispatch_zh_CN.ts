@@ -242,7 +242,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="268" />
+      <location filename="main_window.py" line="238" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -367,7 +367,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="251" />
+      <location filename="main_window.py" line="221" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -492,7 +492,7 @@
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="47" />
+      <location filename="page_registry.py" line="26" />
       <source>Enterprises</source>
       <translation>企业</translation>
     </message>
@@ -522,7 +522,7 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="48" />
+      <location filename="page_registry.py" line="27" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
@@ -582,7 +582,7 @@
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="53" />
+      <location filename="page_registry.py" line="32" />
       <source>Follow-ups</source>
       <translation>跟进事项</translation>
     </message>
@@ -845,7 +845,7 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="318" />
+      <location filename="main_window.py" line="288" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -935,7 +935,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="251" />
+      <location filename="main_window.py" line="221" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1095,12 +1095,12 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="340" />
+      <location filename="main_window.py" line="310" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="236" />
+      <location filename="main_window.py" line="206" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
@@ -1364,7 +1364,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="46" />
+      <location filename="page_registry.py" line="25" />
       <source>Workbench</source>
       <translation>工作台</translation>
     </message>

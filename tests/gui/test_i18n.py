@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dispatch_app.gui import i18n
-from dispatch_app.gui.main_window import PAGES
+from dispatch_app.gui.page_registry import PAGES
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 ADCODE = re.compile(r"\d{6}(?:\d{3}|\d{6})?")

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from dispatch_app.gui.main_window import PAGES
+from dispatch_app.gui.page_registry import PAGES
 
 
 def _open_and_wait(window, qtbot, path):

@@ -8,7 +8,7 @@ import sys
 
 from PySide6.QtGui import QImage
 
-from dispatch_app.gui.main_window import PAGES
+from dispatch_app.gui.page_registry import PAGES
 from dispatch_app.gui.screenshots import take_screenshots
 
 EXCHANGE = ["import-1-file", "import-2-columns", "import-3-check", "export", "bundle"]

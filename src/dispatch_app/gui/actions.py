@@ -35,7 +35,7 @@ def _action(window: Any, text: str, slot: Any, shortcut: Any = None, name: str =
 
 
 def build_menus(window: Any) -> dict[str, QAction]:
-    from .main_window import PAGES
+    from .page_registry import PAGES
 
     bar = window.menuBar()
     acts: dict[str, QAction] = {}

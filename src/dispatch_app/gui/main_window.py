@@ -38,40 +38,10 @@ from PySide6.QtWidgets import (
 from ..store.errors import DatabaseMissing, StoreError
 from . import unsaved
 from .drafts import Drafts
-from .i18n import N_, current_language, tr
+from .i18n import current_language, tr
+from .page_registry import PAGES, page_class
 from .settings import Settings
 from .workers import Task, TaskRunner
-
-PAGES: tuple[tuple[str, str], ...] = (
-    ("home", N_("Workbench")),
-    ("enterprises", N_("Enterprises")),
-    ("experts", N_("Experts")),
-    ("teams", N_("Teams")),
-    ("appointments", N_("Tech VPs")),
-    ("visits", N_("Visits")),
-    ("cases", N_("Cases")),
-    ("follow_ups", N_("Follow-ups")),
-)
-
-
-# Page key -> (module, class); imported when the page is first shown (start-up time).
-_PAGE_CLASSES = {
-    "home": ("home_page", "HomePage"),
-    "enterprises": ("enterprises_page", "EnterprisesPage"),
-    "experts": ("experts_page", "ExpertsPage"),
-    "teams": ("teams_page", "TeamsPage"),
-    "appointments": ("appointments_page", "AppointmentsPage"),
-    "visits": ("visits_page", "VisitsPage"),
-    "cases": ("cases_page", "CasesPage"),
-    "follow_ups": ("follow_ups_page", "FollowUpsPage"),
-}
-
-
-def _page_class(key: str) -> type:
-    import importlib
-
-    module, name = _PAGE_CLASSES[key]
-    return getattr(importlib.import_module(f"{__package__}.pages.{module}"), name)
 
 
 class _Pages(dict):
@@ -83,7 +53,7 @@ class _Pages(dict):
 
     def __missing__(self, key: str) -> Any:
         w = self._window
-        page = _page_class(key)(w)
+        page = page_class(key)(w)
         self[key] = page
         index = w.stack.indexOf(w._placeholders[key])
         w.stack.insertWidget(index, page)

@@ -78,7 +78,7 @@ def take_screenshots(
 
 
 def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:
-    from .main_window import PAGES
+    from .page_registry import PAGES
 
     written = []
 

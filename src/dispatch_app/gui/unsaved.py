@@ -34,7 +34,7 @@ def _dialogs(window: Any) -> list[Any]:
 
 
 def _where(window: Any) -> list[str]:
-    from .main_window import PAGES
+    from .page_registry import PAGES
 
     titles = dict(PAGES)
     shown = [f"{tr(titles[key])}：{form.title.text()}" for key, form in _forms(window)]

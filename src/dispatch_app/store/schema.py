@@ -1,8 +1,9 @@
 """Schema migrations, registered in order; each runs in one transaction with its record.
 
-Every migration ends by stamping ``PRAGMA user_version`` with its own number inside the same
-transaction, so the header always tells which schema the file holds (and a newer file can be
-refused from its first 100 bytes, before SQLite writes anything).
+Every migration ends by stamping ``PRAGMA user_version`` with its position in the list inside
+the same transaction (the :func:`migration` wrapper does it), so the header always tells which
+schema the file holds (and a newer file can be refused from its first 100 bytes, before SQLite
+writes anything).
 """
 
 from __future__ import annotations
@@ -27,8 +28,23 @@ _REGISTERED: list[tuple[str, Callable[[Database], None]]] = []
 
 
 def migration(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Register ``fn`` as the next migration; it is stamped with its position, not its name.
+
+    The wrapper sets ``PRAGMA user_version`` to the migration's place in the list inside the
+    same transaction, so a migration never writes its own number (two capabilities built side
+    by side each append one and only the order of the list decides the numbers).
+    """
+
     def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-        _REGISTERED.append((name, fn))
+        number = len(_REGISTERED) + 1
+
+        def run(db: Database) -> None:
+            fn(db)
+            db.execute(f"PRAGMA user_version = {number}")
+
+        run.__name__ = fn.__name__
+        run.__doc__ = fn.__doc__
+        _REGISTERED.append((name, run))
         return fn
 
     return register
@@ -235,7 +251,6 @@ def m0001_initial(db: Database) -> None:
         _read_reference("wenzhou_legacy_codes.csv"),
     )
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute("PRAGMA user_version = 1")
 
 
 @migration("0002_pinyin_sort_indexes")
@@ -243,7 +258,6 @@ def m0002_pinyin_sort_indexes(db: Database) -> None:
     """Lists sort names by pinyin: index it so a sort by enterprise or expert walks an index."""
     db.execute("CREATE INDEX enterprises_pinyin ON enterprises(name_pinyin)")
     db.execute("CREATE INDEX experts_pinyin ON experts(name_pinyin)")
-    db.execute("PRAGMA user_version = 2")
 
 
 SCHEMA_VERSION = len(_REGISTERED)
