@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from dispatch_app import clock
 from dispatch_app.cli.main import main
 from dispatch_app.domain.uscc import random_uscc
 from dispatch_app.store import open_store
@@ -172,7 +173,7 @@ def test_bundle_and_merge(tmp_path, db, capsys) -> None:
                 "--district",
                 "鹿城区",
                 "--month",
-                "2026-11",
+                f"{clock.today():%Y-%m}",  # the month the enterprise was imported in
             ]
         )
         == 0

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # guikit: helpers shared by the 
 import pytest
 
 import dispatch_app.gui  # noqa: F401  (the PySide6 6.12 refcount guard, before Qt is used)
+from dispatch_app import clock
 from dispatch_app.domain.records import Case, Enterprise, Expert, Team
 from dispatch_app.domain.uscc import make_uscc
 from dispatch_app.services import appointments, registry, visit_log
@@ -35,7 +36,7 @@ ENTERPRISES = [
 
 def seed_world(store, today: date | None = None) -> dict:
     """A small district world: enterprises, experts, two teams, visits with follow-ups."""
-    today = today or date.today()
+    today = today or clock.today()
     ensure_default_targets(store, today.year)
     ents = []
     for n, (name, adcode, industry, quals) in enumerate(ENTERPRISES, start=1):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
+from .. import clock
 from .args import district as district_arg
 from .args import iso_date
 from .args import year as year_arg
@@ -64,7 +64,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if path.exists() and path.stat().st_size > 0:
         raise CliError(f"{path}: file exists, not overwritten / 文件已存在，未覆盖")
     with open_store(path, create=True) as store:
-        ensure_default_targets(store, date.today().year if args.year is None else args.year)
+        ensure_default_targets(store, clock.today().year if args.year is None else args.year)
     print(f"created / 已创建: {path}")
     return EXIT_OK
 
@@ -158,7 +158,7 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from ..store import open_store
 
     path = _existing_db(args.db_path)
-    as_of = args.as_of or date.today()
+    as_of = args.as_of or clock.today()
     year = as_of.year if args.year is None else args.year
     with open_store(path, readonly=True) as store:
         result = progress(store, year, as_of=as_of)

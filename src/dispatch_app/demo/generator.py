@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .. import clock
 from ..domain.choices import CITY_SCOPE
 from ..domain.geography import load_gazetteer
 from ..domain.records import Target
@@ -117,7 +118,7 @@ def generate_demo(
     """
     started = time.perf_counter()
     path = Path(path)
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     if visits is not None and visits < 0:
         raise ValueError("visits must be >= 0 / 服务记录数不能为负数")
     gaz = load_gazetteer()

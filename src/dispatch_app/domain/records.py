@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field, fields
-from datetime import UTC, datetime
+
+from .. import clock
 
 
 def new_id() -> str:
@@ -18,7 +19,7 @@ def new_id() -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return clock.now_iso()
 
 
 @dataclass

@@ -5,10 +5,12 @@ Contents: ``enterprises.csv``, ``teams.csv``, ``experts.csv``, ``appointments.cs
 district, the period, the row count and SHA-256 of every file.
 
 Selection. Without ``month``: every record of the district. With ``month`` (YYYY-MM): visits
-dated in the month, appointments starting in it, and any record of the district edited in it
-(by 更新时间, UTC). In both cases the bundle also carries every enterprise, expert and team the
-selected records refer to (and the leaders of the selected teams), so the bureau's database can
-take it even when empty.
+dated in the month, appointments starting in it, and any record of the district edited in it.
+"Edited in the month" is the bureau's local month (Asia/Shanghai, UTC+8): 更新时间 is stored in
+UTC, so a record edited on 1 December at 00:01 local time (30 November 16:01 UTC) belongs to
+December's bundle (``clock.local_month_bounds_utc``). In both cases the bundle also carries
+every enterprise, expert and team the selected records refer to (and the leaders of the
+selected teams), so the bureau's database can take it even when empty.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, clock
 from ..domain.geography import load_gazetteer
 from ..domain.records import now_iso
 from ..store.database import Store
@@ -62,17 +64,22 @@ def _select(store: Store, district: str | None, month: str | None) -> None:
     p: dict[str, object] = {"district": district}
     if month:
         first, last = month_range(month)
-        p.update(first=first.isoformat(), last=last.isoformat(), month=month)
-        edited = "substr({alias}.updated_at, 1, 7) = :month"
+        start, end = clock.local_month_bounds_utc(first.year, first.month)
+        p.update(first=first.isoformat(), last=last.isoformat(), start=start, end=end)
+        edited = "({alias}.updated_at >= :start AND {alias}.updated_at < :end)"
         in_month = "({col} BETWEEN :first AND :last OR " + edited + ")"
     else:
-        in_month = "1"
+        edited = in_month = "1"
 
     def add(kind: str, sql: str) -> None:
         conn.execute(f"INSERT OR IGNORE INTO {_IDS} (kind, id) {sql}", p)
 
     def when(col: str, alias: str) -> str:
+        """Dated in the month (a visit, an appointment) or edited in it."""
         return in_month.format(col=col, alias=alias)
+
+    def edited_in_month(alias: str) -> str:
+        return edited.format(alias=alias)
 
     def of_district(col: str) -> str:
         return d.format(col=col)
@@ -88,7 +95,7 @@ def _select(store: Store, district: str | None, month: str | None) -> None:
             "visits",
             "SELECT 'visits', v.id FROM visits v JOIN follow_ups f ON f.visit_id = v.id"
             f" WHERE {of_district('v.district_code')} AND v.follow_up_text = ''"
-            " AND substr(f.updated_at, 1, 7) = :month",
+            " AND f.updated_at >= :start AND f.updated_at < :end",
         )
     add(
         "appointments",
@@ -99,14 +106,14 @@ def _select(store: Store, district: str | None, month: str | None) -> None:
     add(
         "cases",
         f"SELECT 'cases', c.id FROM cases c WHERE {of_district('c.district_code')}"
-        f" AND {when('substr(c.updated_at, 1, 10)', 'c')}",
+        f" AND {edited_in_month('c')}",
     )
     for kind, alias in (("enterprises", "e"), ("experts", "x"), ("teams", "t")):
         add(
             kind,
             f"SELECT '{kind}', {alias}.id FROM {kind} {alias} WHERE"
             f" {of_district(alias + '.district_code')}"
-            f" AND {when(f'substr({alias}.updated_at, 1, 10)', alias)}",
+            f" AND {edited_in_month(alias)}",
         )
     # Everything the selected records refer to.
     sel = f"(SELECT id FROM {_IDS} WHERE kind = '{{}}')"

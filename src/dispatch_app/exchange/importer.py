@@ -23,6 +23,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 
+from .. import clock
 from ..domain.records import now_iso
 from ..store.database import Store
 from .apply import Plan, apply_plan, classify
@@ -333,7 +334,7 @@ def _scan(
     fast: Callable[[Sequence[str]], Checked | None] | None = None
     if spec.name == "visits":
         visit_checker = VisitChecker(
-            lookups, options.today or date.today(), cross_check=not plan.merging
+            lookups, options.today or clock.today(), cross_check=not plan.merging
         )
         fast = visit_checker.fast_for(names)
         check = visit_checker._slow  # what the fast path leaves

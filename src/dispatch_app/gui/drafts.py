@@ -22,6 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from .. import clock
+
 FILE_NAME = "drafts.json"
 FORMAT = 1
 NEW = "new"  # the record id of a record not saved yet
@@ -84,7 +86,7 @@ class Drafts:
                 try:
                     when = datetime.fromisoformat(str(entry.get("saved_at")))
                 except ValueError:
-                    when = datetime.now()
+                    when = clock.local_now().replace(tzinfo=None)
                 return Draft(key[0], kind, key[2], when, dict(entry["values"]))
         return None
 
@@ -94,7 +96,7 @@ class Drafts:
             try:
                 when = datetime.fromisoformat(str(e.get("saved_at")))
             except ValueError:
-                when = datetime.now()
+                when = clock.local_now().replace(tzinfo=None)
             out.append(Draft(str(e["db"]), str(e["kind"]), str(e["id"]), when, e["values"]))
         return out
 
@@ -108,7 +110,7 @@ class Drafts:
                 "db": key[0],
                 "kind": kind,
                 "id": key[2],
-                "saved_at": datetime.now().isoformat(timespec="seconds"),
+                "saved_at": clock.local_now().replace(tzinfo=None).isoformat(timespec="seconds"),
                 "values": values,
             }
         )

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..store.errors import DatabaseMissing, StoreError
 from . import unsaved
 from .drafts import Drafts
@@ -211,11 +212,9 @@ class MainWindow(QMainWindow):
 
             store = open_store(path, create=create)
             if create:
-                from datetime import date
-
                 from ..services.targets import ensure_default_targets
 
-                ensure_default_targets(store, date.today().year)
+                ensure_default_targets(store, clock.today().year)
             return store
 
         title = tr("Creating the database…") if create else tr("Opening the database…")

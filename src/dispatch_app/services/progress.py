@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .. import clock
 from ..domain.choices import APPOINTMENT_COUNTED, CITY_SCOPE
 from ..store.database import Store
 from .targets import default_figures
@@ -59,7 +60,7 @@ def _year_elapsed(year: int, as_of: date) -> float:
 
 
 def progress(store: Store, year: int, *, as_of: date | None = None) -> Progress:
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     lo, hi = f"{year:04d}-01-01", f"{year:04d}-12-31"
     done = dict(
         store.query(

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
+from .. import clock
 from ..domain.problems import FieldProblem, ValidationError
 from ..domain.records import Enterprise, FollowUp, Visit, now_iso
 from ..domain.validation import clean_follow_up, clean_visit
@@ -42,7 +43,7 @@ def log_visit(
     today: date | None = None,
 ) -> Visit:
     """Validate a visit and its follow-ups together; write all of them or nothing."""
-    today = today or date.today()
+    today = today or clock.today()
     problems: list[FieldProblem] = []
     visit: Visit | None = None
     try:
@@ -76,7 +77,7 @@ def edit_visit(
     problem at once, items named ``follow_ups[i].field``. NotFound when the visit (or its
     enterprise) was deleted meanwhile.
     """
-    today = today or date.today()
+    today = today or clock.today()
     with store.atomic():
         existing = repository.get(store, Visit, visit_id)
         problems: list[FieldProblem] = []

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from guikit import choose_enterprise, fill_item, type_text
 from PySide6.QtCore import Qt
 
+from dispatch_app import clock
 from dispatch_app.gui.dialogs.visit_dialog import VisitDialog
 
 
 def test_log_a_visit_with_two_follow_ups_and_see_it_everywhere(window, qtbot):
     dialog = window.log_visit()
     qtbot.addWidget(dialog)
-    assert dialog.visit_date.text() == date.today().isoformat()  # today by default
+    assert dialog.visit_date.text() == clock.today().isoformat()  # today by default
     choose_enterprise(qtbot, dialog, "wzdx")  # pinyin initials of 温州大学科技园…
     assert dialog.enterprise.text() == "温州大学科技园发展有限公司"
     dialog.team.setCurrentIndex(
@@ -22,7 +23,7 @@ def test_log_a_visit_with_two_follow_ups_and_see_it_everywhere(window, qtbot):
     qtbot.mouseClick(dialog.add_members, Qt.MouseButton.LeftButton)
     assert dialog.experts.count() == 2
     type_text(qtbot, dialog.texts["problems"], "模具寿命短")
-    due = (date.today() + timedelta(days=10)).isoformat()
+    due = (clock.today() + timedelta(days=10)).isoformat()
     fill_item(dialog, 0, "联系模具钢供应商", "李工", due, flag=False)
     fill_item(dialog, 1, "申请技改补助", "区科技局", due, flag=True)
     assert dialog.items.rowCount() == 3  # an empty row stays ready for a third item
@@ -35,7 +36,7 @@ def test_log_a_visit_with_two_follow_ups_and_see_it_everywhere(window, qtbot):
     visits.search.setText("wzdx")
     visits.apply()
     dates = [visits.model.index(r, 0).data() for r in range(visits.model.rowCount())]
-    assert date.today().isoformat() in dates
+    assert clock.today().isoformat() in dates
 
     follow_ups = window.show_page("follow_ups")
     follow_ups.search.setText("温州大学科技园")
@@ -101,7 +102,7 @@ def test_complete_a_planned_visit(window, qtbot):
     dialog = VisitDialog(window.store, window, visit_id=planned_id, complete=True)
     qtbot.addWidget(dialog)
     assert dialog.status.currentData() == "completed"
-    assert dialog.visit_date.text() <= date.today().isoformat()  # a completed visit is not future
+    assert dialog.visit_date.text() <= clock.today().isoformat()  # a completed visit is not future
     type_text(qtbot, dialog.texts["outcome"], "已完成回访")
     assert dialog.save() == planned_id
     status = window.store.scalar("SELECT status FROM visits WHERE id = ?", (planned_id,))

@@ -3,12 +3,13 @@ dialog with unsaved input asks first."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from guikit import choose_enterprise, crash_and_restart, fill_item, type_text, wait_for_draft
 from PySide6.QtCore import Qt
 
+from dispatch_app import clock
 from dispatch_app.gui.drafts import Drafts
 
 
@@ -25,7 +26,7 @@ def _type_a_visit(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.add_members, Qt.MouseButton.LeftButton)
     type_text(qtbot, dialog.texts["problems"], "模具寿命短")
     type_text(qtbot, dialog.texts["advice"], "更换模具钢")
-    due = (date.today() + timedelta(days=10)).isoformat()
+    due = (clock.today() + timedelta(days=10)).isoformat()
     fill_item(dialog, 0, "联系模具钢供应商", "李工", due, flag=False)
     fill_item(dialog, 1, "申请技改补助", "区科技局", "2026-13-40", flag=True)  # a bad date
 

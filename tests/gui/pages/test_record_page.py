@@ -4,11 +4,10 @@ arriving in that same box."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from guikit import type_text
 from PySide6.QtCore import Qt
 
+from dispatch_app import clock
 from dispatch_app.store import listing
 
 
@@ -44,7 +43,7 @@ def test_visits_filtered_by_an_expert_typed_in_pinyin_initials(window, qtbot):
     expected = listing.count(
         window.store,
         "visits",
-        listing.Criteria(filters={"expert": expert, "date_to": date.today().isoformat()}),
+        listing.Criteria(filters={"expert": expert, "date_to": clock.today().isoformat()}),
     )
     assert 0 < expected < everything
     assert page.model.total == expected

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+from dispatch_app import clock
 from dispatch_app.gui.pages.visits_page import VisitsPage
 
 
@@ -14,15 +15,15 @@ def _dates(page: VisitsPage) -> list[str]:
 
 def test_default_is_up_to_today_latest_first_and_the_filter_says_so(window):
     page = window.show_page("visits")
-    today = date.today().isoformat()
+    today = clock.today().isoformat()
     assert page.when_filter.currentText() == "截至今天"
     assert page.model.total == 8  # the 8 done visits; the one planned in 5 days is not on top
     dates = _dates(page)
-    assert dates[0] == (date.today() - timedelta(days=1)).isoformat()
+    assert dates[0] == (clock.today() - timedelta(days=1)).isoformat()
     assert dates == sorted(dates, reverse=True) and max(dates) <= today
 
     page.when_filter.setCurrentIndex(page.when_filter.findText("今天以后"))
-    assert _dates(page) == [(date.today() + timedelta(days=5)).isoformat()]
+    assert _dates(page) == [(clock.today() + timedelta(days=5)).isoformat()]
 
     page.when_filter.setCurrentIndex(page.when_filter.findText("全部日期"))
     assert page.model.total == 9
@@ -30,11 +31,11 @@ def test_default_is_up_to_today_latest_first_and_the_filter_says_so(window):
 
 def test_a_typed_date_range_narrows_the_choice(window):
     page = window.show_page("visits")
-    later = (date.today() + timedelta(days=30)).isoformat()
+    later = (clock.today() + timedelta(days=30)).isoformat()
     page.filters["date_to"].setText(later)  # "up to today" still holds
     page.apply()
     assert page.model.total == 8
-    page.filters["date_from"].setText((date.today() - timedelta(days=4)).isoformat())
+    page.filters["date_from"].setText((clock.today() - timedelta(days=4)).isoformat())
     page.apply()
     assert page.model.total == 2  # 1 and 4 days ago
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...domain.choices import VISIT_STATUS, VISIT_TYPE
 from ...domain.problems import FieldProblem, NotFound, ValidationError
 from ...domain.records import Visit
@@ -79,7 +80,7 @@ class VisitDialog(QDialog):
         self.store = store
         self.visit_id = visit_id
         self.complete = complete
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.saved_count = 0
         self._touched: set[str] = set()
         self._problems: list[FieldProblem] = []

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...exchange.bundle import make_bundle
 from ...exchange.exporter import ExportOptions, export_kind
 from ..dialogs import messages
@@ -85,7 +86,7 @@ class ExportDialog(QDialog):
         self.district = district_combo(self, tr("All districts"))
         form.addRow(tr("District"), self.district)
         self.by_date = QCheckBox(tr("Only records dated between"), self)
-        today = date.today()
+        today = clock.today()
         self.date_from = _date_edit(self, date(today.year, 1, 1))
         self.date_to = _date_edit(self, today)
         dates = QHBoxLayout()
@@ -185,7 +186,7 @@ class BundleDialog(QDialog):
         form.addRow(tr("District"), self.district)
         self.by_month = QCheckBox(tr("Only one month"), self)
         self.by_month.setChecked(True)
-        self.month = _date_edit(self, date.today(), "yyyy-MM")
+        self.month = _date_edit(self, clock.today(), "yyyy-MM")
         self.by_month.toggled.connect(self.month.setEnabled)
         row = QHBoxLayout()
         row.addWidget(self.by_month)

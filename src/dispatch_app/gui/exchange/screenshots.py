@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
+
+from ... import clock
 
 Shoot = Callable[[Any, str], Path]  # (widget, name) -> the PNG written
 
@@ -64,7 +65,7 @@ def shoot_exchange(window: Any, folder: Path, shoot: Shoot, wait: Callable[..., 
     bundle = BundleDialog(window)
     bundle.district.setCurrentIndex(max(bundle.district.findData("330382"), 0))
     name = bundle.district.currentText()
-    bundle.path.setText(f"{name}_{date.today():%Y-%m}.zip")
+    bundle.path.setText(f"{name}_{clock.today():%Y-%m}.zip")
     bundle.show()
     shoot(bundle, "bundle")
     bundle.reject()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from ... import clock
 from ...domain.choices import APPOINTMENT_STATUS
 from ...domain.records import Appointment, Record
 from ...domain.validation import clean_appointment
@@ -58,7 +58,7 @@ class AppointmentForm(RecordForm):
         return tr("New tech VP appointment")
 
     def defaults(self) -> dict[str, Any]:
-        return {"batch_year": date.today().year, "status": "proposed"}
+        return {"batch_year": clock.today().year, "status": "proposed"}
 
     def record_title(self, record: Record) -> str:
         expert = lookup.display_name(self.store, "experts", record.expert_id)  # type: ignore[attr-defined]

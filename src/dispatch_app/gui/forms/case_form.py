@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from ... import clock
 from ...domain.records import Case, Record
 from ...domain.validation import clean_case
 from ...services import lookup
@@ -46,7 +46,7 @@ class CaseForm(RecordForm):
         return tr("New case")
 
     def defaults(self) -> dict[str, Any]:
-        return {"year": date.today().year}
+        return {"year": clock.today().year}
 
     def clean_input(self, raw: dict[str, Any]) -> dict[str, Any]:
         """A case belongs to its enterprise's district unless another is chosen."""

@@ -7,7 +7,6 @@ the fetched rows (a proxy over a partial model silently misses rows).
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from ... import clock
 from ...store import listing
 from ...store.listing import Criteria
 from ..i18n import current_language, tr
@@ -59,7 +59,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: list[tuple[Any, ...]] = []
         self._total = 0
         self._resetting = False
-        self.today = date.today().isoformat()
+        self.today = clock.today().isoformat()
 
     # -- data source -----------------------------------------------------------------------
     def set_store(self, store: Any) -> None:
@@ -134,7 +134,7 @@ class RecordTableModel(QAbstractTableModel):
         if self._resetting:
             # Asked from inside a modelReset handler: inserting rows while listeners are still
             # being told about the reset would interleave two changes; fetch right after.
-            QTimer.singleShot(0, self._fetch_more_later)
+            QTimer.singleShot(0, self, self._fetch_more_later)
             return
         start = len(self._rows)
         page = listing.fetch(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from ... import clock
 from ...domain.choices import APPOINTMENT_STATUS
 from ..forms.appointment_form import AppointmentForm
 from ..i18n import N_, current_language, tr
@@ -26,7 +25,7 @@ class AppointmentsPage(FormPage):
                 for c in APPOINTMENT_STATUS.codes
             ],
         )
-        this_year = date.today().year
+        this_year = clock.today().year
         self.add_combo_filter(
             "batch_year",
             N_("All batches"),

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from ... import clock
 from ..forms.case_form import CaseForm
 from ..i18n import N_, tr
 from .form_page import FormPage
@@ -17,7 +16,7 @@ class CasesPage(FormPage):
 
     def build_filters(self) -> None:
         self.add_district_filter()
-        this_year = date.today().year
+        this_year = clock.today().year
         self.add_combo_filter(
             "year", N_("All years"), [(str(y), y) for y in range(this_year, this_year - 6, -1)]
         )

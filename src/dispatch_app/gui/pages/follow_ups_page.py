@@ -7,11 +7,12 @@ closed item can be reopened. Overdue dates show in red.
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from ... import clock
 from ...domain.choices import FOLLOW_UP_STATUS
 from ...domain.problems import ValidationError
 from ...domain.records import FollowUp
@@ -50,7 +51,7 @@ class FollowUpsPage(RecordPage):
     def criteria(self) -> Any:
         c = super().criteria()
         due = c.filters.pop("due", None)
-        today = date.today()
+        today = clock.today()
         if due == "overdue":
             c.filters["overdue_on"] = today.isoformat()
         elif due == "week":
@@ -96,7 +97,7 @@ class FollowUpsPage(RecordPage):
         if self.store is None:
             self.summary_counts.clear()
             return
-        s = lookup.follow_up_summary(self.store, date.today())
+        s = lookup.follow_up_summary(self.store, clock.today())
         self.summary_counts.setText(
             tr(
                 "Open: {open} · overdue: {overdue} · due within 7 days: {soon}"

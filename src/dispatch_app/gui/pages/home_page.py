@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...store.errors import StoreError
 from ...store.listing import (
     due_criteria,
@@ -76,7 +77,7 @@ class HomePage(QWidget):
         super().__init__()
         self.window_ = window
         self.store: Any = None
-        self.today = date.today()
+        self.today = clock.today()
         self.setObjectName("page_home")
         self._painted = False
         self._generation = 0  # of reloads: figures of an older one are dropped
@@ -197,7 +198,7 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         """The three lists now; the progress figures and counts from a worker."""
-        today = self.today = date.today()
+        today = self.today = clock.today()
         self._painted = False
         for view in (self.due_view, self.recent_view, self.planned_view):
             view.watch_paint()
@@ -306,7 +307,7 @@ class HomePage(QWidget):
     def _on_view_painted(self) -> None:
         if not self._painted and self.store is not None:
             self._painted = True
-            QTimer.singleShot(0, self.rows_painted.emit)
+            QTimer.singleShot(0, self, self.rows_painted.emit)  # cancelled if self goes
 
     def focus_search(self) -> None:
         pass

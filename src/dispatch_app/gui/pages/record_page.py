@@ -310,7 +310,7 @@ class RecordPage(QWidget):
         self.view.watch_paint()  # the model reset repaints the rows; say so once it did
 
     def _on_view_painted(self) -> None:
-        QTimer.singleShot(0, self.rows_painted.emit)
+        QTimer.singleShot(0, self, self.rows_painted.emit)  # cancelled if self goes
 
     # -- selection and related records -----------------------------------------------------
     def current_id(self) -> str | None:

@@ -13,11 +13,12 @@ from/to date boxes narrow whichever is chosen.
 from __future__ import annotations
 
 import html
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from ... import clock
 from ...domain.choices import FOLLOW_UP_STATUS, VISIT_STATUS, VISIT_TYPE
 from ...services import lookup
 from ..i18n import N_, current_language, tr
@@ -63,7 +64,7 @@ class VisitsPage(RecordPage):
         """The "when" choice becomes a date bound, combined with a typed from/to date."""
         c = super().criteria()
         when = c.filters.pop("when", None)
-        today = date.today()
+        today = clock.today()
         if when == "past":
             bound = today.isoformat()
             c.filters["date_to"] = min(c.filters.get("date_to", bound), bound)
@@ -95,7 +96,7 @@ class VisitsPage(RecordPage):
             from ...domain.records import Visit
 
             visit = lookup.load(self.store, Visit, record_id)
-            side = "future" if str(visit.visit_date) > date.today().isoformat() else "past"
+            side = "future" if str(visit.visit_date) > clock.today().isoformat() else "past"
             if side != when:
                 self._set_when(side)
                 self.apply()
