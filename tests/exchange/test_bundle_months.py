@@ -52,7 +52,9 @@ def test_a_bundle_for_the_current_month_holds_todays_edits(store, tmp_path) -> N
 def test_a_visit_on_31_december_counts_for_that_year(store, freeze) -> None:
     freeze("2027-01-05T09:00:00+08:00")
     firm = _enterprise(store, random.Random(9), "年末服务厂")
-    expert = registry.register(store, Expert, {"name": "陈工", "institution": "温州大学", "specialties": "阀门"})
+    expert = registry.register(
+        store, Expert, {"name": "陈工", "institution": "温州大学", "specialties": "阀门"}
+    )
     for day in ("2026-12-31", "2027-01-01"):
         visit_log.log_visit(
             store,
