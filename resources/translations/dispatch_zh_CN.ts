@@ -217,7 +217,7 @@
       <translation>落后</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="263" />
+      <location filename="dashboard_page.py" line="259" />
       <source>Breakdowns</source>
       <translation>分类统计</translation>
     </message>
@@ -242,17 +242,17 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="292" />
+      <location filename="dashboard_page.py" line="289" />
       <source>By industry</source>
       <translation>按行业</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="293" />
+      <location filename="dashboard_page.py" line="290" />
       <source>By qualification</source>
       <translation>按企业资质</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="291" />
+      <location filename="dashboard_page.py" line="288" />
       <source>By visit type</source>
       <translation>按服务类型</translation>
     </message>
@@ -387,12 +387,12 @@
       <translation>登记计划服务的完成情况</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="380" />
+      <location filename="dashboard_page.py" line="384" />
       <source>Computing the progress…</source>
       <translation>正在计算进度…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="371" />
+      <location filename="dashboard_page.py" line="375" />
       <source>Computing…</source>
       <translation>正在计算…</translation>
     </message>
@@ -400,6 +400,11 @@
       <location filename="headers.py" line="14" />
       <source>Contact</source>
       <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="135" />
+      <source>Covered</source>
+      <translation>覆盖企业</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="202" />
@@ -432,7 +437,7 @@
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="478" />
+      <location filename="dashboard_page.py" line="482" />
       <source>Cumulative</source>
       <translation>累计完成</translation>
     </message>
@@ -477,7 +482,7 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="436" />
+      <location filename="dashboard_page.py" line="440" />
       <source>distinct enterprises with a completed visit; {n:,} visits planned</source>
       <translation>已完成服务的企业（去重）；另有计划服务 {n:,} 家次</translation>
     </message>
@@ -487,7 +492,7 @@
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="245" />
+      <location filename="dashboard_page.py" line="241" />
       <source>Districts (double-click a figure to see its records)</source>
       <translation>各区县排名（双击数字查看对应记录）</translation>
     </message>
@@ -532,7 +537,7 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="217" />
+      <location filename="dashboard_page.py" line="213" />
       <source>Edit targets…</source>
       <translation>编辑目标…</translation>
     </message>
@@ -581,7 +586,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="138" />
+      <location filename="dashboard_page.py" line="222" />
       <source>Enterprises covered</source>
       <translation>覆盖企业</translation>
     </message>
@@ -597,8 +602,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="118" />
+      <source>Expected</source>
+      <translation>应完成</translation>
+    </message>
+    <message>
       <source>Expected by today</source>
-      <translation>按进度应完成</translation>
+      <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
       <location filename="headers.py" line="21" />
@@ -631,17 +640,17 @@
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="565" />
+      <location filename="dashboard_page.py" line="569" />
       <source>Export CSV</source>
       <translation>导出 CSV</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="246" />
+      <location filename="dashboard_page.py" line="242" />
       <source>Export CSV…</source>
       <translation>导出 CSV…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="318" />
+      <location filename="dashboard_page.py" line="316" />
       <source>Export the list…</source>
       <translation>导出清单…</translation>
     </message>
@@ -651,7 +660,7 @@
       <translation>导出到</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="598" />
+      <location filename="dashboard_page.py" line="602" />
       <source>Exporting the list…</source>
       <translation>正在导出清单…</translation>
     </message>
@@ -691,7 +700,7 @@
       <translation>是否需协调</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="158" />
+      <location filename="dashboard_page.py" line="160" />
       <source>Follow-up</source>
       <translation>跟进事项</translation>
     </message>
@@ -724,7 +733,7 @@
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="264" />
+      <location filename="dashboard_page.py" line="260" />
       <source>Follow-ups for the meeting</source>
       <translation>推进会跟进清单</translation>
     </message>
@@ -734,17 +743,21 @@
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="124" />
-      <source>Forecast 31 Dec</source>
+      <location filename="dashboard_page.py" line="123" />
+      <source>Forecast</source>
       <translation>年底预测</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="446" />
+      <source>Forecast 31 Dec</source>
+      <translation type="obsolete">年底预测</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="450" />
       <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — the target is reached.</source>
       <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，可完成目标。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="441" />
+      <location filename="dashboard_page.py" line="445" />
       <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — {gap:,} short; {needed:.0f} a week are needed from now.</source>
       <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，差 {gap:,} 家次；此后每周需完成 {needed:.0f} 家次。</translation>
     </message>
@@ -759,7 +772,7 @@
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="508" />
+      <location filename="dashboard_page.py" line="512" />
       <source>From the dashboard: {scope} {year}</source>
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
@@ -854,7 +867,7 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="421" />
+      <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
@@ -904,7 +917,7 @@
       <translation>正在合并…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="262" />
+      <location filename="dashboard_page.py" line="258" />
       <source>Monthly trend</source>
       <translation>月度趋势</translation>
     </message>
@@ -939,7 +952,7 @@
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="149" />
+      <location filename="dashboard_page.py" line="145" />
       <source>Needs coordination</source>
       <translation>需协调</translation>
     </message>
@@ -1064,7 +1077,7 @@
       <translation>只导出日期在此范围内的记录</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="146" />
+      <location filename="dashboard_page.py" line="142" />
       <source>Open</source>
       <translation>未办结</translation>
     </message>
@@ -1089,7 +1102,7 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="462" />
+      <location filename="dashboard_page.py" line="466" />
       <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
@@ -1124,7 +1137,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="147" />
+      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1134,7 +1147,7 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="477" />
+      <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1169,7 +1182,7 @@
       <translation>目标进度</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="194" />
+      <location filename="dashboard_page.py" line="190" />
       <source>Progress toward the targets</source>
       <translation>年度目标进度</translation>
     </message>
@@ -1324,7 +1337,7 @@
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="421" />
+      <location filename="dashboard_page.py" line="425" />
       <source>seasonal curve</source>
       <translation>按往年季节规律</translation>
     </message>
@@ -1404,7 +1417,7 @@
       <translation>目标</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="479" />
+      <location filename="dashboard_page.py" line="483" />
       <source>Target line</source>
       <translation>目标进度线</translation>
     </message>
@@ -1439,7 +1452,7 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="225" />
+      <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -1454,7 +1467,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="395" />
+      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -1468,7 +1481,7 @@
       <translation>窗口立即以新语言重建；已打开的数据库和页面保持不变，尚未保存的内容会提示您恢复。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="343" />
+      <location filename="dashboard_page.py" line="347" />
       <source>This database's scope</source>
       <translation>本库范围</translation>
     </message>
@@ -1582,7 +1595,7 @@
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="476" />
+      <location filename="dashboard_page.py" line="480" />
       <source>Visits per month</source>
       <translation>每月服务家次</translation>
     </message>
@@ -1592,7 +1605,7 @@
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="135" />
+      <location filename="dashboard_page.py" line="133" />
       <source>VP target</source>
       <translation>副总目标</translation>
     </message>
@@ -1627,12 +1640,12 @@
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="578" />
+      <location filename="dashboard_page.py" line="582" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="602" />
+      <location filename="dashboard_page.py" line="606" />
       <source>Written: {path} ({n} rows)</source>
       <translation>已写入：{path}（{n} 行）</translation>
     </message>
@@ -1657,7 +1670,7 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="425" />
+      <location filename="dashboard_page.py" line="429" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
@@ -1677,7 +1690,7 @@
       <translation>共 {n} 条</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="432" />
+      <location filename="dashboard_page.py" line="436" />
       <source>{n} proposed (pipeline)</source>
       <translation>另有拟派 {n} 名</translation>
     </message>
@@ -1687,7 +1700,7 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="496" />
+      <location filename="dashboard_page.py" line="500" />
       <source>{ratio} done · expected by today {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</source>
       <translation>已完成 {ratio} · 按进度应完成 {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</translation>
     </message>
@@ -1702,7 +1715,7 @@
       <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="417" />
+      <location filename="dashboard_page.py" line="421" />
       <source>{scope}, as of {date}; {share} of the year's target expected ({curve})</source>
       <translation>{scope}，截至 {date}；按进度应完成全年目标的 {share}（{curve}）</translation>
     </message>

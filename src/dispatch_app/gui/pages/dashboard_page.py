@@ -115,14 +115,12 @@ def _ranking_columns() -> list[FigureColumn]:
         ),
         FigureColumn(
             "expected",
-            N_("Expected by today"),
+            N_("Expected"),
             lambda r: r.visits.expected_by_date,
             lambda r: f"{r.visits.expected_by_date:,}",
             number=True,
         ),
-        FigureColumn(
-            "forecast", N_("Forecast 31 Dec"), lambda r: r.visits.forecast_year_end, number=True
-        ),
+        FigureColumn("forecast", N_("Forecast"), lambda r: r.visits.forecast_year_end, number=True),
         FigureColumn(
             "status",
             N_("Status"),
@@ -134,9 +132,7 @@ def _ranking_columns() -> list[FigureColumn]:
         FigureColumn(
             "appointments_target", N_("VP target"), lambda r: r.appointments.target, number=True
         ),
-        FigureColumn(
-            "enterprises", N_("Enterprises covered"), lambda r: r.enterprises, number=True
-        ),
+        FigureColumn("enterprises", N_("Covered"), lambda r: r.enterprises, number=True),
     ]
 
 
@@ -154,15 +150,15 @@ def _follow_up_columns() -> list[FigureColumn]:
 def _meeting_columns() -> list[FigureColumn]:
     return [
         FigureColumn("district", N_("District"), lambda m: m.district),
-        FigureColumn("enterprise", N_("Enterprise"), lambda m: m.enterprise),
-        FigureColumn("description", N_("Follow-up"), lambda m: m.description),
-        FigureColumn("owner", N_("Owner"), lambda m: m.owner),
         FigureColumn(
             "due",
             N_("Due"),
             lambda m: m.due_date,
             colour=lambda m: "#b00020" if m.overdue else None,
         ),
+        FigureColumn("enterprise", N_("Enterprise"), lambda m: m.enterprise),
+        FigureColumn("description", N_("Follow-up"), lambda m: m.description),
+        FigureColumn("owner", N_("Owner"), lambda m: m.owner),
     ]
 
 
@@ -263,8 +259,9 @@ class DashboardPage(QWidget):
         self.tabs.addTab(self._breakdowns(), tr("Breakdowns"))
         self.tabs.addTab(self._follow_ups(), tr("Follow-ups for the meeting"))
         split.addWidget(self.tabs)
-        split.setStretchFactor(0, 5)
-        split.setStretchFactor(1, 4)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([760, 480])  # the ranking's ten columns whole on a 1366-pixel screen
         outer.addWidget(split, 1)
 
     def _table(self, model: FigureTableModel, name: str, parent: QWidget) -> TableView:
@@ -311,6 +308,7 @@ class DashboardPage(QWidget):
         self.follow_view.setSortingEnabled(True)
         self.follow_view.doubleClicked.connect(self._drill_follow_ups)
         self.follow_view.setMaximumHeight(200)
+        self.follow_view.horizontalHeader().setStretchLastSection(False)
         layout.addWidget(self.follow_view)
         row = QHBoxLayout()
         self.meeting_label = QLabel(box)
@@ -322,9 +320,15 @@ class DashboardPage(QWidget):
         layout.addLayout(row)
         self.meeting_model = FigureTableModel(_meeting_columns(), self)
         self.meeting_view = self._table(self.meeting_model, "meetingTable", box)
-        self.meeting_view.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Interactive
-        )
+        header = self.meeting_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        # The pane is narrow: the follow-up text gets the most room, the rest scroll sideways.
+        widths = {"district": 60, "due": 86, "enterprise": 130, "description": 240, "owner": 90}
+        for key, width in widths.items():
+            column = self.meeting_model.column_of(key)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+
         self.meeting_view.doubleClicked.connect(self._open_meeting_item)
         layout.addWidget(self.meeting_view, 1)
         return box
