@@ -56,3 +56,38 @@ def test_a_screenshot_run_prints_only_the_files(db_path, tmp_path):
 
 def test_screenshots_of_a_missing_database_fail(qapp, tmp_path):
     assert take_screenshots(db=tmp_path / "missing.db", out=tmp_path / "o", lang="zh") == 2
+
+
+def test_the_workbench_screenshot_waits_for_its_slow_figures(qapp, db_path, tmp_path, monkeypatch):
+    """On a busy machine the progress box's worker finishes late: the picture must still show
+    its figures (text and filled bars), not two empty bars."""
+    import time
+
+    from dispatch_app.gui import screenshots
+    from dispatch_app.gui.pages import home_page
+
+    original = home_page.home_figures
+
+    def slow(store, today):
+        time.sleep(1.5)
+        return original(store, today)
+
+    monkeypatch.setattr(home_page, "home_figures", slow)
+    seen: dict[str, tuple] = {}
+    grab = screenshots._grab
+
+    def watching(widget, path):
+        home = widget.pages.get("home") if hasattr(widget, "pages") else None
+        if home is not None and "-home-" in path.name:
+            seen["home"] = (
+                home.visits_label.text(),
+                home.visits_bar.value(),
+                home.pending_work(),
+            )
+        grab(widget, path)
+
+    monkeypatch.setattr(screenshots, "_grab", watching)
+    assert take_screenshots(db=db_path, out=tmp_path / "shots", lang="zh") == 0
+    text, bar, pending = seen["home"]
+    assert "家次" in text and any(ch.isdigit() for ch in text)
+    assert bar > 0 and pending is False

@@ -14,6 +14,36 @@ from pathlib import Path
 from typing import Any
 
 WIDTH, HEIGHT = 1366, 820
+PAGE_WORK_TIMEOUT_MS = 20_000
+
+# The "ready" protocol: a page may implement ``pending_work() -> bool``, True while its worker
+# or timers are still filling it (the workbench's progress box, the dashboard's figures). A
+# screenshot waits until every page built so far says False (or the timeout passes), so the
+# pictures (and the user guide made from them) show what a user sees, on a busy machine too.
+
+
+def pages_pending(window: Any) -> list[str]:
+    """Keys of the built pages whose deferred work has not finished."""
+    busy = []
+    for key, page in list(window.pages.items()):
+        pending = getattr(page, "pending_work", None)
+        if pending is not None and pending():
+            busy.append(key)
+    return busy
+
+
+def wait_for_pages(window: Any, timeout_ms: int = PAGE_WORK_TIMEOUT_MS) -> bool:
+    """Run the event loop until no page has pending work; False on timeout (said on stderr)."""
+    if _wait(lambda: not pages_pending(window), timeout_ms):
+        return True
+    print(
+        f"screenshot: still loading after {timeout_ms} ms: {pages_pending(window)}", file=sys.stderr
+    )
+    return False
+
+
+def _grab(widget: Any, path: Path) -> None:
+    widget.grab().save(str(path))
 
 
 def _wait(condition: Callable[[], bool], timeout_ms: int = 30_000) -> bool:
@@ -95,8 +125,10 @@ def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:
         if view is not None and page.model.rowCount() > 0:
             view.selectRow(0)
         _settle()
+        wait_for_pages(window)
+        _settle(50)
         path = out_dir / f"{i:02d}-{key}-{lang}.png"
-        window.grab().save(str(path))
+        _grab(window, path)
         written.append(path)
 
     # The enterprise form refusing a bad USCC: what validation as you type looks like.

@@ -83,6 +83,7 @@ class HomePage(QWidget):
         self._painted = False
         self._generation = 0  # of reloads: figures of an older one are dropped
         self._details_pending = False
+        self._details_running = False  # the worker is computing the figures
         self.figures: HomeFigures | None = None  # the last figures shown (None while loading)
         self._runner = TaskRunner(self)  # quiet loads, apart from the window's user tasks
         layout = QVBoxLayout(self)
@@ -234,6 +235,7 @@ class HomePage(QWidget):
         if not self._details_pending or self.store is None:
             return
         self._details_pending = False
+        self._details_running = True
         generation, today = self._generation, self.today
 
         def work(_ctx: Any) -> HomeFigures:
@@ -248,9 +250,14 @@ class HomePage(QWidget):
         )
         self._runner.run(task, show_after_ms=None)
 
+    def pending_work(self) -> bool:
+        """True until the progress box and the counts are filled (screenshots wait for it)."""
+        return self.store is not None and (self._details_pending or self._details_running)
+
     def _show_details(self, generation: int, figures: HomeFigures) -> None:
         if generation != self._generation:
             return  # a later reload's figures are on their way
+        self._details_running = False
         self.figures = figures
         s, p = figures.due, figures.progress
         self.due_box.setTitle(
@@ -295,6 +302,7 @@ class HomePage(QWidget):
     def _details_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
             return
+        self._details_running = False
         self._clear_details()
         message = pick(exc.zh, exc.en) if isinstance(exc, StoreError) else str(exc)
         self.pace_label.setText(
