@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -67,6 +68,10 @@ class Resolver:
         for name, _t in names:
             counts[name] = counts.get(name, 0) + 1
         self._unique = {name for name, n in counts.items() if n == 1}
+        self._towns_named: dict[str, list[Town]] = {}
+        for name, t in names:
+            self._towns_named.setdefault(name, []).append(t)
+        self._town_pattern = re.compile("|".join(re.escape(n) for n, _ in names))
         self._district_names: list[tuple[str, str]] = sorted(
             (
                 (k, d.adcode)
@@ -95,20 +100,15 @@ class Resolver:
             return None
         if district_code is None:
             district_code = self.district_in_text(text)
-        best: tuple[int, int, Town] | None = None  # (position, -length, town)
-        for name, town in self._town_names:
-            pos = text.find(name)
-            if pos < 0:
-                continue
-            if district_code is not None:
-                if town.district_code != district_code:
-                    continue
-            elif name not in self._unique:
-                continue
-            key = (pos, -len(name), town)
-            if best is None or key[:2] < best[:2]:
-                best = key
-        return best[2] if best else None
+        # One alternation, longest names first: finditer yields the leftmost-longest names.
+        for m in self._town_pattern.finditer(text):
+            for town in self._towns_named[m.group(0)]:
+                if district_code is not None:
+                    if town.district_code == district_code:
+                        return town
+                elif m.group(0) in self._unique:
+                    return town
+        return None
 
     def town_location(self, town_code: str) -> Location | None:
         c = self.centres.get(town_code)
