@@ -260,4 +260,34 @@ def m0002_pinyin_sort_indexes(db: Database) -> None:
     db.execute("CREATE INDEX experts_pinyin ON experts(name_pinyin)")
 
 
+@migration("0003_geo_coordinates")
+def m0003_geo_coordinates(db: Database) -> None:
+    """Coordinates carry their precision, datum and source; a cache for optional geocoding.
+
+    Existing points are kept as given (``exact``); records without one get a town or district
+    centre from the offline gazetteer (see ``dispatch_app.geo``).
+    """
+    from ..geo.migrate import backfill_coordinates
+
+    for table in ("enterprises", "experts"):
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN coord_precision TEXT"
+            " CHECK (coord_precision IN ('exact', 'town', 'district'))"
+        )
+        db.execute(f"ALTER TABLE {table} ADD COLUMN coord_datum TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN coord_source TEXT")
+    db.execute(
+        """CREATE TABLE geocode_cache (
+            provider TEXT NOT NULL,
+            query TEXT NOT NULL,
+            lat REAL,
+            lon REAL,
+            datum TEXT NOT NULL DEFAULT 'GCJ-02',
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (provider, query)
+        )"""
+    )
+    backfill_coordinates(db.conn)
+
+
 SCHEMA_VERSION = len(_REGISTERED)
