@@ -196,10 +196,14 @@ class Typesetter:
         return self.para(value, style, f"{where} · {label}")
 
     def gap(self, label: str, style: str = "table") -> Paragraph:
-        st = self.style[style]
-        return Paragraph(
-            f'<font color="{MISSING_COLOUR}">（未填写：{self.check.markup(label, "")}）</font>', st
-        )
+        return Paragraph(self.gap_markup(label), self.style[style])
+
+    def raw(self, markup: str, style: str = "body") -> Paragraph:
+        """A paragraph of our own markup (never record text: that goes through para())."""
+        return Paragraph(markup, self.style[style])
+
+    def gap_markup(self, label: str) -> str:
+        return f'<font color="{MISSING_COLOUR}">（未填写：{self.check.markup(label, "")}）</font>'
 
     def paragraphs(self, text: object, label: str, where: str) -> list[Paragraph]:
         """Body paragraphs, one per line of the text (so a huge field flows across pages)."""
@@ -280,7 +284,7 @@ class _Doc(BaseDocTemplate):
         super()._endBuild()
         canv = self.canv
         for key, page in self.page_refs.items():
-            canv.beginForm(_form_name(key))
+            canv.beginForm(_form_name(key), lowerx=-200, lowery=-20, upperx=0, uppery=40)
             canv.setFont(SONG, BODY_SIZE)
             canv.drawRightString(0, 0, str(page))
             canv.endForm()
