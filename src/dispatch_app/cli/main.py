@@ -70,6 +70,9 @@ def _optional_modules() -> list:
     from . import gui_commands
 
     mods.append(gui_commands)
+    from . import progress_commands
+
+    mods.append(progress_commands)
     try:
         from . import exchange_commands
     except ImportError:  # the exchange package is optional while it is being built
