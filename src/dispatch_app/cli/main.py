@@ -82,6 +82,13 @@ def _optional_modules() -> list:
     return mods
 
 
+def _print_store_notices() -> None:
+    """What the store tells the user on opening (an interrupted write undone) goes to stderr."""
+    from ..store.database import set_notice_sink
+
+    set_notice_sink(lambda n: print(f"{n.zh}\n{n.en}", file=sys.stderr))
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -113,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _print_store_notices()
     try:
         args = window_only_args(argv)
         if args is None:
