@@ -175,6 +175,8 @@ def parse_non_negative(raw: object, *, integer: bool = False) -> float | int:
 
 
 def _blank(value: object) -> bool:
+    if value.__class__ is str:  # nearly every call: a cell's text
+        return not value or not normalize_text(value)
     if value is None:
         return True
     if isinstance(value, str):
