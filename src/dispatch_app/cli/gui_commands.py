@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from .errors import EXIT_UNEXPECTED
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -20,6 +22,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from ..gui.platform_check import check_desktop_libraries
+
+    # Before Qt can abort the process over a missing system library: say which, and how.
+    if not check_desktop_libraries():
+        return EXIT_UNEXPECTED
     from ..gui.app import run
 
     return run(db=args.db, lang=args.lang, quit_when_ready=args.quit_when_ready)
