@@ -22,6 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if getattr(args, "selftest", False):
+        from ..gui.selftest import run_selftest
+
+        return run_selftest(lang=args.lang or "zh")  # offscreen: no display libraries needed
     from ..gui.platform_check import check_desktop_libraries
 
     # Before Qt can abort the process over a missing system library: say which, and how.
