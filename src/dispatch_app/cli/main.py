@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until the first page shows its rows, then exit 0",
     )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open a demo database offscreen, render every page, write a PDF; exit 0 if whole",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in [*_command_modules(), *_optional_modules()]:
         module.register(subparsers)
