@@ -328,6 +328,7 @@ def m0004_planning_team_base(db: Database) -> None:
             UPDATE enterprises SET needs_updated_at = CASE WHEN new.tech_needs = '' THEN NULL
                 ELSE new.updated_at END WHERE rowid = new.rowid;
         END"""
+    )
 
 
 @migration("0005_progress_indexes")
