@@ -69,7 +69,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="150" />
+      <location filename="visit_dialog.py" line="151" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -101,37 +101,42 @@
       <translation>关于</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="261" />
+      <source>About this database</source>
+      <translation>关于该数据库</translation>
+    </message>
+    <message>
       <location filename="experts_picker.py" line="37" />
       <source>Add an expert: type a name or pinyin</source>
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="154" />
+      <location filename="visit_dialog.py" line="155" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="38" />
+      <location filename="visits_page.py" line="39" />
       <source>After today</source>
       <translation>今天以后</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="32" />
+      <location filename="appointments_page.py" line="31" />
       <source>All batches</source>
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="37" />
+      <location filename="visits_page.py" line="38" />
       <source>All dates</source>
       <translation>全部日期</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="85" />
+      <location filename="export_dialog.py" line="86" />
       <source>All districts</source>
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="129" />
+      <location filename="home_page.py" line="130" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -151,7 +156,7 @@
       <translation>全部规模</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="23" />
+      <location filename="appointments_page.py" line="22" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
@@ -161,23 +166,23 @@
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="53" />
+      <location filename="visits_page.py" line="54" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="22" />
+      <location filename="cases_page.py" line="21" />
       <source>All years</source>
       <translation>全部年度</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="94" />
+      <location filename="export_dialog.py" line="95" />
       <source>and</source>
       <comment>date range</comment>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="42" />
+      <location filename="follow_ups_page.py" line="43" />
       <source>Any due date</source>
       <translation>全部期限</translation>
     </message>
@@ -192,7 +197,7 @@
       <translation>已审定</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="25" />
+      <location filename="cases_page.py" line="24" />
       <source>Approved or not</source>
       <translation>审定状态</translation>
     </message>
@@ -207,12 +212,12 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="47" />
+      <location filename="export_dialog.py" line="48" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="180" />
+      <location filename="export_dialog.py" line="181" />
       <source>Bundle for the bureau</source>
       <translation>生成报送数据包</translation>
     </message>
@@ -222,7 +227,7 @@
       <translation>生成报送数据包…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="242" />
+      <location filename="export_dialog.py" line="243" />
       <source>Bundle written to {path}</source>
       <translation>数据包已保存到 {path}</translation>
     </message>
@@ -242,7 +247,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="238" />
+      <location filename="main_window.py" line="237" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -302,7 +307,7 @@
       <translation>选择要导入的文件</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="145" />
+      <location filename="export_dialog.py" line="146" />
       <source>Choose where to save the file.</source>
       <translation>请选择保存位置。</translation>
     </message>
@@ -322,12 +327,12 @@
       <translation>办结</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="79" />
+      <location filename="follow_ups_page.py" line="80" />
       <source>Close item…</source>
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="145" />
+      <location filename="follow_ups_page.py" line="146" />
       <source>Closed at</source>
       <translation>办结时间</translation>
     </message>
@@ -347,7 +352,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="305" />
+      <location filename="visit_dialog.py" line="306" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -357,22 +362,22 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="201" />
+      <location filename="export_dialog.py" line="202" />
       <source>Create</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="228" />
+      <location filename="export_dialog.py" line="229" />
       <source>Creating the bundle…</source>
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="221" />
+      <location filename="main_window.py" line="220" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="76" />
+      <location filename="export_dialog.py" line="77" />
       <source>CSV (opens in Excel and WPS)</source>
       <translation>CSV（可用 Excel、WPS 打开）</translation>
     </message>
@@ -427,7 +432,7 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="86" />
+      <location filename="export_dialog.py" line="87" />
       <source>District</source>
       <translation>区县</translation>
     </message>
@@ -437,7 +442,7 @@
       <translation>办结期限</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="43" />
+      <location filename="follow_ups_page.py" line="44" />
       <source>Due within 7 days</source>
       <translation>7天内到期</translation>
     </message>
@@ -462,17 +467,17 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="305" />
+      <location filename="visit_dialog.py" line="306" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="122" />
+      <location filename="visits_page.py" line="123" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="82" />
+      <location filename="export_dialog.py" line="83" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
@@ -487,7 +492,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="30" />
+      <location filename="visits_page.py" line="31" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
@@ -497,12 +502,12 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="77" />
+      <location filename="export_dialog.py" line="78" />
       <source>Excel workbook (XLSX)</source>
       <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="127" />
+      <location filename="export_dialog.py" line="128" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -517,7 +522,7 @@
       <translation>服务专家（姓名或拼音）</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="17" />
+      <location filename="appointments_page.py" line="16" />
       <source>Expert or enterprise, name or pinyin</source>
       <translation>专家或企业：名称或拼音</translation>
     </message>
@@ -527,22 +532,22 @@
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="107" />
+      <location filename="export_dialog.py" line="108" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="66" />
+      <location filename="export_dialog.py" line="67" />
       <source>Export a spreadsheet</source>
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="125" />
+      <location filename="export_dialog.py" line="126" />
       <source>Export to</source>
       <translation>导出到</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="156" />
+      <location filename="export_dialog.py" line="157" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
@@ -572,12 +577,12 @@
       <translation>前几个值</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="46" />
+      <location filename="follow_ups_page.py" line="47" />
       <source>Flagged or not</source>
       <translation>是否需协调</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="193" />
+      <location filename="follow_ups_page.py" line="194" />
       <source>Follow-up items</source>
       <translation>跟进事项</translation>
     </message>
@@ -595,12 +600,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="255" />
+      <location filename="home_page.py" line="256" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -610,17 +615,17 @@
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="78" />
+      <location filename="export_dialog.py" line="79" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="59" />
+      <location filename="visits_page.py" line="60" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="81" />
+      <location filename="export_dialog.py" line="82" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
     </message>
@@ -630,7 +635,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="83" />
+      <location filename="export_dialog.py" line="84" />
       <source>Hide the middle digits of phone numbers</source>
       <translation>隐去电话号码中间几位</translation>
     </message>
@@ -685,12 +690,12 @@
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="29" />
+      <location filename="follow_ups_page.py" line="30" />
       <source>Item, owner or enterprise</source>
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="127" />
+      <location filename="visits_page.py" line="128" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
     </message>
@@ -710,17 +715,17 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="241" />
+      <location filename="home_page.py" line="242" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="101" />
+      <location filename="visit_dialog.py" line="102" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="61" />
+      <location filename="follow_ups_page.py" line="62" />
       <source>Log a visit…</source>
       <translation>登记入企服务…</translation>
     </message>
@@ -780,7 +785,7 @@
       <translation>需协调</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="46" />
+      <location filename="follow_ups_page.py" line="47" />
       <source>Needs bureau coordination</source>
       <translation>需科技局协调</translation>
     </message>
@@ -795,7 +800,7 @@
       <translation>在本页新建记录(&amp;R)</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="38" />
+      <location filename="appointments_page.py" line="37" />
       <source>New appointment</source>
       <translation>新建选派</translation>
     </message>
@@ -845,12 +850,12 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="288" />
+      <location filename="main_window.py" line="297" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="25" />
+      <location filename="cases_page.py" line="24" />
       <source>Not approved</source>
       <translation>未审定</translation>
     </message>
@@ -880,12 +885,12 @@
       <translation>确定</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="186" />
+      <location filename="export_dialog.py" line="187" />
       <source>Only one month</source>
       <translation>只含一个月</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="87" />
+      <location filename="export_dialog.py" line="88" />
       <source>Only records dated between</source>
       <translation>只导出日期在此范围内的记录</translation>
     </message>
@@ -895,7 +900,7 @@
       <translation>请先打开一个数据库。</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="36" />
+      <location filename="follow_ups_page.py" line="37" />
       <source>Open and closed</source>
       <translation>全部（含已办结）</translation>
     </message>
@@ -925,22 +930,22 @@
       <translation>打开已有记录</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="84" />
+      <location filename="follow_ups_page.py" line="85" />
       <source>Open the visit</source>
       <translation>打开服务记录</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="101" />
+      <location filename="follow_ups_page.py" line="102" />
       <source>Open: {open} · overdue: {overdue} · due within 7 days: {soon} · need bureau coordination: {flagged}</source>
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="221" />
+      <location filename="main_window.py" line="220" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="43" />
+      <location filename="follow_ups_page.py" line="44" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -950,7 +955,7 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="217" />
+      <location filename="home_page.py" line="218" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -975,7 +980,7 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="99" />
+      <location filename="home_page.py" line="100" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -994,12 +999,12 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="135" />
+      <location filename="home_page.py" line="136" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="124" />
+      <location filename="visits_page.py" line="125" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
     </message>
@@ -1034,7 +1039,7 @@
       <translation>移除选中</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="82" />
+      <location filename="follow_ups_page.py" line="83" />
       <source>Reopen</source>
       <translation>重新打开</translation>
     </message>
@@ -1065,17 +1070,17 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="226" />
+      <location filename="visit_dialog.py" line="227" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="103" />
+      <location filename="export_dialog.py" line="104" />
       <source>Save as</source>
       <translation>保存为</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="210" />
+      <location filename="export_dialog.py" line="211" />
       <source>Save the bundle</source>
       <translation>保存数据包</translation>
     </message>
@@ -1095,17 +1100,17 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="310" />
+      <location filename="main_window.py" line="319" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="206" />
+      <location filename="main_window.py" line="207" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="400" />
+      <location filename="visit_dialog.py" line="401" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1120,12 +1125,12 @@
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="146" />
+      <location filename="visits_page.py" line="147" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="111" />
+      <location filename="follow_ups_page.py" line="112" />
       <source>Select an item to close or reopen it.</source>
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
@@ -1210,7 +1215,7 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="272" />
+      <location filename="home_page.py" line="273" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -1220,7 +1225,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="296" />
+      <location filename="home_page.py" line="297" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -1239,12 +1244,12 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="422" />
+      <location filename="visit_dialog.py" line="423" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="347" />
+      <location filename="visit_dialog.py" line="348" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1254,17 +1259,17 @@
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="16" />
+      <location filename="cases_page.py" line="15" />
       <source>Title or enterprise (name or pinyin)</source>
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="60" />
+      <location filename="visits_page.py" line="61" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="210" />
+      <location filename="home_page.py" line="211" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1279,7 +1284,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="142" />
+      <location filename="visit_dialog.py" line="143" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1289,7 +1294,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="422" />
+      <location filename="visit_dialog.py" line="423" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1299,7 +1304,7 @@
       <translation>发现未保存的内容（{time}）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="38" />
+      <location filename="visits_page.py" line="39" />
       <source>Up to today</source>
       <translation>截至今天</translation>
     </message>
@@ -1314,7 +1319,7 @@
       <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="80" />
+      <location filename="export_dialog.py" line="81" />
       <source>UTF-8 with BOM (recommended)</source>
       <translation>UTF-8 带 BOM（推荐）</translation>
     </message>
@@ -1339,7 +1344,7 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="269" />
+      <location filename="home_page.py" line="270" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
@@ -1354,12 +1359,12 @@
       <translation>文件内容</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="74" />
+      <location filename="export_dialog.py" line="75" />
       <source>What to export</source>
       <translation>导出内容</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="184" />
+      <location filename="export_dialog.py" line="185" />
       <source>Whole database</source>
       <translation>整个数据库</translation>
     </message>
@@ -1384,12 +1389,12 @@
       <translation>您的姓名</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="210" />
+      <location filename="export_dialog.py" line="211" />
       <source>Zip files (*.zip)</source>
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="283" />
+      <location filename="home_page.py" line="284" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
@@ -1404,7 +1409,7 @@
       <translation>共 {n} 条</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="169" />
+      <location filename="export_dialog.py" line="170" />
       <source>{n} rows exported to {path}</source>
       <translation>已导出 {n} 行到 {path}</translation>
     </message>

@@ -70,6 +70,9 @@ def _optional_modules() -> list:
     from . import gui_commands
 
     mods.append(gui_commands)
+    from . import progress_commands
+
+    mods.append(progress_commands)
     try:
         from . import exchange_commands
     except ImportError:  # the exchange package is optional while it is being built
@@ -77,6 +80,13 @@ def _optional_modules() -> list:
     if exchange_commands is not None:
         mods.append(exchange_commands)
     return mods
+
+
+def _print_store_notices() -> None:
+    """What the store tells the user on opening (an interrupted write undone) goes to stderr."""
+    from ..store.database import set_notice_sink
+
+    set_notice_sink(lambda n: print(f"{n.zh}\n{n.en}", file=sys.stderr))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until the first page shows its rows, then exit 0",
     )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open a demo database offscreen, render every page, write a PDF; exit 0 if whole",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in [*_command_modules(), *_optional_modules()]:
         module.register(subparsers)
@@ -110,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _print_store_notices()
     try:
         args = window_only_args(argv)
         if args is None:
