@@ -6,7 +6,10 @@ machines without display libraries.
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_screenshot)
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: Any) -> int:
+    """Open the window (``args``: ``db``, ``lang``, ``quit_when_ready``)."""
     from ..gui.app import run
 
     return run(db=args.db, lang=args.lang, quit_when_ready=args.quit_when_ready)

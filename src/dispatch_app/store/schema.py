@@ -290,4 +290,44 @@ def m0003_geo_coordinates(db: Database) -> None:
     backfill_coordinates(db.conn)
 
 
+@migration("0004_planning_team_base")
+def m0004_planning_team_base(db: Database) -> None:
+    """Planning: where a team starts its day, and when an enterprise's needs text last changed.
+
+    ``teams.base_*``: a recorded base (an institute, a bureau office); without one a day starts
+    at the team's district centre. The columns are not part of the Team record (forms and the
+    exchange do not carry them); ``store.planning_queries`` reads and writes them.
+
+    Two covering indexes make the needs list one pass over index entries.
+
+    ``enterprises.needs_updated_at``: kept by triggers, so every path that writes the needs
+    (form, import, merge) stamps it without knowing about planning: "new needs" are needs
+    edited after the enterprise's last visit. Existing rows start from their ``updated_at``
+    when they have needs text (the best evidence the file holds).
+    """
+    db.execute("ALTER TABLE teams ADD COLUMN base_lat REAL")
+    db.execute("ALTER TABLE teams ADD COLUMN base_lon REAL")
+    db.execute("ALTER TABLE teams ADD COLUMN base_label TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE enterprises ADD COLUMN needs_updated_at TEXT")
+    # Covering indexes for the needs list: last completed visit per enterprise, open items.
+    db.execute("CREATE INDEX visits_enterprise_done ON visits(status, enterprise_id, visit_date)")
+    db.execute("CREATE INDEX follow_ups_open_visit ON follow_ups(status, visit_id)")
+    db.execute("UPDATE enterprises SET needs_updated_at = updated_at WHERE tech_needs <> ''")
+    db.execute(
+        """CREATE TRIGGER enterprises_needs_inserted AFTER INSERT ON enterprises
+        WHEN new.tech_needs <> '' AND new.needs_updated_at IS NULL
+        BEGIN
+            UPDATE enterprises SET needs_updated_at = new.updated_at WHERE rowid = new.rowid;
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER enterprises_needs_changed AFTER UPDATE OF tech_needs ON enterprises
+        WHEN new.tech_needs IS NOT old.tech_needs
+        BEGIN
+            UPDATE enterprises SET needs_updated_at = CASE WHEN new.tech_needs = '' THEN NULL
+                ELSE new.updated_at END WHERE rowid = new.rowid;
+        END"""
+    )
+
+
 SCHEMA_VERSION = len(_REGISTERED)
