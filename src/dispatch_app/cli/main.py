@@ -79,6 +79,9 @@ def _optional_modules() -> list:
         exchange_commands = None
     if exchange_commands is not None:
         mods.append(exchange_commands)
+    from . import match_commands
+
+    mods.append(match_commands)
     return mods
 
 
