@@ -27,7 +27,9 @@ def planning_world(store):
     )
     nowhere = registry.register(store, Enterprise, enterprise_raw(21))  # no coordinates
     expert = registry.register(
-        store, Expert, {"name": "王建国", "institution": "温州大学", "specialties": "电气"}
+        store,
+        Expert,
+        {"name": "王建国", "institution": "温州大学", "specialties": "电气", "can_be_vp": "是"},
     )
     team = registry.register(store, Team, {"name": "乐清电气轻骑队", "district_code": "乐清市"})
     registry.set_team_members(store, team.id, [expert.id], leader_id=expert.id)

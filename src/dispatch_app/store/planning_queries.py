@@ -100,7 +100,7 @@ def needs_rows(
     district_code: str | None = None,
     industry: str | None = None,
     include_planned: bool = True,
-    enterprise_ids: list[str] | None = None,
+    box: tuple[float, float, float, float] | None = None,
 ) -> list[sqlite3.Row]:
     """Enterprises (not archived) with at least one reason for a visit, each reason a 0/1 column.
 
@@ -108,7 +108,8 @@ def needs_rows(
     ``open_items``: open follow-up items of its visits; ``new_needs``: needs text changed after
     the day of its last completed visit; ``vp_no_visit``: an active 科技副总 appointment and no
     completed visit since ``quarter_start``. ``next_planned``: its next planned visit (from
-    today), which ``include_planned=False`` uses to leave it out.
+    today), which ``include_planned=False`` uses to leave it out. ``box`` (lat_min, lat_max,
+    lon_min, lon_max) keeps only enterprises with coordinates inside it (gap-closers).
     """
     params: dict[str, Any] = {
         "today": today.isoformat(),
@@ -122,12 +123,9 @@ def needs_rows(
     if industry:
         where.append("e.industry = :industry")
         params["industry"] = industry
-    if enterprise_ids is not None:
-        marks = []
-        for i, eid in enumerate(enterprise_ids):
-            params[f"e{i}"] = eid
-            marks.append(f":e{i}")
-        where.append(f"e.id IN ({', '.join(marks) or 'NULL'})")
+    if box is not None:
+        where.append("e.lat BETWEEN :lat0 AND :lat1 AND e.lon BETWEEN :lon0 AND :lon1")
+        params.update(lat0=box[0], lat1=box[1], lon0=box[2], lon1=box[3])
     sql = f"""
     WITH done AS (
         SELECT enterprise_id, max(visit_date) AS last_visit FROM visits
@@ -144,7 +142,7 @@ def needs_rows(
         WHERE status = 'planned' AND visit_date >= :today GROUP BY enterprise_id
     ), flagged AS (
         SELECT e.id, e.name, e.name_pinyin, e.uscc, e.district_code, d.name AS district_name,
-               e.industry, e.tech_needs, e.lat, e.lon, d.center_lat, d.center_lon,
+               e.industry, e.lat, e.lon, d.center_lat, d.center_lon,
                done.last_visit, planned.next_planned,
                coalesce(done.last_visit < :year_start, 1) AS never_this_year,
                coalesce(items.open_items, 0) AS open_items,
@@ -177,17 +175,6 @@ def industries(store: Store) -> list[str]:
         " ORDER BY industry"
     ).fetchall()
     return [r[0] for r in rows]
-
-
-def enterprises_in_box(
-    store: Store, lat_min: float, lat_max: float, lon_min: float, lon_max: float
-) -> list[sqlite3.Row]:
-    """Enterprises (not archived) whose coordinates lie in the box: gap-closer candidates."""
-    return store.conn.execute(
-        "SELECT e.id, e.name, e.uscc, e.district_code, e.lat, e.lon FROM enterprises e"
-        " WHERE e.archived_at IS NULL AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?",
-        (lat_min, lat_max, lon_min, lon_max),
-    ).fetchall()
 
 
 def map_points(store: Store, kind: str) -> list[sqlite3.Row]:
