@@ -121,6 +121,11 @@
       <translation>今天以后</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="43" />
+      <source>ahead</source>
+      <translation>超前</translation>
+    </message>
+    <message>
       <location filename="appointments_page.py" line="31" />
       <source>All batches</source>
       <translation>全部批次</translation>
@@ -137,6 +142,7 @@
     </message>
     <message>
       <location filename="home_page.py" line="130" />
+      <location filename="home_page.py" line="131" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -161,7 +167,7 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="194" />
+      <location filename="record_page.py" line="195" />
       <source>All teams</source>
       <translation>全部轻骑队</translation>
     </message>
@@ -212,6 +218,16 @@
       <translation>批次</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="45" />
+      <source>behind</source>
+      <translation>落后</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="259" />
+      <source>Breakdowns</source>
+      <translation>分类统计</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="48" />
       <source>Browse…</source>
       <translation>浏览…</translation>
@@ -232,6 +248,21 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="289" />
+      <source>By industry</source>
+      <translation>按行业</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="290" />
+      <source>By qualification</source>
+      <translation>按企业资质</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="288" />
+      <source>By visit type</source>
+      <translation>按服务类型</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="18" />
       <source>Can be tech VP</source>
       <translation>可任科技副总</translation>
@@ -248,6 +279,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="237" />
+      <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -312,6 +344,11 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="68" />
+      <source>Click to see the records behind this figure</source>
+      <translation>点击查看这个数字对应的记录</translation>
+    </message>
+    <message>
       <location filename="about.py" line="77" />
       <source>Close</source>
       <translation>关闭</translation>
@@ -357,9 +394,24 @@
       <translation>登记计划服务的完成情况</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="384" />
+      <source>Computing the progress…</source>
+      <translation>正在计算进度…</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="375" />
+      <source>Computing…</source>
+      <translation>正在计算…</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="14" />
       <source>Contact</source>
       <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="135" />
+      <source>Covered</source>
+      <translation>覆盖企业</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="202" />
@@ -373,6 +425,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="220" />
+      <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -390,6 +443,11 @@
       <location filename="common.py" line="83" />
       <source>CSV files (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="482" />
+      <source>Cumulative</source>
+      <translation>累计完成</translation>
     </message>
     <message>
       <location filename="about.py" line="60" />
@@ -432,9 +490,29 @@
       <translation>丢弃</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="440" />
+      <source>distinct enterprises with a completed visit; {n:,} visits planned</source>
+      <translation>已完成服务的企业（去重）；另有计划服务 {n:,} 家次</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="87" />
       <source>District</source>
       <translation>区县</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="241" />
+      <source>Districts (double-click a figure to see its records)</source>
+      <translation>各区县排名（双击数字查看对应记录）</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="90" />
+      <source>Districts together: {v:,} visits, {a:,} tech VPs (city: {cv:,} and {ca:,})</source>
+      <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="111" />
+      <source>Done %</source>
+      <translation>完成率</translation>
     </message>
     <message>
       <location filename="headers.py" line="33" />
@@ -467,6 +545,11 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="213" />
+      <source>Edit targets…</source>
+      <translation>编辑目标…</translation>
+    </message>
+    <message>
       <location filename="visit_dialog.py" line="306" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
@@ -497,9 +580,23 @@
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="26" />
+      <location filename="targets_dialog.py" line="48" />
+      <source>Enterprise visits</source>
+      <translation>入企服务（家次）</translation>
+    </message>
+    <message>
+      <source>Enterprise visits (家次)</source>
+      <translation type="obsolete">入企服务（家次）</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="27" />
       <source>Enterprises</source>
       <translation>企业</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="222" />
+      <source>Enterprises covered</source>
+      <translation>覆盖企业</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="78" />
@@ -512,12 +609,21 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="118" />
+      <source>Expected</source>
+      <translation>应完成</translation>
+    </message>
+    <message>
+      <source>Expected by today</source>
+      <translation type="obsolete">按进度应完成</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="21" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="215" />
+      <location filename="record_page.py" line="216" />
       <source>Expert (name or pinyin)</source>
       <translation>服务专家（姓名或拼音）</translation>
     </message>
@@ -527,7 +633,7 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="27" />
+      <location filename="page_registry.py" line="28" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
@@ -542,9 +648,29 @@
       <translation>导出表格</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="569" />
+      <source>Export CSV</source>
+      <translation>导出 CSV</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="242" />
+      <source>Export CSV…</source>
+      <translation>导出 CSV…</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="316" />
+      <source>Export the list…</source>
+      <translation>导出清单…</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="126" />
       <source>Export to</source>
       <translation>导出到</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="602" />
+      <source>Exporting the list…</source>
+      <translation>正在导出清单…</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="157" />
@@ -582,12 +708,17 @@
       <translation>是否需协调</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="160" />
+      <source>Follow-up</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
       <location filename="follow_ups_page.py" line="194" />
       <source>Follow-up items</source>
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="32" />
+      <location filename="page_registry.py" line="33" />
       <source>Follow-ups</source>
       <translation>跟进事项</translation>
     </message>
@@ -601,18 +732,44 @@
     </message>
     <message>
       <location filename="home_page.py" line="213" />
+      <location filename="home_page.py" line="214" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
       <location filename="home_page.py" line="256" />
+      <location filename="home_page.py" line="257" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="260" />
+      <source>Follow-ups for the meeting</source>
+      <translation>推进会跟进清单</translation>
     </message>
     <message>
       <location filename="about.py" line="47" />
       <source>For district coordinators of the Wenzhou Science and Technology Bureau: dispatch tech vice-presidents and light-cavalry expert teams, log enterprise visits and their follow-ups, and watch progress toward the year's targets (10,000 visits, 500 tech vice-presidents).</source>
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="123" />
+      <source>Forecast</source>
+      <translation>年底预测</translation>
+    </message>
+    <message>
+      <source>Forecast 31 Dec</source>
+      <translation type="obsolete">年底预测</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="450" />
+      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — the target is reached.</source>
+      <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，可完成目标。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="445" />
+      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — {gap:,} short; {needed:.0f} a week are needed from now.</source>
+      <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，差 {gap:,} 家次；此后每周需完成 {needed:.0f} 家次。</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="79" />
@@ -623,6 +780,11 @@
       <location filename="visits_page.py" line="60" />
       <source>From date</source>
       <translation>起始日期</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="512" />
+      <source>From the dashboard: {scope} {year}</source>
+      <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="82" />
@@ -716,6 +878,12 @@
     </message>
     <message>
       <location filename="home_page.py" line="242" />
+      <location filename="dashboard_page.py" line="425" />
+      <source>linear pace</source>
+      <translation>按日均进度</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="243" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
@@ -760,6 +928,11 @@
       <translation>正在合并…</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="258" />
+      <source>Monthly trend</source>
+      <translation>月度趋势</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="8" />
       <source>Name</source>
       <translation>名称</translation>
@@ -790,7 +963,12 @@
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="153" />
+      <location filename="dashboard_page.py" line="145" />
+      <source>Needs coordination</source>
+      <translation>需协调</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="154" />
       <source>New</source>
       <translation>新建</translation>
     </message>
@@ -851,8 +1029,19 @@
     </message>
     <message>
       <location filename="main_window.py" line="297" />
+      <location filename="main_window.py" line="294" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="46" />
+      <source>no target</source>
+      <translation>无目标</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="43" />
+      <source>No targets stored for this year yet: these are the defaults.</source>
+      <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
       <location filename="cases_page.py" line="24" />
@@ -885,6 +1074,11 @@
       <translation>确定</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="44" />
+      <source>on track</source>
+      <translation>正常</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="187" />
       <source>Only one month</source>
       <translation>只含一个月</translation>
@@ -893,6 +1087,11 @@
       <location filename="export_dialog.py" line="88" />
       <source>Only records dated between</source>
       <translation>只导出日期在此范围内的记录</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="142" />
+      <source>Open</source>
+      <translation>未办结</translation>
     </message>
     <message>
       <location filename="menu.py" line="28" />
@@ -913,6 +1112,11 @@
       <location filename="about.py" line="28" />
       <source>Open database: {path}</source>
       <translation>当前数据库：{path}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="466" />
+      <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
+      <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
       <location filename="actions.py" line="112" />
@@ -941,11 +1145,13 @@
     </message>
     <message>
       <location filename="main_window.py" line="220" />
+      <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
       <location filename="follow_ups_page.py" line="44" />
+      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -956,6 +1162,12 @@
     </message>
     <message>
       <location filename="home_page.py" line="218" />
+      <location filename="dashboard_page.py" line="481" />
+      <source>Planned</source>
+      <translation>计划中</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="219" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -981,6 +1193,17 @@
     </message>
     <message>
       <location filename="home_page.py" line="100" />
+      <location filename="page_registry.py" line="26" />
+      <source>Progress</source>
+      <translation>目标进度</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="190" />
+      <source>Progress toward the targets</source>
+      <translation>年度目标进度</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="101" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -1000,6 +1223,7 @@
     </message>
     <message>
       <location filename="home_page.py" line="136" />
+      <location filename="home_page.py" line="137" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
@@ -1101,11 +1325,13 @@
     </message>
     <message>
       <location filename="main_window.py" line="319" />
+      <location filename="main_window.py" line="316" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
       <location filename="main_window.py" line="207" />
+      <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
@@ -1113,6 +1339,11 @@
       <location filename="visit_dialog.py" line="401" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="47" />
+      <source>Scope</source>
+      <translation>范围</translation>
     </message>
     <message>
       <location filename="actions.py" line="89" />
@@ -1123,6 +1354,11 @@
       <location filename="record_page.py" line="58" />
       <source>Search</source>
       <translation>搜索</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="425" />
+      <source>seasonal curve</source>
+      <translation>按往年季节规律</translation>
     </message>
     <message>
       <location filename="visits_page.py" line="147" />
@@ -1150,12 +1386,12 @@
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="115" />
+      <location filename="record_page.py" line="116" />
       <source>Show all</source>
       <translation>显示全部</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="93" />
+      <location filename="record_page.py" line="94" />
       <source>Show archived</source>
       <translation>显示已归档</translation>
     </message>
@@ -1190,6 +1426,26 @@
       <translation>还需对应：{fields}</translation>
     </message>
     <message>
+      <location filename="targets_dialog.py" line="41" />
+      <source>Stored in this database.</source>
+      <translation>已保存在本数据库中。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="108" />
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="483" />
+      <source>Target line</source>
+      <translation>目标进度线</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="37" />
+      <source>Targets for {year}</source>
+      <translation>{year} 年度目标</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="28" />
       <source>Team</source>
       <translation>轻骑队</translation>
@@ -1210,12 +1466,18 @@
       <translation>科技副总与科技轻骑队调度台</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="42" />
+      <location filename="targets_dialog.py" line="49" />
       <source>Tech VPs</source>
       <translation>科技副总</translation>
     </message>
     <message>
       <location filename="home_page.py" line="273" />
+      <location filename="dashboard_page.py" line="221" />
+      <source>Tech VPs appointed</source>
+      <translation>科技副总选派</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="274" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -1226,6 +1488,7 @@
     </message>
     <message>
       <location filename="home_page.py" line="297" />
+      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -1237,6 +1500,11 @@
       <location filename="settings_dialog.py" line="36" />
       <source>The window is rebuilt in the new language at once; the open database and page are kept, and any unsaved input is offered back for restoring.</source>
       <translation>窗口立即以新语言重建；已打开的数据库和页面保持不变，尚未保存的内容会提示您恢复。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="347" />
+      <source>This database's scope</source>
+      <translation>本库范围</translation>
     </message>
     <message>
       <location filename="follow_up_items_editor.py" line="79" />
@@ -1270,6 +1538,7 @@
     </message>
     <message>
       <location filename="home_page.py" line="211" />
+      <location filename="home_page.py" line="212" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1345,8 +1614,23 @@
     </message>
     <message>
       <location filename="home_page.py" line="270" />
+      <source>Visits (家次)</source>
+      <translation type="obsolete">入企服务（家次）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="480" />
+      <source>Visits per month</source>
+      <translation>每月服务家次</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="271" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="133" />
+      <source>VP target</source>
+      <translation>副总目标</translation>
     </message>
     <message>
       <location filename="app.py" line="129" />
@@ -1364,6 +1648,11 @@
       <translation>导出内容</translation>
     </message>
     <message>
+      <location filename="targets_dialog.py" line="51" />
+      <source>Whole city</source>
+      <translation>全市</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="185" />
       <source>Whole database</source>
       <translation>整个数据库</translation>
@@ -1372,6 +1661,16 @@
       <location filename="page_registry.py" line="25" />
       <source>Workbench</source>
       <translation>工作台</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="582" />
+      <source>Written: {path}</source>
+      <translation>已写入：{path}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="606" />
+      <source>Written: {path} ({n} rows)</source>
+      <translation>已写入：{path}（{n} 行）</translation>
     </message>
     <message>
       <location filename="headers.py" line="31" />
@@ -1394,6 +1693,11 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="429" />
+      <source>{done:,} of {target:,}</source>
+      <translation>{done:,} / {target:,}</translation>
+    </message>
+    <message>
       <location filename="home_page.py" line="284" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
@@ -1404,14 +1708,24 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="306" />
+      <location filename="record_page.py" line="308" />
       <source>{n} matches</source>
       <translation>共 {n} 条</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="436" />
+      <source>{n} proposed (pipeline)</source>
+      <translation>另有拟派 {n} 名</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="170" />
       <source>{n} rows exported to {path}</source>
       <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="500" />
+      <source>{ratio} done · expected by today {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</source>
+      <translation>已完成 {ratio} · 按进度应完成 {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="307" />
@@ -1422,6 +1736,11 @@
       <location filename="import_wizard.py" line="302" />
       <source>{rows} rows read: {bad} rows have {n} problems; {ok} would be imported with “skip”.</source>
       <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="421" />
+      <source>{scope}, as of {date}; {share} of the year's target expected ({curve})</source>
+      <translation>{scope}，截至 {date}；按进度应完成全年目标的 {share}（{curve}）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="130" />

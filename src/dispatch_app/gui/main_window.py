@@ -5,6 +5,8 @@ Public API for other parts of the GUI (the exchange dialogs use it):
 - ``current_store_path()`` → the open database's path (or None)
 - ``run_task(task)`` → run a :class:`~dispatch_app.gui.workers.Task` with progress and Cancel
 - ``refresh_pages()`` → reload every page after data changed behind their back (an import)
+- ``show_records(page_key, filters, description)`` → a record page showing the records behind
+  a figure (the progress dashboard's drill-down)
 
 Opening a database runs in a worker (a large file or a schema upgrade can take a while); a
 database that cannot be opened is explained in a dialog and the previous one stays open.
@@ -182,6 +184,11 @@ class MainWindow(QMainWindow):
             return
         page = self.show_page(page_key)
         page.show_related(filter_name, record_id)
+
+    def show_records(self, page_key: str, filters: dict[str, Any], description: str) -> Any:
+        page = self.show_page(page_key)
+        page.show_filtered(filters, description)
+        return page
 
     def open_record(self, page_key: str, record_id: str) -> None:
         if not record_id:
