@@ -1,19 +1,12 @@
-"""A small demo database shared by the report tests (generated once per worker)."""
+"""The report tests read one small demo database (see support.report_demo)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from support.report_demo import demo_path
 
-@pytest.fixture(scope="session")
-def demo_path(tmp_path_factory):
-    from dispatch_app.demo.generator import generate_demo
-
-    path = tmp_path_factory.mktemp("reports") / "demo.db"
-    generate_demo(path, seed=3, visits=240, as_of=date(2026, 11, 20))
-    return path
+__all__ = ["demo_path"]
 
 
 @pytest.fixture

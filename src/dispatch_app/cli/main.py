@@ -73,6 +73,9 @@ def _optional_modules() -> list:
     from . import progress_commands
 
     mods.append(progress_commands)
+    from . import report_commands
+
+    mods.append(report_commands)
     try:
         from . import exchange_commands
     except ImportError:  # the exchange package is optional while it is being built

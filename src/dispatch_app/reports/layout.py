@@ -39,6 +39,24 @@ from reportlab.platypus import (
 
 from .fonts import HEI, SONG, GlyphCheck
 
+# Chinese line-breaking rule (禁则): these never start a line. reportlab's CJK wrap lets the
+# characters of its list hang in the margin instead, but the list is the Japanese one and
+# lacks the full-width comma, colon, semicolon, ! and ?, so a Chinese line could start with
+# "，". Extend the lists both wrap paths read (module globals, read at wrap time).
+_CANNOT_START = "，：；！？”’》」』】〕％…"
+
+
+def _extend_cannot_start() -> None:
+    from reportlab.lib import textsplit  # one-fragment paragraphs
+    from reportlab.platypus import paragraph  # several fragments (mixed faces, colours)
+
+    for module in (textsplit, paragraph):
+        missing = "".join(c for c in _CANNOT_START if c not in module.ALL_CANNOT_START)
+        module.ALL_CANNOT_START += missing
+
+
+_extend_cannot_start()
+
 PAGE_W, PAGE_H = A4
 TOP = 37 * mm
 BINDING = 28 * mm
