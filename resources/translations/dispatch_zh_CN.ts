@@ -101,6 +101,11 @@
       <translation>关于</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="261" />
+      <source>About this database</source>
+      <translation>关于该数据库</translation>
+    </message>
+    <message>
       <location filename="experts_picker.py" line="37" />
       <source>Add an expert: type a name or pinyin</source>
       <translation>添加专家：输入姓名或拼音</translation>
@@ -136,6 +141,7 @@
       <translation>全部区县</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="130" />
       <location filename="home_page.py" line="131" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
@@ -272,6 +278,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="237" />
       <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
@@ -417,6 +424,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
@@ -723,11 +731,13 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="213" />
       <location filename="home_page.py" line="214" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="256" />
       <location filename="home_page.py" line="257" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
@@ -867,6 +877,7 @@
       <translation>保留原样</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="242" />
       <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
@@ -1017,6 +1028,7 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="297" />
       <location filename="main_window.py" line="294" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
@@ -1132,11 +1144,13 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
+      <location filename="follow_ups_page.py" line="44" />
       <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
@@ -1147,6 +1161,7 @@
       <translation>责任人</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="218" />
       <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
@@ -1177,6 +1192,7 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="100" />
       <location filename="page_registry.py" line="26" />
       <source>Progress</source>
       <translation>目标进度</translation>
@@ -1206,6 +1222,7 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="136" />
       <location filename="home_page.py" line="137" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
@@ -1307,11 +1324,13 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="319" />
       <location filename="main_window.py" line="316" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="207" />
       <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
@@ -1452,6 +1471,7 @@
       <translation>科技副总</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="273" />
       <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
@@ -1467,6 +1487,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="297" />
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -1516,6 +1537,7 @@
       <translation>截止日期</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="211" />
       <location filename="home_page.py" line="212" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
@@ -1591,6 +1613,7 @@
       <translation>入企服务</translation>
     </message>
     <message>
+      <location filename="home_page.py" line="270" />
       <source>Visits (家次)</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>

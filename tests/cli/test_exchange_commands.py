@@ -347,3 +347,49 @@ def test_bundle_never_replaces_other_files(tmp_path, db, capsys) -> None:
     assert "不是数据包" in capsys.readouterr().err
     assert csv_file.read_bytes() == b"keep" and [p.name for p in docs.iterdir()] == ["report.docx"]
     assert main(["bundle", "--db", str(db), "--out", str(tmp_path / "no" / "b.zip")]) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("missing.csv", None),
+        ("binary.csv", b"\x00\x01\x02PK" * 200),
+        ("damaged.xlsx", b"PK\x03\x04 not really a zip" * 20),
+        ("random.xlsx", bytes(range(256)) * 8),
+    ],
+)
+def test_a_file_that_is_not_a_table_says_file_and_leaves_no_report(
+    tmp_path, db, capsys, name: str, content: bytes | None
+) -> None:
+    src = tmp_path / name
+    if content is not None:
+        src.write_bytes(content)
+    before = db.read_bytes()
+    assert main(["import", "enterprises", str(src), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "文件：" in err and "/ file: " in err
+    assert "row 0" not in err and "第 0 行" not in err and "error report" not in err
+    assert not list(tmp_path.glob("*.errors.csv"))
+    assert db.read_bytes() == before
+
+
+def test_report_lists_rows_and_a_file_problem_says_file(tmp_path) -> None:
+    from dispatch_app.exchange.error_report import RowProblem, has_row_problems, report_bytes
+
+    whole = RowProblem(0, "", "", "文件不存在", "File not found", file_level=True)
+    cell = RowProblem(3, "所属区县", "火星", "不是温州的区县", "not a Wenzhou district")
+    assert whole.describe() == "文件：文件不存在 / file: File not found"
+    assert cell.describe().startswith(
+        "第 3 行「所属区县」列："
+    ) and "/ row 3, column 所属区县:" in (cell.describe())
+    assert not has_row_problems([whole]) and has_row_problems([whole, cell])
+    lines = report_bytes([cell, whole]).decode("utf-8-sig").splitlines()
+    assert lines[1].startswith("文件,") and lines[2].startswith("3,所属区县,火星,")
+
+
+def test_a_row_problem_after_the_file_was_read_still_gets_its_report(tmp_path, db) -> None:
+    src = write(
+        tmp_path / "rows.csv", [["统一社会信用代码", "企业名称", "所属区县"], ["x", "", ""]]
+    )
+    assert main(["import", "enterprises", str(src), "--db", str(db)]) == 2
+    assert (tmp_path / "rows.errors.csv").exists()

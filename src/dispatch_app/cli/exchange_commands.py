@@ -145,7 +145,7 @@ def _open_for_import(path: Path, dry_run: bool) -> Store:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..exchange.error_report import write_error_report
+    from ..exchange.error_report import has_row_problems, write_error_report
     from ..exchange.importer import ImportOptions, import_file
     from ..exchange.writers import ExportFailed
 
@@ -168,7 +168,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if result.problems:
         print(f"{args.file}：", file=sys.stderr)
         _print_problems(result.problems)
-        if chosen or Path(args.file).is_file():
+        # A file that is not a table at all (missing, binary, damaged) has no rows to list:
+        # the message above says it all, and no report is left beside it.
+        if has_row_problems(result.problems):
             try:
                 write_error_report(report, result.problems)
                 print(f"错误报告 / error report: {report}", file=sys.stderr)

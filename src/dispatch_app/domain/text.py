@@ -106,9 +106,86 @@ _PHRASE_FIXES: dict[str, list[list[str]]] = {
     "乐成": [["yuè"], ["chéng"]],
     "乐清": [["yuè"], ["qīng"]],
 }
-_phrases_loaded = False
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 _CJK_RUN_ONLY = re.compile(r"[\u3400-\u9fff]")
+
+
+class _Readings:
+    """pypinyin's own tables, read directly: a character or phrase costs a dict look-up.
+
+    ``pypinyin.pinyin()`` re-runs its segmenter and a per-syllable style pipeline on every
+    call (~30 µs a name); the keys only need what that pipeline reads: the phrase table, the
+    per-character table (first reading) and tone marks stripped. Segmentation is pypinyin's
+    own forward maximum matcher (``mmseg.seg``), so phrase choices are the same.
+    """
+
+    def __init__(self) -> None:
+        from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+        from pypinyin.seg import mmseg
+        from pypinyin.style._utils import replace_symbol_to_no_symbol
+
+        # What ``load_phrases_dict`` does, without retraining the segmenter on all 47k phrases
+        # (~150 ms): the fixes' prefixes are added to the same prefix set.
+        PHRASES_DICT.update(_PHRASE_FIXES)
+        mmseg.seg.train(_PHRASE_FIXES)
+        self.phrases = PHRASES_DICT
+        self.chars = PINYIN_DICT
+        self.cut = mmseg.seg.cut
+        self.plain = lru_cache(maxsize=4096)(replace_symbol_to_no_symbol)
+        # ch -> (phrase-free reading, polyphonic?) ; None when pypinyin has no reading
+        self.single: dict[str, tuple[str, bool] | None] = {}
+        self.words: dict[str, tuple[tuple[tuple[str, str], ...], bool]] = {}
+
+    def char(self, ch: str) -> tuple[str, bool] | None:
+        """(reading out of context, polyphonic?) of one character; None when unknown."""
+        try:
+            return self.single[ch]
+        except KeyError:
+            pass
+        raw = self.chars.get(ord(ch))
+        found = None if not raw else (self.plain(raw.split(",", 1)[0]), "," in raw)
+        self.single[ch] = found
+        return found
+
+    def word(self, word: str) -> tuple[tuple[tuple[str, str], ...], bool]:
+        """(phrase-aware, everyday) readings of one segment's characters, and whether every
+        character had one (unknown characters are left out, as ``errors="ignore"`` does)."""
+        try:
+            return self.words[word]
+        except KeyError:
+            pass
+        out: list[tuple[str, str]] = []
+        complete = True
+        phrase = self.phrases.get(word)
+        if phrase is None or len(phrase) != len(word):
+            for ch in word:
+                one = self.char(ch)
+                if one is None:
+                    complete = False
+                else:
+                    out.append((one[0], one[0]))
+        else:
+            for ch, readings in zip(word, phrase, strict=True):
+                syl = self.plain(readings[0])
+                one = self.char(ch)
+                out.append((syl, one[0] if one is not None and one[1] else syl))
+        found = (tuple(out), complete)
+        if len(self.words) < 200_000:
+            self.words[word] = found
+        return found
+
+    def run(self, run: str) -> tuple[list[tuple[str, str]], bool]:
+        """The readings of a Han run, segmented as ``pypinyin.pinyin()`` segments it."""
+        out: list[tuple[str, str]] = []
+        complete = True
+        for word in self.cut(run):
+            pairs, whole = self.word(word)
+            out += pairs
+            complete = complete and whole
+        return out, complete
+
+
+_readings: _Readings | None = None
 
 
 @lru_cache(maxsize=65536)
@@ -123,13 +200,10 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     pypinyin is imported lazily: its dictionaries take ~100 ms to load, which start-up should
     not pay for.
     """
-    global _phrases_loaded
-    from pypinyin import Style, load_phrases_dict, pinyin
-    from pypinyin.constants import PINYIN_DICT
-
-    if not _phrases_loaded:
-        load_phrases_dict(_PHRASE_FIXES, style="default")
-        _phrases_loaded = True
+    global _readings
+    if _readings is None:
+        _readings = _Readings()
+    table = _readings
     # (text, is_syllable): a pinyin syllable contributes its first letter to the initials,
     # a Latin/digit run contributes itself.
     full: list[tuple[str, bool]] = []  # the phrase-aware reading
@@ -141,19 +215,17 @@ def pinyin_keys(name: str) -> tuple[str, str]:
                 full.append((kept, False))
                 alt.append((kept, False))
             continue
-        syllables = [s for s, *_ in pinyin(run, style=Style.NORMAL, errors="ignore")]
-        if len(syllables) != len(run):  # a character pypinyin does not know: no variant
-            full += [(s, True) for s in syllables if s]
-            alt += [(s, True) for s in syllables if s]
+        pairs, complete = table.run(run)
+        if not complete:  # a character pypinyin does not know: no variant
+            known = [(syl, True) for syl, _ in pairs if syl]
+            full += known
+            alt += known
             continue
-        for ch, syl in zip(run, syllables, strict=True):
+        for syl, everyday in pairs:
             full.append((syl, True))
             # A polyphonic character read by its phrase (乐清: yue) is often typed by its
             # everyday reading (le): keep that reading too.
-            if "," in PINYIN_DICT.get(ord(ch), ""):
-                alt.append((pinyin(ch, style=Style.NORMAL)[0][0], True))
-            else:
-                alt.append((syl, True))
+            alt.append((everyday, True))
 
     def keys(items: list[tuple[str, bool]]) -> tuple[str, str]:
         return (

@@ -90,8 +90,9 @@ class ImportResult:
         else:
             verb, add_zh, upd_zh = "未写入 / nothing written", "可新增", "可更新"
             add_en, upd_en = "would add", "would update"
+        source = f"（{self.source}）" if self.source else ""
         return (
-            f"{spec.zh}（{spec.en}）{self.path}：读取 {self.rows} 行（{self.source}）；"
+            f"{spec.zh}（{spec.en}）{self.path}：读取 {self.rows} 行{source}；"
             f"{add_zh} {self.added}，{upd_zh} {self.updated}，未变 {self.unchanged}，"
             f"跳过 {self.skipped}，拒绝 {self.rejected}，冲突 {len(self.conflicts)} — {verb}\n"
             f"read {self.rows} rows; {add_en} {self.added}, {upd_en} {self.updated}, unchanged "
@@ -101,7 +102,7 @@ class ImportResult:
 
 
 def _file_problem(exc: FileRejected) -> RowProblem:
-    return RowProblem(exc.row or 0, exc.column, "", exc.zh, exc.en)
+    return RowProblem(exc.row or 0, exc.column, "", exc.zh, exc.en, file_level=True)
 
 
 def find_header(spec: KindSpec, first_rows: list[tuple[int, list[str]]]) -> int:

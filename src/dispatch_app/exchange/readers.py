@@ -169,7 +169,6 @@ def _open_csv(path: Path, limits: Limits) -> Table:
         raise FileRejected(
             "这不是文本文件（含有二进制内容），请选择 CSV 或 XLSX 文件",
             "This is not a text file (it holds binary data); choose a CSV or XLSX file",
-            row=1,
         )
     text, encoding = decode(data)
     del data

@@ -256,6 +256,16 @@ class MainWindow(QMainWindow):
         self.pages[current].set_store(store)  # the others load when first shown
         self._update_title()
         self.store_changed.emit(store)
+        notices = list(getattr(store, "notices", ()))
+        if notices:
+            QTimer.singleShot(0, self, lambda: self._show_notices(notices))
+
+    def _show_notices(self, notices: list[Any]) -> None:
+        """What the store found on opening (an interrupted write undone), once, after the paint."""
+        from .dialogs.messages import show_info
+
+        lang = current_language()
+        show_info(self, tr("About this database"), "\n\n".join(n.message(lang) for n in notices))
 
     def take_store(self) -> Any:
         """Hand the open store to a new window (language switch) without closing it."""

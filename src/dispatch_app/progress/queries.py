@@ -3,7 +3,7 @@
 Each function returns plain rows; ``dashboard`` turns them into figures. The visit queries
 range over ``(status, visit_date)`` and read only the columns of the covering index
 ``visits_progress_cover`` (status, visit_date, district_code, enterprise_id, visit_type) made
-by the ``0003_progress_indexes`` migration, so they never touch the table itself
+by the ``0005_progress_indexes`` migration, so they never touch the table itself
 (``bench/bench_progress.py`` measures the difference).
 
 ``district`` narrows a query to one district's adcode (``None``: every district).

@@ -58,7 +58,7 @@ def fill_problems(table: QTableWidget, problems: Sequence[RowProblem]) -> None:
     table.setRowCount(0)
     table.setRowCount(len(problems))
     for r, p in enumerate(problems):
-        for c, value in enumerate((str(p.row), p.column, p.value, pick(p.zh, p.en))):
+        for c, value in enumerate((p.shown_row(), p.column, p.value, pick(p.zh, p.en))):
             item = QTableWidgetItem(value)
             if c >= 1:
                 item.setToolTip(value)

@@ -100,7 +100,7 @@ def _merged(window: Any, result: MergeResult) -> None:
             window,
             tr("Merge bundles"),
             tr("A bundle has invalid rows; nothing was merged.\n{problem}").format(
-                problem=f"{first.row} {first.column}: {pick(first.zh, first.en)}"
+                problem=f"{pick(*first.where())} {first.column}: {pick(first.zh, first.en)}"
             ),
         )
         return
