@@ -69,7 +69,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="150" />
+      <location filename="visit_dialog.py" line="151" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -101,37 +101,48 @@
       <translation>关于</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="261" />
+      <source>About this database</source>
+      <translation>关于该数据库</translation>
+    </message>
+    <message>
       <location filename="experts_picker.py" line="37" />
       <source>Add an expert: type a name or pinyin</source>
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="154" />
+      <location filename="visit_dialog.py" line="155" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="38" />
+      <location filename="visits_page.py" line="39" />
       <source>After today</source>
       <translation>今天以后</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="32" />
+      <location filename="dashboard_page.py" line="43" />
+      <source>ahead</source>
+      <translation>超前</translation>
+    </message>
+    <message>
+      <location filename="appointments_page.py" line="31" />
       <source>All batches</source>
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="37" />
+      <location filename="visits_page.py" line="38" />
       <source>All dates</source>
       <translation>全部日期</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="85" />
+      <location filename="export_dialog.py" line="86" />
       <source>All districts</source>
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="129" />
+      <location filename="home_page.py" line="130" />
+      <location filename="home_page.py" line="131" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -151,33 +162,33 @@
       <translation>全部规模</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="23" />
+      <location filename="appointments_page.py" line="22" />
       <source>All statuses</source>
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="194" />
+      <location filename="record_page.py" line="195" />
       <source>All teams</source>
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="53" />
+      <location filename="visits_page.py" line="54" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="22" />
+      <location filename="cases_page.py" line="21" />
       <source>All years</source>
       <translation>全部年度</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="94" />
+      <location filename="export_dialog.py" line="95" />
       <source>and</source>
       <comment>date range</comment>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="42" />
+      <location filename="follow_ups_page.py" line="43" />
       <source>Any due date</source>
       <translation>全部期限</translation>
     </message>
@@ -192,7 +203,7 @@
       <translation>已审定</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="25" />
+      <location filename="cases_page.py" line="24" />
       <source>Approved or not</source>
       <translation>审定状态</translation>
     </message>
@@ -207,12 +218,22 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="47" />
+      <location filename="dashboard_page.py" line="45" />
+      <source>behind</source>
+      <translation>落后</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="259" />
+      <source>Breakdowns</source>
+      <translation>分类统计</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="48" />
       <source>Browse…</source>
       <translation>浏览…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="180" />
+      <location filename="export_dialog.py" line="181" />
       <source>Bundle for the bureau</source>
       <translation>生成报送数据包</translation>
     </message>
@@ -222,9 +243,24 @@
       <translation>生成报送数据包…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="242" />
+      <location filename="export_dialog.py" line="243" />
       <source>Bundle written to {path}</source>
       <translation>数据包已保存到 {path}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="289" />
+      <source>By industry</source>
+      <translation>按行业</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="290" />
+      <source>By qualification</source>
+      <translation>按企业资质</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="288" />
+      <source>By visit type</source>
+      <translation>按服务类型</translation>
     </message>
     <message>
       <location filename="headers.py" line="18" />
@@ -242,7 +278,8 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="238" />
+      <location filename="main_window.py" line="237" />
+      <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -302,9 +339,14 @@
       <translation>选择要导入的文件</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="145" />
+      <location filename="export_dialog.py" line="146" />
       <source>Choose where to save the file.</source>
       <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="68" />
+      <source>Click to see the records behind this figure</source>
+      <translation>点击查看这个数字对应的记录</translation>
     </message>
     <message>
       <location filename="about.py" line="77" />
@@ -322,12 +364,12 @@
       <translation>办结</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="79" />
+      <location filename="follow_ups_page.py" line="80" />
       <source>Close item…</source>
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="145" />
+      <location filename="follow_ups_page.py" line="146" />
       <source>Closed at</source>
       <translation>办结时间</translation>
     </message>
@@ -347,9 +389,19 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="305" />
+      <location filename="visit_dialog.py" line="306" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="384" />
+      <source>Computing the progress…</source>
+      <translation>正在计算进度…</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="375" />
+      <source>Computing…</source>
+      <translation>正在计算…</translation>
     </message>
     <message>
       <location filename="headers.py" line="14" />
@@ -357,22 +409,28 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="201" />
+      <location filename="dashboard_page.py" line="135" />
+      <source>Covered</source>
+      <translation>覆盖企业</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="202" />
       <source>Create</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="228" />
+      <location filename="export_dialog.py" line="229" />
       <source>Creating the bundle…</source>
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="221" />
+      <location filename="main_window.py" line="220" />
+      <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="76" />
+      <location filename="export_dialog.py" line="77" />
       <source>CSV (opens in Excel and WPS)</source>
       <translation>CSV（可用 Excel、WPS 打开）</translation>
     </message>
@@ -385,6 +443,11 @@
       <location filename="common.py" line="83" />
       <source>CSV files (*.csv)</source>
       <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="482" />
+      <source>Cumulative</source>
+      <translation>累计完成</translation>
     </message>
     <message>
       <location filename="about.py" line="60" />
@@ -427,9 +490,29 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="86" />
+      <location filename="dashboard_page.py" line="440" />
+      <source>distinct enterprises with a completed visit; {n:,} visits planned</source>
+      <translation>已完成服务的企业（去重）；另有计划服务 {n:,} 家次</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="87" />
       <source>District</source>
       <translation>区县</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="241" />
+      <source>Districts (double-click a figure to see its records)</source>
+      <translation>各区县排名（双击数字查看对应记录）</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="90" />
+      <source>Districts together: {v:,} visits, {a:,} tech VPs (city: {cv:,} and {ca:,})</source>
+      <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="111" />
+      <source>Done %</source>
+      <translation>完成率</translation>
     </message>
     <message>
       <location filename="headers.py" line="33" />
@@ -437,7 +520,7 @@
       <translation>办结期限</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="43" />
+      <location filename="follow_ups_page.py" line="44" />
       <source>Due within 7 days</source>
       <translation>7天内到期</translation>
     </message>
@@ -462,17 +545,22 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="305" />
+      <location filename="dashboard_page.py" line="213" />
+      <source>Edit targets…</source>
+      <translation>编辑目标…</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="306" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="122" />
+      <location filename="visits_page.py" line="123" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="82" />
+      <location filename="export_dialog.py" line="83" />
       <source>Encoding</source>
       <translation>编码</translation>
     </message>
@@ -487,24 +575,47 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="30" />
+      <location filename="visits_page.py" line="31" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="26" />
+      <location filename="targets_dialog.py" line="48" />
+      <source>Enterprise visits</source>
+      <translation>入企服务（家次）</translation>
+    </message>
+    <message>
+      <source>Enterprise visits (家次)</source>
+      <translation type="obsolete">入企服务（家次）</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="27" />
       <source>Enterprises</source>
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="77" />
+      <location filename="dashboard_page.py" line="222" />
+      <source>Enterprises covered</source>
+      <translation>覆盖企业</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="78" />
       <source>Excel workbook (XLSX)</source>
       <translation>Excel 工作簿（XLSX）</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="127" />
+      <location filename="export_dialog.py" line="128" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="118" />
+      <source>Expected</source>
+      <translation>应完成</translation>
+    </message>
+    <message>
+      <source>Expected by today</source>
+      <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
       <location filename="headers.py" line="21" />
@@ -512,37 +623,57 @@
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="215" />
+      <location filename="record_page.py" line="216" />
       <source>Expert (name or pinyin)</source>
       <translation>服务专家（姓名或拼音）</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="17" />
+      <location filename="appointments_page.py" line="16" />
       <source>Expert or enterprise, name or pinyin</source>
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="27" />
+      <location filename="page_registry.py" line="28" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="107" />
+      <location filename="export_dialog.py" line="108" />
       <source>Export</source>
       <translation>导出</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="66" />
+      <location filename="export_dialog.py" line="67" />
       <source>Export a spreadsheet</source>
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="125" />
+      <location filename="dashboard_page.py" line="569" />
+      <source>Export CSV</source>
+      <translation>导出 CSV</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="242" />
+      <source>Export CSV…</source>
+      <translation>导出 CSV…</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="316" />
+      <source>Export the list…</source>
+      <translation>导出清单…</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="126" />
       <source>Export to</source>
       <translation>导出到</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="156" />
+      <location filename="dashboard_page.py" line="602" />
+      <source>Exporting the list…</source>
+      <translation>正在导出清单…</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="157" />
       <source>Exporting…</source>
       <translation>正在导出…</translation>
     </message>
@@ -572,17 +703,22 @@
       <translation>前几个值</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="46" />
+      <location filename="follow_ups_page.py" line="47" />
       <source>Flagged or not</source>
       <translation>是否需协调</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="193" />
+      <location filename="dashboard_page.py" line="160" />
+      <source>Follow-up</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <location filename="follow_ups_page.py" line="194" />
       <source>Follow-up items</source>
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="32" />
+      <location filename="page_registry.py" line="33" />
       <source>Follow-ups</source>
       <translation>跟进事项</translation>
     </message>
@@ -595,14 +731,21 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
+      <location filename="home_page.py" line="214" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="255" />
+      <location filename="home_page.py" line="256" />
+      <location filename="home_page.py" line="257" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="260" />
+      <source>Follow-ups for the meeting</source>
+      <translation>推进会跟进清单</translation>
     </message>
     <message>
       <location filename="about.py" line="47" />
@@ -610,17 +753,41 @@
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="78" />
+      <location filename="dashboard_page.py" line="123" />
+      <source>Forecast</source>
+      <translation>年底预测</translation>
+    </message>
+    <message>
+      <source>Forecast 31 Dec</source>
+      <translation type="obsolete">年底预测</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="450" />
+      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — the target is reached.</source>
+      <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，可完成目标。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="445" />
+      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — {gap:,} short; {needed:.0f} a week are needed from now.</source>
+      <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，差 {gap:,} 家次；此后每周需完成 {needed:.0f} 家次。</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="79" />
       <source>Format</source>
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="59" />
+      <location filename="visits_page.py" line="60" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="81" />
+      <location filename="dashboard_page.py" line="512" />
+      <source>From the dashboard: {scope} {year}</source>
+      <translation>来自进度看板：{scope} {year} 年</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="82" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
     </message>
@@ -630,7 +797,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="83" />
+      <location filename="export_dialog.py" line="84" />
       <source>Hide the middle digits of phone numbers</source>
       <translation>隐去电话号码中间几位</translation>
     </message>
@@ -685,12 +852,12 @@
       <translation>事项</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="29" />
+      <location filename="follow_ups_page.py" line="30" />
       <source>Item, owner or enterprise</source>
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="127" />
+      <location filename="visits_page.py" line="128" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
     </message>
@@ -710,17 +877,23 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="241" />
+      <location filename="home_page.py" line="242" />
+      <location filename="dashboard_page.py" line="425" />
+      <source>linear pace</source>
+      <translation>按日均进度</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="243" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="101" />
+      <location filename="visit_dialog.py" line="102" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="61" />
+      <location filename="follow_ups_page.py" line="62" />
       <source>Log a visit…</source>
       <translation>登记入企服务…</translation>
     </message>
@@ -755,6 +928,11 @@
       <translation>正在合并…</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="258" />
+      <source>Monthly trend</source>
+      <translation>月度趋势</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="8" />
       <source>Name</source>
       <translation>名称</translation>
@@ -780,12 +958,17 @@
       <translation>需协调</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="46" />
+      <location filename="follow_ups_page.py" line="47" />
       <source>Needs bureau coordination</source>
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="153" />
+      <location filename="dashboard_page.py" line="145" />
+      <source>Needs coordination</source>
+      <translation>需协调</translation>
+    </message>
+    <message>
+      <location filename="record_page.py" line="154" />
       <source>New</source>
       <translation>新建</translation>
     </message>
@@ -795,7 +978,7 @@
       <translation>在本页新建记录(&amp;R)</translation>
     </message>
     <message>
-      <location filename="appointments_page.py" line="38" />
+      <location filename="appointments_page.py" line="37" />
       <source>New appointment</source>
       <translation>新建选派</translation>
     </message>
@@ -845,12 +1028,23 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="288" />
+      <location filename="main_window.py" line="297" />
+      <location filename="main_window.py" line="294" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="25" />
+      <location filename="dashboard_page.py" line="46" />
+      <source>no target</source>
+      <translation>无目标</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="43" />
+      <source>No targets stored for this year yet: these are the defaults.</source>
+      <translation>本年度尚未保存目标，以下为默认值。</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="24" />
       <source>Not approved</source>
       <translation>未审定</translation>
     </message>
@@ -880,14 +1074,24 @@
       <translation>确定</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="186" />
+      <location filename="dashboard_page.py" line="44" />
+      <source>on track</source>
+      <translation>正常</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="187" />
       <source>Only one month</source>
       <translation>只含一个月</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="87" />
+      <location filename="export_dialog.py" line="88" />
       <source>Only records dated between</source>
       <translation>只导出日期在此范围内的记录</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="142" />
+      <source>Open</source>
+      <translation>未办结</translation>
     </message>
     <message>
       <location filename="menu.py" line="28" />
@@ -895,7 +1099,7 @@
       <translation>请先打开一个数据库。</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="36" />
+      <location filename="follow_ups_page.py" line="37" />
       <source>Open and closed</source>
       <translation>全部（含已办结）</translation>
     </message>
@@ -908,6 +1112,11 @@
       <location filename="about.py" line="28" />
       <source>Open database: {path}</source>
       <translation>当前数据库：{path}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="466" />
+      <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
+      <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
       <location filename="actions.py" line="112" />
@@ -925,22 +1134,24 @@
       <translation>打开已有记录</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="84" />
+      <location filename="follow_ups_page.py" line="85" />
       <source>Open the visit</source>
       <translation>打开服务记录</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="101" />
+      <location filename="follow_ups_page.py" line="102" />
       <source>Open: {open} · overdue: {overdue} · due within 7 days: {soon} · need bureau coordination: {flagged}</source>
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="221" />
+      <location filename="main_window.py" line="220" />
+      <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="43" />
+      <location filename="follow_ups_page.py" line="44" />
+      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -950,7 +1161,13 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="217" />
+      <location filename="home_page.py" line="218" />
+      <location filename="dashboard_page.py" line="481" />
+      <source>Planned</source>
+      <translation>计划中</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="219" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -975,7 +1192,18 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="99" />
+      <location filename="home_page.py" line="100" />
+      <location filename="page_registry.py" line="26" />
+      <source>Progress</source>
+      <translation>目标进度</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="190" />
+      <source>Progress toward the targets</source>
+      <translation>年度目标进度</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="101" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -994,12 +1222,13 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="135" />
+      <location filename="home_page.py" line="136" />
+      <location filename="home_page.py" line="137" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="124" />
+      <location filename="visits_page.py" line="125" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
     </message>
@@ -1034,7 +1263,7 @@
       <translation>移除选中</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="82" />
+      <location filename="follow_ups_page.py" line="83" />
       <source>Reopen</source>
       <translation>重新打开</translation>
     </message>
@@ -1065,17 +1294,17 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="226" />
+      <location filename="visit_dialog.py" line="227" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="103" />
+      <location filename="export_dialog.py" line="104" />
       <source>Save as</source>
       <translation>保存为</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="210" />
+      <location filename="export_dialog.py" line="211" />
       <source>Save the bundle</source>
       <translation>保存数据包</translation>
     </message>
@@ -1095,19 +1324,26 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="310" />
+      <location filename="main_window.py" line="319" />
+      <location filename="main_window.py" line="316" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="206" />
+      <location filename="main_window.py" line="207" />
+      <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="400" />
+      <location filename="visit_dialog.py" line="401" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="47" />
+      <source>Scope</source>
+      <translation>范围</translation>
     </message>
     <message>
       <location filename="actions.py" line="89" />
@@ -1120,12 +1356,17 @@
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="146" />
+      <location filename="dashboard_page.py" line="425" />
+      <source>seasonal curve</source>
+      <translation>按往年季节规律</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="147" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="111" />
+      <location filename="follow_ups_page.py" line="112" />
       <source>Select an item to close or reopen it.</source>
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
@@ -1145,12 +1386,12 @@
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="115" />
+      <location filename="record_page.py" line="116" />
       <source>Show all</source>
       <translation>显示全部</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="93" />
+      <location filename="record_page.py" line="94" />
       <source>Show archived</source>
       <translation>显示已归档</translation>
     </message>
@@ -1185,6 +1426,26 @@
       <translation>还需对应：{fields}</translation>
     </message>
     <message>
+      <location filename="targets_dialog.py" line="41" />
+      <source>Stored in this database.</source>
+      <translation>已保存在本数据库中。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="108" />
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="483" />
+      <source>Target line</source>
+      <translation>目标进度线</translation>
+    </message>
+    <message>
+      <location filename="targets_dialog.py" line="37" />
+      <source>Targets for {year}</source>
+      <translation>{year} 年度目标</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="28" />
       <source>Team</source>
       <translation>轻骑队</translation>
@@ -1205,12 +1466,18 @@
       <translation>科技副总与科技轻骑队调度台</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="42" />
+      <location filename="targets_dialog.py" line="49" />
       <source>Tech VPs</source>
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="272" />
+      <location filename="home_page.py" line="273" />
+      <location filename="dashboard_page.py" line="221" />
+      <source>Tech VPs appointed</source>
+      <translation>科技副总选派</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="274" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -1220,7 +1487,8 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="296" />
+      <location filename="home_page.py" line="297" />
+      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -1234,17 +1502,22 @@
       <translation>窗口立即以新语言重建；已打开的数据库和页面保持不变，尚未保存的内容会提示您恢复。</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="347" />
+      <source>This database's scope</source>
+      <translation>本库范围</translation>
+    </message>
+    <message>
       <location filename="follow_up_items_editor.py" line="79" />
       <source>This visit already has {n} follow-up items; rows typed above are added.</source>
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="422" />
+      <location filename="visit_dialog.py" line="423" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="347" />
+      <location filename="visit_dialog.py" line="348" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1254,17 +1527,18 @@
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="16" />
+      <location filename="cases_page.py" line="15" />
       <source>Title or enterprise (name or pinyin)</source>
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="60" />
+      <location filename="visits_page.py" line="61" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="210" />
+      <location filename="home_page.py" line="211" />
+      <location filename="home_page.py" line="212" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1279,7 +1553,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="142" />
+      <location filename="visit_dialog.py" line="143" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1289,7 +1563,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="422" />
+      <location filename="visit_dialog.py" line="423" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1299,7 +1573,7 @@
       <translation>发现未保存的内容（{time}）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="38" />
+      <location filename="visits_page.py" line="39" />
       <source>Up to today</source>
       <translation>截至今天</translation>
     </message>
@@ -1314,7 +1588,7 @@
       <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="80" />
+      <location filename="export_dialog.py" line="81" />
       <source>UTF-8 with BOM (recommended)</source>
       <translation>UTF-8 带 BOM（推荐）</translation>
     </message>
@@ -1339,9 +1613,24 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="269" />
+      <location filename="home_page.py" line="270" />
+      <source>Visits (家次)</source>
+      <translation type="obsolete">入企服务（家次）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="480" />
+      <source>Visits per month</source>
+      <translation>每月服务家次</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="271" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="133" />
+      <source>VP target</source>
+      <translation>副总目标</translation>
     </message>
     <message>
       <location filename="app.py" line="129" />
@@ -1354,12 +1643,17 @@
       <translation>文件内容</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="74" />
+      <location filename="export_dialog.py" line="75" />
       <source>What to export</source>
       <translation>导出内容</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="184" />
+      <location filename="targets_dialog.py" line="51" />
+      <source>Whole city</source>
+      <translation>全市</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="185" />
       <source>Whole database</source>
       <translation>整个数据库</translation>
     </message>
@@ -1367,6 +1661,16 @@
       <location filename="page_registry.py" line="25" />
       <source>Workbench</source>
       <translation>工作台</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="582" />
+      <source>Written: {path}</source>
+      <translation>已写入：{path}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="606" />
+      <source>Written: {path} ({n} rows)</source>
+      <translation>已写入：{path}（{n} 行）</translation>
     </message>
     <message>
       <location filename="headers.py" line="31" />
@@ -1384,12 +1688,17 @@
       <translation>您的姓名</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="210" />
+      <location filename="export_dialog.py" line="211" />
       <source>Zip files (*.zip)</source>
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="283" />
+      <location filename="dashboard_page.py" line="429" />
+      <source>{done:,} of {target:,}</source>
+      <translation>{done:,} / {target:,}</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="284" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
@@ -1399,14 +1708,24 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="306" />
+      <location filename="record_page.py" line="308" />
       <source>{n} matches</source>
       <translation>共 {n} 条</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="169" />
+      <location filename="dashboard_page.py" line="436" />
+      <source>{n} proposed (pipeline)</source>
+      <translation>另有拟派 {n} 名</translation>
+    </message>
+    <message>
+      <location filename="export_dialog.py" line="170" />
       <source>{n} rows exported to {path}</source>
       <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="500" />
+      <source>{ratio} done · expected by today {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</source>
+      <translation>已完成 {ratio} · 按进度应完成 {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="307" />
@@ -1417,6 +1736,11 @@
       <location filename="import_wizard.py" line="302" />
       <source>{rows} rows read: {bad} rows have {n} problems; {ok} would be imported with “skip”.</source>
       <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="421" />
+      <source>{scope}, as of {date}; {share} of the year's target expected ({curve})</source>
+      <translation>{scope}，截至 {date}；按进度应完成全年目标的 {share}（{curve}）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="130" />

@@ -74,18 +74,15 @@ def test_progress_json_shape(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["year"] == 2026
     assert data["visits"]["target"] == 10_000 and data["visits"]["done"] == 2
-    assert data["appointments"] == {"target": 500, "count": 0}
+    appointments = data["appointments"]
+    assert (appointments["target"], appointments["done"]) == (500, 0)
     assert len(data["districts"]) == 12
     row = next(d for d in data["districts"] if d["district"] == "乐清市")
-    for key in (
-        "district",
-        "visits_target",
-        "visits_done",
-        "appointments_target",
-        "appointments_count",
-    ):
+    for key in ("district", "adcode", "visits", "appointments", "enterprises_covered"):
         assert key in row
-    assert row["visits_done"] == 2 and row["visits_target"] == 1500
+    for key in ("done", "target", "expected_by_date", "forecast_year_end", "status"):
+        assert key in row["visits"] and key in data["visits"]
+    assert row["visits"]["done"] == 2 and row["visits"]["target"] == 1500
 
 
 def test_progress_text_output_is_chinese(tmp_path, capsys):
@@ -104,7 +101,7 @@ def test_unexpected_error_exits_1(tmp_path, capsys, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk exploded")
 
-    monkeypatch.setattr("dispatch_app.services.progress.progress", boom)
+    monkeypatch.setattr("dispatch_app.progress.dashboard", boom)
     assert main(["progress", "--db", str(path)]) == 1
     assert "disk exploded" in capsys.readouterr().err
 

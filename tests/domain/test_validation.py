@@ -65,7 +65,9 @@ def test_enterprise_clean() -> None:
 def test_enterprise_minimal_defaults() -> None:
     e = clean_enterprise({"uscc": USCC, "name": "甲", "district_code": "鹿城"})
     assert e.town_code is None and e.size == "" and e.qualifications == ()
-    assert e.lat is None and e.lon is None and e.id
+    assert e.id
+    # No point given: the district centre, marked as such (geo/fill.py).
+    assert e.coord_precision == "district" and e.lat is not None and e.lon is not None
 
 
 def test_enterprise_collects_every_problem() -> None:

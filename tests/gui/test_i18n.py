@@ -226,11 +226,12 @@ def test_switch_language_at_once_keeps_database_and_page(window, controller, qtb
     assert new is not window
     assert new.current_store_path() == path
     assert new.current_page_key() == "visits"
-    assert new.nav.item(1).text() == "Enterprises"
+    enterprises_row = [k for k, _t in PAGES].index("enterprises")
+    assert new.nav.item(enterprises_row).text() == "Enterprises"
     assert new.pages["visits"].model.total == 8  # up to today: the planned visit is later
     assert new.pages["visits"].when_filter.currentText() == "Up to today"
     status_col = [c.key for c in new.pages["visits"].model.spec.columns].index("status")
     assert new.pages["visits"].model.index(0, status_col).data() in {"Completed", "Planned"}
     assert controller.settings.language == "en"
     back = controller.switch_language("zh")
-    assert back.nav.item(1).text() == "企业"
+    assert back.nav.item(enterprises_row).text() == "企业"

@@ -27,7 +27,8 @@ def test_screenshots_of_every_page_and_dialog(qapp, db_path, tmp_path):
         assert f"{i:02d}-{key}-en.png" in names
     assert {"dialog-visit-en.png", "dialog-about-en.png"} <= set(names)
     assert {f"dialog-{n}-en.png" for n in EXCHANGE} <= set(names)
-    image = QImage(str(out / "02-enterprises-en.png"))
+    number = [k for k, _t in PAGES].index("enterprises") + 1
+    image = QImage(str(out / f"{number:02d}-enterprises-en.png"))
     assert image.width() >= 1200 and image.height() >= 700
     assert len({image.pixel(x, 200) for x in range(0, image.width(), 7)}) > 3  # not blank
     check = QImage(str(out / "dialog-import-3-check-en.png"))

@@ -119,6 +119,8 @@ _MULTI = re.compile(r"\|\| (\w+\.\w+) \|\|")
 def _sample(store, spec, condition: str):
     """A value for a filter, taken from the data, so that the filter matches something."""
     condition = re.sub(r"^\w+\.\w+ IS NOT NULL AND ", "", condition)
+    if condition.endswith(") = ?"):  # a yes/no condition such as appointments' "started"
+        return 1
     if m := _IN_SELECT.search(condition):
         return store.scalar(f"SELECT {m.group(2)} FROM {m.group(1)} ORDER BY rowid LIMIT 1")
     expr = (_EQUALS.match(condition) or _MULTI.search(condition)).group(1)

@@ -1,4 +1,4 @@
-"""init, demo, check, progress: the foundation's commands."""
+"""init, demo, check: the foundation's commands (progress and targets: progress_commands)."""
 
 from __future__ import annotations
 
@@ -47,13 +47,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--db", dest="db_path", required=False)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
-
-    p = subparsers.add_parser("progress", help="progress toward targets / 目标进度")
-    p.add_argument("--db", dest="db_path", required=False)
-    p.add_argument("--year", type=year_arg, default=None)
-    p.add_argument("--as-of", type=iso_date, default=None)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_progress)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -137,54 +130,6 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {table:14} {n:>8}")
         print("OK" if report.ok else "PROBLEMS FOUND / 发现问题")
     return EXIT_OK if report.ok else EXIT_BAD_INPUT
-
-
-_WIDTHS = (8, 10, 8, 8, 6, 6)
-
-
-def _pad(value: object, width: int, left: bool = False) -> str:
-    """Pad for a terminal, where a Chinese character takes two columns."""
-    import unicodedata
-
-    text = str(value)
-    shown = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    if left:
-        return text + " " * max(width - shown, 1)
-    return " " * max(width - shown, 1) + text
-
-
-def cmd_progress(args: argparse.Namespace) -> int:
-    from ..services.progress import progress
-    from ..store import open_store
-
-    path = _existing_db(args.db_path)
-    as_of = args.as_of or clock.today()
-    year = as_of.year if args.year is None else args.year
-    with open_store(path, readonly=True) as store:
-        result = progress(store, year, as_of=as_of)
-    if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    v, a = result.visits, result.appointments
-    elapsed = f"{result.year_elapsed:.0%}"
-    print(f"{result.scope_name} {year} 年进度（截至 {result.as_of}，全年已过 {elapsed}）")
-    print(f"入企服务 / visits: {v['done']} / {v['target']} 家次")
-    print(f"科技副总 / appointments: {a['count']} / {a['target']} 名")
-    header = ("区县", "服务家次", "目标", "完成率", "副总", "目标")
-    print("".join(_pad(h, w, i == 0) for i, (h, w) in enumerate(zip(header, _WIDTHS, strict=True))))
-    for d in result.districts:
-        cells = (
-            d.district,
-            d.visits_done,
-            d.visits_target,
-            f"{d.visits_ratio:.0%}",
-            d.appointments_count,
-            d.appointments_target,
-        )
-        print(
-            "".join(_pad(c, w, i == 0) for i, (c, w) in enumerate(zip(cells, _WIDTHS, strict=True)))
-        )
-    return EXIT_OK
 
 
 __all__ = ["EXIT_BAD_INPUT", "register"]

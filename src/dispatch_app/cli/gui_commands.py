@@ -6,7 +6,12 @@ machines without display libraries.
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import argparse
+
+from .errors import EXIT_UNEXPECTED
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,7 +24,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_screenshot)
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: Any) -> int:
+    """Open the window (``args``: ``db``, ``lang``, ``quit_when_ready``, ``selftest``)."""
+    if getattr(args, "selftest", False):
+        from ..gui.selftest import run_selftest
+
+        return run_selftest(lang=args.lang or "zh")  # offscreen: no display libraries needed
+    from ..gui.platform_check import check_desktop_libraries
+
+    # Before Qt can abort the process over a missing system library: say which, and how.
+    if not check_desktop_libraries():
+        return EXIT_UNEXPECTED
     from ..gui.app import run
 
     return run(db=args.db, lang=args.lang, quit_when_ready=args.quit_when_ready)

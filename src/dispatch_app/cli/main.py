@@ -3,19 +3,65 @@
 Each command module exposes ``register(subparsers)`` and sets ``func`` on its parser; a
 command returns an exit code. With no command, the GUI starts (imported only then, so the
 headless commands never load Qt).
+
+Opening the window is the most frequent use and its start-up is measured against a bare Qt
+window, so arguments that only open the window (``--db``, ``--lang``, ``--quit-when-ready``)
+take a fast path (:func:`window_only_args`) that neither builds the argparse tree nor imports
+the command modules; anything else (``--help``, a command, a typo) goes through the full parser,
+which prints the complete help and the usual usage errors.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from .. import __version__
-from . import core_commands
 from .errors import EXIT_BAD_INPUT, EXIT_UNEXPECTED, CliError
 
-COMMAND_MODULES = [core_commands]
+if TYPE_CHECKING:
+    import argparse
+
+_WINDOW_FLAGS = {"--db": "db", "--lang": "lang"}
+_LANGS = ("zh", "en")
+
+
+def window_only_args(argv: Sequence[str]) -> SimpleNamespace | None:
+    """The window's options when ``argv`` holds nothing else; None: use the full parser.
+
+    Accepts exactly what the full parser would accept for these options (``--db X``,
+    ``--db=X``, ``--lang zh|en``, ``--quit-when-ready``, the last repeat winning); any other
+    token, a missing value or a value the parser would refuse falls back to it.
+    """
+    found: dict[str, object] = {"db": None, "lang": None, "quit_when_ready": False}
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--quit-when-ready":
+            found["quit_when_ready"] = True
+            i += 1
+            continue
+        name, eq, value = token.partition("=")
+        if name not in _WINDOW_FLAGS:
+            return None
+        if not eq:
+            if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                return None
+            value = argv[i + 1]
+            i += 1
+        if name == "--lang" and value not in _LANGS:
+            return None
+        found[_WINDOW_FLAGS[name]] = value
+        i += 1
+    return SimpleNamespace(command=None, **found)
+
+
+def _command_modules() -> list:
+    """The core command groups (imported only when the full parser is built)."""
+    from . import core_commands
+
+    return [core_commands]
 
 
 def _optional_modules() -> list:
@@ -24,22 +70,41 @@ def _optional_modules() -> list:
     from . import gui_commands
 
     mods.append(gui_commands)
+    from . import progress_commands
+
+    mods.append(progress_commands)
+    from . import report_commands
+
+    mods.append(report_commands)
     try:
         from . import exchange_commands
     except ImportError:  # the exchange package is optional while it is being built
         exchange_commands = None
     if exchange_commands is not None:
         mods.append(exchange_commands)
+    from . import match_commands
+
+    mods.append(match_commands)
     return mods
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors: exit 2 with the usage line
-        self.print_usage(sys.stderr)
-        raise CliError(f"{self.prog}: {message}")
+def _print_store_notices() -> None:
+    """What the store tells the user on opening (an interrupted write undone) goes to stderr."""
+    from ..store.database import set_notice_sink
+
+    set_notice_sink(lambda n: print(f"{n.zh}\n{n.en}", file=sys.stderr))
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    from .. import __version__
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # usage errors: exit 2 with the usage line
+            self.print_usage(sys.stderr)
+            raise CliError(f"{self.prog}: {message}")
+
     parser = _Parser(
         prog="dispatch-app",
         description="科技副总 / 科技轻骑队 调度台 — dispatch desk for tech vice-presidents "
@@ -53,17 +118,24 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, wait until the first page shows its rows, then exit 0",
     )
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open a demo database offscreen, render every page, write a PDF; exit 0 if whole",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in [*COMMAND_MODULES, *_optional_modules()]:
+    for module in [*_command_modules(), *_optional_modules()]:
         module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _print_store_notices()
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        args = window_only_args(argv)
+        if args is None:
+            args = build_parser().parse_args(argv)
         if args.command is None:
             from .gui_commands import run_gui
 

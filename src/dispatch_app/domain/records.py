@@ -48,6 +48,10 @@ class Enterprise(Record):
     tech_needs: str = ""
     lat: float | None = None
     lon: float | None = None
+    # What the point is worth (geo.location): exact / town / district, its datum, who gave it.
+    coord_precision: str | None = None
+    coord_datum: str | None = None
+    coord_source: str | None = None
     archived_at: str | None = None
 
 
@@ -62,6 +66,10 @@ class Expert(Record):
     address: str = ""
     lat: float | None = None
     lon: float | None = None
+    # What the point is worth (geo.location): exact / town / district, its datum, who gave it.
+    coord_precision: str | None = None
+    coord_datum: str | None = None
+    coord_source: str | None = None
     can_be_vp: bool = False
     archived_at: str | None = None
 

@@ -312,6 +312,18 @@ class _Checker:
         except InvalidValue as e:
             self.problem("lat", e.zh, e.en, f"{lat_raw}, {lon_raw}")
 
+    def locate(self) -> None:
+        """Give the record a point: the one given (``exact``), else the offline gazetteer's.
+
+        A point that the gazetteer found earlier (precision town/district) is found again, so
+        an edited address moves it; a point a person gave is kept. Runs after ``coordinates``.
+        """
+        if self.problems:
+            return
+        from ..geo.fill import locate_values  # geo builds on domain: imported when used
+
+        locate_values(self.values, self.raw)
+
     def build(self, cls: type[R]) -> R:
         if self.problems:
             raise ValidationError(self.problems)
@@ -350,6 +362,7 @@ def clean_enterprise(raw: Mapping[str, object], notes: list[str] | None = None) 
     c.take("contact_phone", parse_phone, default="")
     c.take("tech_needs", _text(FREE_TEXT_MAX, multiline=True), default="")
     c.coordinates()
+    c.locate()
     c.keep("archived_at")
     return c.build(Enterprise)
 
@@ -378,6 +391,7 @@ def clean_expert(raw: Mapping[str, object], notes: list[str] | None = None) -> E
     c.take("district_code", _district(notes))
     c.take("address", _text(ADDRESS_MAX), default="")
     c.coordinates()
+    c.locate()
     c.take("can_be_vp", parse_bool, default=False)
     c.keep("archived_at")
     return c.build(Expert)

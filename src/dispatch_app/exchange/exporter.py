@@ -121,6 +121,13 @@ def _real(expr: str) -> str:
     return f"dx_real({expr})"
 
 
+def _given(alias: str, column: str) -> str:
+    """A coordinate only when a person gave it: gazetteer centres are not exported as data."""
+    return _real(
+        f"CASE WHEN coalesce({alias}.coord_precision, 'exact') = 'exact' THEN {alias}.{column} END"
+    )
+
+
 def _expert_label(alias: str) -> str:
     """姓名, or 姓名（工作单位） when another expert has the same name."""
     return (
@@ -160,8 +167,8 @@ def _select(
                 g("e.contact_name"),
                 _phone("e.contact_phone", mask),
                 g("e.tech_needs"),
-                _real("e.lon"),
-                _real("e.lat"),
+                _given("e", "lon"),
+                _given("e", "lat"),
                 "e.id",
                 "e.updated_at",
                 "e.district_code",
@@ -189,8 +196,8 @@ def _select(
                 _phone("x.phone", mask),
                 "d.name",
                 g("x.address"),
-                _real("x.lon"),
-                _real("x.lat"),
+                _given("x", "lon"),
+                _given("x", "lat"),
                 _BOOL.format("x.can_be_vp"),
                 g_once(teams),
                 "x.id",

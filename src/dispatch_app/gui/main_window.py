@@ -5,6 +5,8 @@ Public API for other parts of the GUI (the exchange dialogs use it):
 - ``current_store_path()`` → the open database's path (or None)
 - ``run_task(task)`` → run a :class:`~dispatch_app.gui.workers.Task` with progress and Cancel
 - ``refresh_pages()`` → reload every page after data changed behind their back (an import)
+- ``show_records(page_key, filters, description)`` → a record page showing the records behind
+  a figure (the progress dashboard's drill-down)
 
 Opening a database runs in a worker (a large file or a schema upgrade can take a while); a
 database that cannot be opened is explained in a dialog and the previous one stays open.
@@ -183,6 +185,11 @@ class MainWindow(QMainWindow):
         page = self.show_page(page_key)
         page.show_related(filter_name, record_id)
 
+    def show_records(self, page_key: str, filters: dict[str, Any], description: str) -> Any:
+        page = self.show_page(page_key)
+        page.show_filtered(filters, description)
+        return page
+
     def open_record(self, page_key: str, record_id: str) -> None:
         if not record_id:
             return
@@ -249,6 +256,16 @@ class MainWindow(QMainWindow):
         self.pages[current].set_store(store)  # the others load when first shown
         self._update_title()
         self.store_changed.emit(store)
+        notices = list(getattr(store, "notices", ()))
+        if notices:
+            QTimer.singleShot(0, self, lambda: self._show_notices(notices))
+
+    def _show_notices(self, notices: list[Any]) -> None:
+        """What the store found on opening (an interrupted write undone), once, after the paint."""
+        from .dialogs.messages import show_info
+
+        lang = current_language()
+        show_info(self, tr("About this database"), "\n\n".join(n.message(lang) for n in notices))
 
     def take_store(self) -> Any:
         """Hand the open store to a new window (language switch) without closing it."""

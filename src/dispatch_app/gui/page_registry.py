@@ -23,6 +23,7 @@ class PageEntry(NamedTuple):
 
 ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("home", N_("Workbench"), "home_page", "HomePage"),
+    PageEntry("dashboard", N_("Progress"), "dashboard_page", "DashboardPage"),
     PageEntry("enterprises", N_("Enterprises"), "enterprises_page", "EnterprisesPage"),
     PageEntry("experts", N_("Experts"), "experts_page", "ExpertsPage"),
     PageEntry("teams", N_("Teams"), "teams_page", "TeamsPage"),

@@ -1,8 +1,9 @@
-"""Progress toward the year's targets, city-wide and by district.
+"""The workbench's first progress figures, in their first shape, now computed by the progress
+package (``dispatch_app.progress``, where the definitions live).
 
-家次: every *completed* visit in the year counts once, however many experts went.
-An appointment counts toward its batch year once the expert was actually seconded
-(status 在岗 / 期满 / 提前结束; 拟派 and 撤回 do not count).
+Kept so that code written against ``progress(store, year)`` keeps working; new code calls
+``dispatch_app.progress.dashboard``. Every district of the database's city view is listed,
+and the totals are the database's own scope (a district's database: its share).
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from .. import clock
-from ..domain.choices import APPOINTMENT_COUNTED, CITY_SCOPE
+from ..domain.choices import CITY_SCOPE
 from ..store.database import Store
-from .targets import default_figures
 
 
 @dataclass
@@ -35,7 +35,7 @@ class DistrictProgress:
 class Progress:
     year: int
     as_of: str
-    year_elapsed: float  # share of the year gone by at ``as_of`` (pacing)
+    year_elapsed: float  # share of the year gone by at ``as_of`` (linear pacing)
     visits: dict[str, int]
     appointments: dict[str, int]
     targets_source: str  # "database" or "default"
@@ -50,80 +50,40 @@ class Progress:
         return data
 
 
-def _year_elapsed(year: int, as_of: date) -> float:
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    if as_of < start:
-        return 0.0
-    if as_of >= end:
-        return 1.0
-    return ((as_of - start).days + 1) / ((end - start).days + 1)
-
-
 def progress(store: Store, year: int, *, as_of: date | None = None) -> Progress:
+    from ..progress import dashboard
+
     as_of = as_of or clock.today()
-    lo, hi = f"{year:04d}-01-01", f"{year:04d}-12-31"
-    done = dict(
-        store.query(
-            "SELECT district_code, count(*) FROM visits WHERE status = 'completed'"
-            " AND visit_date BETWEEN ? AND ? GROUP BY district_code",
-            (lo, hi),
-        )
+    own = dashboard(store, year, as_of=as_of, detail=False)
+    city = (
+        own
+        if own.scope == CITY_SCOPE
+        else dashboard(store, year, as_of=as_of, scope=CITY_SCOPE, detail=False)
     )
-    planned = dict(
-        store.query(
-            "SELECT district_code, count(*) FROM visits WHERE status = 'planned'"
-            " AND visit_date BETWEEN ? AND ? GROUP BY district_code",
-            (lo, hi),
+    rows = {r.adcode: r for r in city.districts}
+    districts = []
+    for code, name in store.query("SELECT adcode, name FROM districts ORDER BY adcode"):
+        r = rows.get(code)
+        districts.append(
+            DistrictProgress(
+                district=name,
+                adcode=code,
+                visits_target=r.visits.target if r else 0,
+                visits_done=r.visits.done if r else 0,
+                appointments_target=r.appointments.target if r else 0,
+                appointments_count=r.appointments.done if r else 0,
+                visits_planned=r.visits.pipeline if r else 0,
+            )
         )
-    )
-    marks = ",".join("?" * len(APPOINTMENT_COUNTED))
-    appointed = dict(
-        store.query(
-            "SELECT e.district_code, count(*) FROM appointments a"
-            " JOIN enterprises e ON e.id = a.enterprise_id"
-            f" WHERE a.batch_year = ? AND a.status IN ({marks}) GROUP BY e.district_code",
-            (year, *APPOINTMENT_COUNTED),
-        )
-    )
-    targets = {
-        r["scope"]: (r["visits_target"], r["appointments_target"])
-        for r in store.query(
-            "SELECT scope, visits_target, appointments_target FROM targets WHERE year = ?",
-            (year,),
-        )
-    }
-    source = "database" if targets else "default"
-    if not targets:
-        targets = default_figures()
-    districts = [
-        DistrictProgress(
-            district=r["name"],
-            adcode=r["adcode"],
-            visits_target=targets.get(r["adcode"], (0, 0))[0],
-            visits_done=done.get(r["adcode"], 0),
-            appointments_target=targets.get(r["adcode"], (0, 0))[1],
-            appointments_count=appointed.get(r["adcode"], 0),
-            visits_planned=planned.get(r["adcode"], 0),
-        )
-        for r in store.query("SELECT adcode, name FROM districts ORDER BY adcode")
-    ]
-    # A district's own database measures itself against its share, not the city's 10,000.
-    scope = store.get_setting("district_scope") or CITY_SCOPE
-    names = {d.adcode: d.district for d in districts}
-    if scope not in names:
-        scope = CITY_SCOPE
-    city_v, city_a = targets.get(
-        scope,
-        (sum(d.visits_target for d in districts), sum(d.appointments_target for d in districts)),
-    )
+    v, a = own.visits, own.appointments
     return Progress(
         year=year,
-        as_of=as_of.isoformat(),
-        year_elapsed=round(_year_elapsed(year, as_of), 4),
-        visits={"target": city_v, "done": sum(done.values()), "planned": sum(planned.values())},
-        appointments={"target": city_a, "count": sum(appointed.values())},
-        targets_source=source,
-        scope=scope,
-        scope_name=names.get(scope, "温州市"),
+        as_of=own.as_of,
+        year_elapsed=round(own.year_elapsed, 4),
+        visits={"target": v.target, "done": v.done, "planned": v.pipeline},
+        appointments={"target": a.target, "count": a.done},
+        targets_source=own.targets_source,
+        scope=own.scope,
+        scope_name=own.scope_name,
         districts=districts,
     )

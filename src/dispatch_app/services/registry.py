@@ -76,6 +76,17 @@ def _check_unique(store: Store, record: Record) -> None:
             )
 
 
+def _given_point(existing: Record, changes: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A changed latitude/longitude is the user's own point: mark it exact (see geo/fill.py)."""
+    if not hasattr(existing, "coord_precision") or "coord_precision" in changes:
+        return changes
+    moved = any(
+        k in changes and changes[k] not in (None, "") and changes[k] != getattr(existing, k)
+        for k in ("lat", "lon")
+    )
+    return {**changes, "coord_precision": "exact"} if moved else changes
+
+
 def register(store: Store, cls: type[R], raw: Mapping[str, Any]) -> R:
     """Validate and insert a new enterprise, expert, team or case."""
     record = _CLEANERS[cls]({k: v for k, v in raw.items() if k not in ("created_at", "updated_at")})
@@ -89,6 +100,7 @@ def edit(store: Store, cls: type[R], record_id: str, changes: Mapping[str, Any])
     """Apply changes to a record; every field is re-validated and nothing is written on error."""
     with store.atomic():
         existing = repository.get(store, cls, record_id)
+        changes = _given_point(existing, changes)
         record = _CLEANERS[cls](_merged(existing, changes))
         record.id, record.created_at = existing.id, existing.created_at
         if hasattr(existing, "archived_at"):

@@ -64,3 +64,44 @@ def set_target(store: Store, year: int, scope: str, visits: int, appointments: i
         else:
             repository.insert(store, target)
     return target
+
+
+def targets_for_year(store: Store, year: int) -> tuple[dict[str, tuple[int, int]], str]:
+    """(visits, appointments) by scope for ``year`` and where they come from: the figures
+    stored for the year ("database") or, when none are, the defaults ("default")."""
+    rows = store.query(
+        "SELECT scope, visits_target, appointments_target FROM targets WHERE year = ?", (year,)
+    )
+    if not rows:
+        return default_figures(), "default"
+    return {r[0]: (int(r[1]), int(r[2])) for r in rows}, "database"
+
+
+def get_target(store: Store, year: int, scope: str = CITY_SCOPE) -> tuple[int, int]:
+    """One scope's (visits, appointments) for ``year`` (0, 0 when the year has none for it)."""
+    figures, _source = targets_for_year(store, year)
+    return figures.get(scope, (0, 0))
+
+
+def set_targets(store: Store, year: int, figures: dict[str, tuple[int, int]]) -> list[Target]:
+    """Store several scopes' targets for ``year`` at once: all written, or none (the first
+    invalid figure raises before anything is written)."""
+    from ..domain.validation import clean_target
+
+    cleaned = [
+        clean_target({"year": year, "scope": s, "visits_target": v, "appointments_target": a})
+        for s, (v, a) in figures.items()
+    ]
+    with store.atomic():
+        for target in cleaned:
+            _upsert(store, target)
+    return cleaned
+
+
+def _upsert(store: Store, target: Target) -> None:
+    existing = repository.find(store, Target, "year = ? AND scope = ?", (target.year, target.scope))
+    if existing:
+        target.id, target.created_at = existing[0].id, existing[0].created_at
+        repository.update(store, target)
+    else:
+        repository.insert(store, target)

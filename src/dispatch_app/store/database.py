@@ -16,7 +16,7 @@ import contextlib
 import os
 import sqlite3
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,17 +26,28 @@ from .errors import (
     DatabaseMissing,
     DiskFull,
     ForeignDatabase,
+    HotJournalReadOnly,
     NewerSchema,
     NotADatabase,
     ReadOnlyLocation,
     StoreError,
 )
+from .recovery import Notice, has_hot_journal, roll_back_hot_journal
 from .schema import APPLICATION_ID, SCHEMA_VERSION, build_migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 _MAGIC = b"SQLite format 3\x00"
+
+# Where notices go as they happen (the command line prints them on stderr); they are also kept
+# on ``Store.notices`` for the window to show.
+_notice_sink: Callable[[Notice], None] | None = None
+
+
+def set_notice_sink(sink: Callable[[Notice], None] | None) -> None:
+    global _notice_sink
+    _notice_sink = sink
 
 
 @dataclass(frozen=True)
@@ -112,9 +123,13 @@ def translate_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
 class Store:
     """An open database. Services receive a Store; nothing else opens the file."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, notices: list[Notice] | None = None
+    ) -> None:
         self.path = path
         self.conn = conn
+        # What the user should be told about this file (an interrupted write undone...).
+        self.notices: list[Notice] = list(notices or [])
 
     @property
     def db(self) -> Database:
@@ -221,6 +236,13 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
     """
     path = Path(path)
     preflight(path, create=create and not readonly)
+    notices: list[Notice] = []
+    # Before any connection reads the file: a read-only one cannot undo an interrupted write.
+    rolled_back = roll_back_hot_journal(path)
+    if rolled_back is not None:
+        notices.append(rolled_back)
+        if _notice_sink is not None:
+            _notice_sink(rolled_back)
     conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, readonly=readonly)
@@ -238,7 +260,9 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
             conn.close()
         if isinstance(exc, sqlite3.Error):
             typed = translate_error(path, exc)
+            if isinstance(typed, ReadOnlyLocation) and has_hot_journal(path):
+                typed = HotJournalReadOnly(path)  # a journal left since our check
             if typed is not None:
                 raise typed from exc
         raise
-    return Store(path, conn)
+    return Store(path, conn, notices)

@@ -87,3 +87,17 @@ class ReadOnlyLocation(StoreError):
             "This location cannot be written (read-only or no permission). "
             "Copy the database to a writable folder.",
         )
+
+
+class HotJournalReadOnly(StoreError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            "上次写入被中断（断电或程序被强行结束），需要撤销未完成的修改，但该位置无法写入。"
+            "请把数据库文件和旁边同名的 -journal 文件一起复制到可写的文件夹，再打开复制件"
+            "（只复制数据库文件会丢失撤销所需的内容）。文件未被改动。",
+            "A write was interrupted (power cut or killed program) and must be undone, but this "
+            "location cannot be written. Copy the database together with the -journal file "
+            "beside it to a writable folder and open the copy (the database alone would keep "
+            "the half-written pages). The file was not changed.",
+        )

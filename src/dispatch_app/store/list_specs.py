@@ -166,6 +166,8 @@ SPECS: dict[str, ListSpec] = {
         filters={
             "status": "t.status = ?",
             "batch_year": "t.batch_year = ?",
+            # 1: the ones that count toward their batch (progress.definitions: started).
+            "started": "(t.status IN ('active', 'completed', 'ended_early')) = ?",
             "district": "e.district_code = ?",
             "expert": "t.expert_id = ?",
             "enterprise": "t.enterprise_id = ?",
@@ -198,6 +200,9 @@ SPECS: dict[str, ListSpec] = {
             "team": "t.team_id = ?",
             "expert": "t.id IN (SELECT visit_id FROM visit_experts WHERE expert_id = ?)",
             "enterprise": "t.enterprise_id = ?",
+            # The progress dashboard's drill-down: its enterprise's industry or qualification.
+            "industry": "e.industry = ?",
+            "qualification": _MULTI_HAS.format(col="e.qualifications"),
             "date_from": "t.visit_date >= ?",
             "date_to": "t.visit_date <= ?",
         },

@@ -169,6 +169,7 @@ _INITIAL = [
         district_code TEXT NOT NULL REFERENCES districts(adcode)
     )""",
     # Covering index for progress (yearly completed visits by district): see facts on GROUP BY.
+    # (Replaced by visits_progress_cover in 0005_progress_indexes.)
     "CREATE INDEX visits_progress ON visits(status, visit_date, district_code)",
     "CREATE INDEX visits_enterprise ON visits(enterprise_id, visit_date)",
     "CREATE INDEX visits_team ON visits(team_id, visit_date)",
@@ -258,6 +259,89 @@ def m0002_pinyin_sort_indexes(db: Database) -> None:
     """Lists sort names by pinyin: index it so a sort by enterprise or expert walks an index."""
     db.execute("CREATE INDEX enterprises_pinyin ON enterprises(name_pinyin)")
     db.execute("CREATE INDEX experts_pinyin ON experts(name_pinyin)")
+
+
+@migration("0003_geo_coordinates")
+def m0003_geo_coordinates(db: Database) -> None:
+    """Coordinates carry their precision, datum and source; a cache for optional geocoding.
+
+    Existing points are kept as given (``exact``); records without one get a town or district
+    centre from the offline gazetteer (see ``dispatch_app.geo``).
+    """
+    from ..geo.migrate import backfill_coordinates
+
+    for table in ("enterprises", "experts"):
+        db.execute(
+            f"ALTER TABLE {table} ADD COLUMN coord_precision TEXT"
+            " CHECK (coord_precision IN ('exact', 'town', 'district'))"
+        )
+        db.execute(f"ALTER TABLE {table} ADD COLUMN coord_datum TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN coord_source TEXT")
+    db.execute(
+        """CREATE TABLE geocode_cache (
+            provider TEXT NOT NULL,
+            query TEXT NOT NULL,
+            lat REAL,
+            lon REAL,
+            datum TEXT NOT NULL DEFAULT 'GCJ-02',
+            fetched_at TEXT NOT NULL,
+            PRIMARY KEY (provider, query)
+        )"""
+    )
+    backfill_coordinates(db.conn)
+
+
+@migration("0004_planning_team_base")
+def m0004_planning_team_base(db: Database) -> None:
+    """Planning: where a team starts its day, and when an enterprise's needs text last changed.
+
+    ``teams.base_*``: a recorded base (an institute, a bureau office); without one a day starts
+    at the team's district centre. The columns are not part of the Team record (forms and the
+    exchange do not carry them); ``store.planning_queries`` reads and writes them.
+
+    Two covering indexes make the needs list one pass over index entries.
+
+    ``enterprises.needs_updated_at``: kept by triggers, so every path that writes the needs
+    (form, import, merge) stamps it without knowing about planning: "new needs" are needs
+    edited after the enterprise's last visit. Existing rows start from their ``updated_at``
+    when they have needs text (the best evidence the file holds).
+    """
+    db.execute("ALTER TABLE teams ADD COLUMN base_lat REAL")
+    db.execute("ALTER TABLE teams ADD COLUMN base_lon REAL")
+    db.execute("ALTER TABLE teams ADD COLUMN base_label TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE enterprises ADD COLUMN needs_updated_at TEXT")
+    # Covering indexes for the needs list: last completed visit per enterprise, open items.
+    db.execute("CREATE INDEX visits_enterprise_done ON visits(status, enterprise_id, visit_date)")
+    db.execute("CREATE INDEX follow_ups_open_visit ON follow_ups(status, visit_id)")
+    db.execute("UPDATE enterprises SET needs_updated_at = updated_at WHERE tech_needs <> ''")
+    db.execute(
+        """CREATE TRIGGER enterprises_needs_inserted AFTER INSERT ON enterprises
+        WHEN new.tech_needs <> '' AND new.needs_updated_at IS NULL
+        BEGIN
+            UPDATE enterprises SET needs_updated_at = new.updated_at WHERE rowid = new.rowid;
+        END"""
+    )
+    db.execute(
+        """CREATE TRIGGER enterprises_needs_changed AFTER UPDATE OF tech_needs ON enterprises
+        WHEN new.tech_needs IS NOT old.tech_needs
+        BEGIN
+            UPDATE enterprises SET needs_updated_at = CASE WHEN new.tech_needs = '' THEN NULL
+                ELSE new.updated_at END WHERE rowid = new.rowid;
+        END"""
+    )
+
+
+@migration("0005_progress_indexes")
+def m0005_progress_indexes(db: Database) -> None:
+    """The progress dashboard reads visits by (status, date) and groups them by district,
+    enterprise and type: one index holding all five columns answers every such query without
+    touching the table (it replaces ``visits_progress``, its prefix). Measured in
+    ``bench/bench_progress.py``."""
+    db.execute("DROP INDEX IF EXISTS visits_progress")
+    db.execute(
+        "CREATE INDEX visits_progress_cover"
+        " ON visits(status, visit_date, district_code, enterprise_id, visit_type)"
+    )
 
 
 SCHEMA_VERSION = len(_REGISTERED)

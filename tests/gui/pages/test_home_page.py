@@ -115,7 +115,7 @@ def test_progress_is_filled_in_after_the_rows(window, home):
     assert done == (8 if clock.today().month > 1 else done)
     assert home.visits_label.text() == f"入企服务：{done:,} / 10,000 家次"
     assert home.visits_bar.value() == done
-    assert home.figures.progress.visits["done"] == done
+    assert home.figures.progress.visits.done == done
 
 
 def test_double_click_opens_the_visit(window, home, qtbot):

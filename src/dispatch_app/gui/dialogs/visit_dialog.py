@@ -9,6 +9,9 @@ enterprise of the same outing. A planned visit opened with ``complete=True`` bec
 What is typed (follow-up items and chosen experts included) is kept in the drafts file a second
 after the last edit; opening the dialog for the same visit (or a new one) again offers it back.
 Closing with unsaved input asks Save / Discard / Cancel.
+
+Layout is in ``visit_dialog_layout``, the checks (plain values in, problems out) in
+``visit_checks``.
 """
 
 from __future__ import annotations
@@ -17,34 +20,18 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ... import clock
-from ...domain.choices import VISIT_STATUS, VISIT_TYPE
 from ...domain.problems import FieldProblem, NotFound, ValidationError
 from ...domain.records import Visit
-from ...domain.validation import clean_follow_up, clean_visit, field_label
 from ...services import lookup, visit_log
 from ...store.errors import StoreError
-from ..draft_keeper import DraftBanner, DraftKeeper
+from ..draft_keeper import DraftKeeper
 from ..drafts import Drafts
 from ..i18n import current_language, pick, tr
-from ..lookup_edit import LookupEdit
-from . import visit_draft
-from .experts_picker import ExpertsPicker
-from .follow_up_items_editor import ERROR_STYLE, FollowUpItemsEditor
+from . import visit_checks, visit_dialog_layout, visit_draft
+from .follow_up_items_editor import ERROR_STYLE
 
 _ERROR = ERROR_STYLE
 _FIELDS = (
@@ -109,133 +96,10 @@ class VisitDialog(QDialog):
 
     # -- layout ----------------------------------------------------------------------------
     def _label(self, name: str, required: bool = False) -> str:
-        zh, en = field_label(name, "visit")
-        return (en if current_language() == "en" else zh) + (" *" if required else "")
+        return visit_dialog_layout.label(name, required)
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        self.draft_banner = DraftBanner(self)
-        layout.addWidget(self.draft_banner)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors: dict[str, QLabel] = {}
-
-        def row(name: str, widget: QWidget | Any, required: bool = False) -> None:
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            if isinstance(widget, QWidget):
-                box.addWidget(widget)
-            else:
-                box.addLayout(widget)
-            err = QLabel(self)
-            err.setObjectName(f"error_{name}")
-            err.setStyleSheet(_ERROR)
-            err.setWordWrap(True)
-            err.hide()
-            box.addWidget(err)
-            self.errors[name] = err
-            form.addRow(self._label(name, required), box)
-
-        self.enterprise = LookupEdit(
-            lambda text: lookup.enterprise_completions(self.store, text), self
-        )
-        self.enterprise.setObjectName("enterprise")
-        self.enterprise.setPlaceholderText(tr("Type a name, USCC or pinyin initials"))
-        self.enterprise.chosen.connect(lambda _i: self._edited("enterprise_id"))
-        self.enterprise.textEdited.connect(lambda _t: self._edited("enterprise_id"))
-        row("enterprise_id", self.enterprise, True)
-
-        team_row = QHBoxLayout()
-        self.team = QComboBox(self)
-        self.team.setObjectName("team")
-        self.team.addItem(tr("(no team)"), "")
-        for o in lookup.team_options(self.store):
-            self.team.addItem(f"{o.text}  {o.detail}".strip(), o.id)
-        self.team.currentIndexChanged.connect(lambda _i: self._edited("team_id"))
-        self.add_members = QPushButton(tr("Add the team's members"), self)
-        self.add_members.clicked.connect(self._add_team_members)
-        team_row.addWidget(self.team, 1)
-        team_row.addWidget(self.add_members)
-        row("team_id", team_row)
-
-        self.experts = ExpertsPicker(self.store, self)
-        self.experts.changed.connect(lambda: self._edited("expert_ids"))
-        row("expert_ids", self.experts)
-
-        when = QHBoxLayout()
-        self.visit_date = QLineEdit(self.today.isoformat(), self)
-        self.visit_date.setObjectName("visitDate")
-        self.visit_date.setMaximumWidth(140)
-        self.visit_date.textEdited.connect(lambda _t: self._edited("visit_date"))
-        self.visit_type = QComboBox(self)
-        self.visit_type.setObjectName("visitType")
-        for code in VISIT_TYPE.codes:
-            self.visit_type.addItem(VISIT_TYPE.label(code, current_language()), code)
-        self.visit_type.currentIndexChanged.connect(lambda _i: self._edited("visit_type"))
-        self.status = QComboBox(self)
-        self.status.setObjectName("status")
-        for code in VISIT_STATUS.codes:
-            self.status.addItem(VISIT_STATUS.label(code, current_language()), code)
-        self.status.currentIndexChanged.connect(lambda _i: self._edited("status"))
-        when.addWidget(self.visit_date)
-        when.addWidget(QLabel(self._label("visit_type"), self))
-        when.addWidget(self.visit_type, 1)
-        when.addWidget(QLabel(self._label("status"), self))
-        when.addWidget(self.status, 1)
-        row("visit_date", when, True)
-
-        self.texts: dict[str, QPlainTextEdit] = {}
-        for name in ("problems", "advice"):
-            edit = QPlainTextEdit(self)
-            edit.setObjectName(name)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(60)
-            edit.textChanged.connect(lambda n=name: self._edited(n))
-            self.texts[name] = edit
-            row(name, edit)
-
-        self.follow_ups = FollowUpItemsEditor(self)
-        self.follow_ups.changed.connect(lambda: self._edited("follow_ups"))
-        self.items = self.follow_ups.model  # what the user typed, row by row
-        form.addRow(self._label("follow_up_text"), self.follow_ups)
-        self.errors["follow_ups"] = self.follow_ups.error
-
-        edit = QPlainTextEdit(self)
-        edit.setObjectName("outcome")
-        edit.setTabChangesFocus(True)
-        edit.setFixedHeight(50)
-        edit.textChanged.connect(lambda: self._edited("outcome"))
-        self.texts["outcome"] = edit
-        row("outcome", edit)
-        self.confirmed_by = QLineEdit(self)
-        self.confirmed_by.setObjectName("confirmedBy")
-        self.confirmed_by.textEdited.connect(lambda _t: self._edited("confirmed_by"))
-        row("confirmed_by", self.confirmed_by)
-        layout.addLayout(form)
-        layout.addStretch(1)
-
-        self.banner = QLabel(self)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        layout.addWidget(self.banner)
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(tr("Save"), self)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save_and_close)
-        self.again_button = QPushButton(tr("Save and log another"), self)
-        self.again_button.setObjectName("againButton")
-        self.again_button.clicked.connect(self.save_and_continue)
-        cancel = QPushButton(tr("Close"), self)
-        cancel.clicked.connect(self.reject)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.again_button)
-        buttons.addWidget(cancel)
-        layout.addLayout(buttons)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_and_close)
-        QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.save_and_continue)
+        visit_dialog_layout.build(self)
 
     def _add_team_members(self) -> None:
         self.experts.add_team(self.team.currentData() or "")
@@ -264,32 +128,14 @@ class VisitDialog(QDialog):
 
     def validate(self) -> list[FieldProblem]:
         self._timer.stop()
-        problems: list[FieldProblem] = []
-        if self.enterprise.text().strip() and not self.enterprise.selected_id:
-            problems.append(
-                FieldProblem(
-                    "enterprise_id",
-                    "企业：请从下拉列表中选择",
-                    "Enterprise: choose an entry from the list",
-                )
-            )
-        try:
-            clean_visit(self.raw(), today=self.today)
-        except ValidationError as exc:
-            seen = {p.field for p in problems}
-            problems += [p for p in exc.problems if p.field not in seen]
-        for number, raw in zip(self.items.row_numbers_of_items(), self.items.items(), strict=True):
-            try:
-                clean_follow_up(raw)
-            except ValidationError as exc:
-                problems += [
-                    FieldProblem("follow_ups", f"第 {number} 条：{p.zh}", f"Item {number}: {p.en}")
-                    for p in exc.problems
-                ]
+        problems = visit_checks.problems_of(
+            self.raw(),
+            self.enterprise.text(),
+            zip(self.items.row_numbers_of_items(), self.items.items(), strict=True),
+            self.today,
+        )
         self._problems = problems
-        by_field: dict[str, list[str]] = {}
-        for p in problems:
-            by_field.setdefault(p.field, []).append(p.message(current_language()))
+        by_field = visit_checks.messages_by_field(problems, current_language())
         for name, label in self.errors.items():
             shown = by_field.get(name, []) if name in self._touched else []
             label.setText("\n".join(shown))
@@ -362,11 +208,7 @@ class VisitDialog(QDialog):
     def _show_refusal(self, problems: list[FieldProblem]) -> None:
         """The service refused: every reason in the banner, and under its field when known."""
         lang = current_language()
-        by_field: dict[str, list[str]] = {}
-        for p in problems:
-            name = "follow_ups" if p.field.startswith("follow_ups[") else p.field
-            by_field.setdefault(name, []).append(p.message(lang))
-        for name, messages in by_field.items():
+        for name, messages in visit_checks.messages_by_field(problems, lang).items():
             if name in self.errors:
                 self.errors[name].setText("\n".join(messages))
                 self.errors[name].show()

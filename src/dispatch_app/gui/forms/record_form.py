@@ -5,6 +5,8 @@ and shows each problem's message (in the interface language) under its field. Sa
 disabled while any problem remains. A refused save (a duplicate USCC, a database error) shows
 why in a banner and leaves every field as typed; a duplicate offers to open the existing record.
 
+Layout is in ``record_form_layout``, what the buttons do in ``record_form_actions`` (a mixin).
+
 Unsaved input is also written to the drafts file (``..draft_keeper``) a second after the last
 edit, and when another record is about to be shown; opening the same record again offers it
 back ("Unsaved input from … [Restore] [Discard]"). Saving, reverting or discarding drops it.
@@ -15,38 +17,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from ...domain.problems import DuplicateRecord, FieldProblem, HistoryProtected, ValidationError
+from ...domain.problems import FieldProblem, ValidationError
 from ...domain.records import Record
-from ...domain.validation import field_label
-from ...services import lookup, registry
-from ...store.errors import StoreError
-from ..draft_keeper import DraftBanner, DraftKeeper
+from ...services import lookup
+from ..draft_keeper import DraftKeeper
 from ..drafts import Drafts
-from ..i18n import current_language, pick, tr
+from ..i18n import current_language, tr
 from ..lookup_edit import LookupEdit
-from . import form_draft
-from .fields import FieldSpec, connect_edited, fill_options, make_editor, read_value, write_value
-
-ERROR_STYLE = "color: #b00020;"
-BANNER_STYLE = (
-    "QFrame#banner { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }"
-)
+from . import form_draft, record_form_layout
+from .fields import FieldSpec, fill_options, read_value, write_value
+from .record_form_actions import RecordFormActions
+from .record_form_layout import BANNER_STYLE, ERROR_STYLE
 
 
-class RecordForm(QWidget):
+class RecordForm(RecordFormActions, QWidget):
     """Subclasses set ``record_cls``, ``cleaner``, ``domain_kind``, ``fields`` and links."""
 
     saved = Signal(str)  # id of the record written
@@ -84,104 +71,7 @@ class RecordForm(QWidget):
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(self)
-        self.title.setProperty("data", True)
-        self.title.setObjectName("formTitle")
-        self.title.setStyleSheet("font-size: 15px; font-weight: bold;")
-        outer.addWidget(self.title)
-        self.draft_banner = DraftBanner(self)
-        outer.addWidget(self.draft_banner)
-        self.banner = QFrame(self)
-        self.banner.setObjectName("banner")
-        self.banner.setStyleSheet(BANNER_STYLE)
-        bl = QHBoxLayout(self.banner)
-        self.banner_text = QLabel(self.banner)
-        self.banner_text.setProperty("data", True)
-        self.banner_text.setWordWrap(True)
-        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner_button = QPushButton(tr("Open the existing record"), self.banner)
-        self.banner_button.clicked.connect(self._open_duplicate)
-        bl.addWidget(self.banner_text, 1)
-        bl.addWidget(self.banner_button)
-        self.banner.hide()
-        self._duplicate_id = ""
-        outer.addWidget(self.banner)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(scroll)
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 4, 0)
-        self.form_layout = QFormLayout()
-        body_layout.addLayout(self.form_layout)
-        body_layout.addStretch(1)
-        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form_layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        lang = current_language()
-        for spec in self.fields:
-            zh, en = field_label(spec.name, self.domain_kind)
-            text = (en if lang == "en" else zh) + (" *" if spec.required else "")
-            editor = make_editor(spec, body)
-            error = QLabel(body)
-            error.setObjectName(f"error_{spec.name}")
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(editor)
-            box.addWidget(error)
-            label = QLabel(text, body)
-            label.setBuddy(editor)
-            self.form_layout.addRow(label, box)
-            self.editors[spec.name] = editor
-            self.errors[spec.name] = error
-            connect_edited(editor, lambda name=spec.name: self._on_edited(name))
-        self.extra = self.build_extra(body)
-        if self.extra is not None:
-            self.form_layout.addRow(self.extra)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-
-        self.related_bar = QHBoxLayout()
-        self.related_buttons: dict[str, QPushButton] = {}
-        for page, filter_name, text, count_key in self.related_links:
-            b = QPushButton(tr(text), self)
-            b.setFlat(True)
-            b.setStyleSheet("text-align: left; color: #1a5fb4;")
-            b.clicked.connect(
-                lambda _c=False, p=page, f=filter_name: self.show_related.emit(
-                    p, f, self.record_id or ""
-                )
-            )
-            b.setProperty("text_source", text)
-            b.setProperty("count_key", count_key)
-            self.related_bar.addWidget(b)
-            self.related_buttons[count_key] = b
-        self.related_bar.addStretch(1)
-        outer.addLayout(self.related_bar)
-
-        buttons = QHBoxLayout()
-        self.save_button = QPushButton(tr("Save"), self)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(tr("Revert"), self)
-        self.revert_button.clicked.connect(self.revert)
-        self.archive_button = QPushButton(tr("Archive"), self)
-        self.archive_button.clicked.connect(self.toggle_archived)
-        self.archive_button.setVisible(self.can_archive)
-        self.delete_button = QPushButton(tr("Delete"), self)
-        self.delete_button.clicked.connect(self.delete)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.revert_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.archive_button)
-        buttons.addWidget(self.delete_button)
-        outer.addLayout(buttons)
+        record_form_layout.build(self)
 
     def build_extra(self, parent: QWidget) -> QWidget | None:
         """Room for a subclass's extra section (a team's roster)."""
@@ -353,96 +243,6 @@ class RecordForm(QWidget):
             n = counts.get(key, 0)
             b.setText(tr(b.property("text_source")) + (f" ({n})" if existing else ""))
 
-    # -- actions -----------------------------------------------------------------------------
-    def save(self) -> bool:
-        """Write the record; False (with the reason shown, input kept) when refused."""
-        if self.store is None:
-            return False
-        self._touched = {spec.name for spec in self.fields}
-        if self.validate():
-            return False
-        raw = self.clean_input(self.raw())
-        try:
-            record_id = self.write(raw)
-        except DuplicateRecord as exc:
-            self.show_banner(exc.problems[0].message(current_language()), exc.existing_id)
-            return False
-        except ValidationError as exc:
-            self._problems = list(exc.problems)
-            self.show_banner("\n".join(p.message(current_language()) for p in exc.problems))
-            return False
-        except (StoreError, HistoryProtected) as exc:
-            self.show_banner(pick(exc.zh, exc.en))
-            return False
-        self.keeper.forget()  # (the draft of "new" or of this record)
-        self.record_id = record_id
-        self.hide_banner()
-        self.saved.emit(record_id)
-        self.load(record_id)
-        return True
-
-    def write(self, raw: dict[str, Any]) -> str:
-        """Insert or update through the services; returns the record's id."""
-        if self.record_id is None:
-            return registry.register(self.store, self.record_cls, raw).id
-        return registry.edit(self.store, self.record_cls, self.record_id, raw).id
-
-    def revert(self) -> None:
-        self.keeper.forget()
-        if self.record_id is not None:
-            self.load(self.record_id)
-        else:
-            self.new_record()
-
-    def toggle_archived(self) -> None:
-        if self.record_id is None or self.store is None:
-            return
-        try:
-            registry.set_archived(self.store, self.record_cls, self.record_id, not self.archived)
-        except StoreError as exc:
-            self.show_banner(pick(exc.zh, exc.en))
-            return
-        self.saved.emit(self.record_id)
-        self.load(self.record_id)
-
-    def delete(self) -> None:
-        if self.record_id is None or self.store is None:
-            return
-        from ..dialogs.messages import ask
-
-        if not ask(self, tr("Delete"), tr("Delete this record? This cannot be undone.")):
-            return
-        try:
-            registry.delete(self.store, self.record_cls, self.record_id)
-        except HistoryProtected as exc:
-            self.show_banner(pick(exc.zh, exc.en))
-            return
-        except StoreError as exc:
-            self.show_banner(pick(exc.zh, exc.en))
-            return
-        deleted = self.record_id
-        self.keeper.forget()
-        self.new_record()
-        self.saved.emit(deleted)
-
-    # -- banner ------------------------------------------------------------------------------
-    def show_banner(self, text: str, duplicate_id: str = "") -> None:
-        self.banner_text.setText(text)
-        self._duplicate_id = duplicate_id
-        self.banner_button.setVisible(bool(duplicate_id))
-        self.banner.show()
-
-    def hide_banner(self) -> None:
-        self.banner.hide()
-        self._duplicate_id = ""
-
-    def banner_message(self) -> str:
-        return self.banner_text.text() if self.banner.isVisibleTo(self) else ""
-
-    def _open_duplicate(self) -> None:
-        if self._duplicate_id:
-            self.open_record.emit(self._duplicate_id)
-
     # -- drafts ------------------------------------------------------------------------------
     def has_unsaved_changes(self) -> bool:
         return self.keeper.is_dirty()
@@ -459,3 +259,6 @@ class RecordForm(QWidget):
 
     def restore_extra_draft(self, data: Any) -> None:
         pass
+
+
+__all__ = ["BANNER_STYLE", "ERROR_STYLE", "RecordForm"]

@@ -43,8 +43,8 @@ from ..table_view import TableView
 from ..workers import Task, TaskRunner
 
 if TYPE_CHECKING:
+    from ...progress import Dashboard
     from ...services.lookup import FollowUpSummary
-    from ...services.progress import Progress
 
 DUE_WITHIN_DAYS = 7
 PLANNED_WITHIN_DAYS = 14
@@ -53,17 +53,18 @@ PLANNED_WITHIN_DAYS = 14
 @dataclass(frozen=True)
 class HomeFigures:
     due: FollowUpSummary
-    progress: Progress
+    progress: Dashboard
 
 
 def home_figures(store: Any, today: date) -> HomeFigures:
     """The aggregates of the page (run in a worker, on the worker's own connection; the
-    progress service and the record classes it needs are imported there, not at start-up)."""
+    progress package and the record classes it needs are imported there, not at start-up)."""
+    from ...progress import dashboard
     from ...services.lookup import due_summary
-    from ...services.progress import progress
 
     return HomeFigures(
-        due_summary(store, today, DUE_WITHIN_DAYS), progress(store, today.year, as_of=today)
+        due_summary(store, today, DUE_WITHIN_DAYS),
+        dashboard(store, today.year, as_of=today, detail=False),
     )
 
 
@@ -264,8 +265,8 @@ class HomePage(QWidget):
                 flagged=s.flagged,
             )
         )
-        v_done, v_target = p.visits["done"], p.visits["target"]
-        a_done, a_target = p.appointments["count"], p.appointments["target"]
+        v_done, v_target = p.visits.done, p.visits.target
+        a_done, a_target = p.appointments.done, p.appointments.target
         self.visits_label.setText(
             tr("Visits: {done:,} of {target:,}").format(done=v_done, target=v_target)
         )
@@ -279,12 +280,15 @@ class HomePage(QWidget):
             bar.setRange(0, max(target, 1))
             bar.setValue(min(done, max(target, 1)))
             bar.setFormat(f"{(done / target if target else 0):.0%}")
-        expected = round(v_target * p.year_elapsed)
         self.pace_label.setText(
             tr(
                 "{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; "
                 "{planned:,} more are planned."
-            ).format(elapsed=p.year_elapsed, expected=expected, planned=p.visits.get("planned", 0))
+            ).format(
+                elapsed=p.year_elapsed,
+                expected=p.visits.expected_by_date,
+                planned=p.visits.pipeline,
+            )
         )
         self.details_loaded.emit()
 

@@ -66,6 +66,7 @@ class RecordPage(QWidget):
         self.model = RecordTableModel(self.kind, self)
         self.filters: dict[str, QWidget] = {}
         self._chip_filter: tuple[str, str] | None = None
+        self._drill_filters: dict[str, Any] = {}  # shown in the chip (show_filtered)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -279,6 +280,7 @@ class RecordPage(QWidget):
                     w.setStyleSheet("border: 1px solid #b00020;")
         if self._chip_filter is not None:
             filters[self._chip_filter[0]] = self._chip_filter[1]
+        filters.update(self._drill_filters)
         old = self.model.criteria
         return Criteria(
             search=self.search.text(),
@@ -336,6 +338,7 @@ class RecordPage(QWidget):
     def show_related(self, filter_name: str, record_id: str) -> None:
         """Show only the records related to one record (from another page's button)."""
         name = lookup.display_name(self.store, _CHIP_TABLE[filter_name], record_id)
+        self._drill_filters = {}
         edit = self.filters.get(filter_name)
         if isinstance(edit, LookupEdit):
             # The page's own filter shows it: visible, and cleared like any other choice.
@@ -355,7 +358,42 @@ class RecordPage(QWidget):
 
     def clear_related(self) -> None:
         self._chip_filter = None
+        self._drill_filters = {}
         self.chip.hide()
+        self.apply()
+
+    def show_filtered(self, filters: dict[str, Any], description: str) -> None:
+        """Show the records behind a figure (the progress dashboard's drill-down): the
+        filters this page has a widget for are set there, where the user sees and changes
+        them; the others (industry, qualification...) go into the chip, which ``description``
+        names and one click removes. Every other filter and the search are cleared."""
+        widgets = self.filters
+        for w in widgets.values():
+            w.blockSignals(True)
+        try:
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            for name, w in widgets.items():
+                value = filters.get(name)
+                if isinstance(w, QComboBox):
+                    w.setCurrentIndex(max(w.findData(value), 0) if value is not None else 0)
+                elif isinstance(w, LookupEdit):
+                    w.clear_selection()
+                elif isinstance(w, QLineEdit):
+                    w.setText(str(value) if value is not None else "")
+        finally:
+            for w in widgets.values():
+                w.blockSignals(False)
+        shown = {
+            n
+            for n, w in widgets.items()
+            if isinstance(w, (QComboBox, QLineEdit)) and not isinstance(w, LookupEdit)
+        }
+        self._chip_filter = None
+        self._drill_filters = {k: v for k, v in filters.items() if k not in shown}
+        self.chip_label.setText(description)
+        self.chip.setVisible(bool(description))
         self.apply()
 
     def new_record(self) -> None:

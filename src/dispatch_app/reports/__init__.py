@@ -1,0 +1,1 @@
+"""Printed documents (PDF, reportlab platypus): see README.md beside this file."""
