@@ -169,3 +169,50 @@ def test_never_raises_other_errors(raw: str) -> None:
     ):
         with contextlib.suppress(InvalidValue):
             call()
+
+
+def test_former_towns_map_to_their_successor_with_a_note() -> None:
+    from dispatch_app.domain.geography import load_gazetteer
+
+    gaz = load_gazetteer()
+    for raw in ("江北街道", "东瓯街道", "东瓯", "330324004"):
+        town, note = gaz.resolve_town_note("330324", raw)
+        assert town.name == "瓯北街道" and note and "瓯北街道" in note and "successor" in note
+    town, note = gaz.resolve_town_note("330305", "霓屿乡")
+    assert town.name == "霓屿街道" and note
+    current, none = gaz.resolve_town_note("330324", "瓯北街道")
+    assert current.name == "瓯北街道" and none is None
+
+
+def test_a_former_town_of_another_district_is_not_mapped() -> None:
+    from dispatch_app.domain.geography import load_gazetteer
+    from dispatch_app.domain.problems import InvalidValue
+
+    with pytest.raises(InvalidValue):
+        load_gazetteer().resolve_town("330302", "江北街道")
+
+
+def test_an_unknown_town_lists_the_valid_towns_of_its_district() -> None:
+    from dispatch_app.domain.geography import load_gazetteer
+    from dispatch_app.domain.problems import InvalidValue
+
+    gaz = load_gazetteer()
+    with pytest.raises(InvalidValue) as exc:
+        gaz.resolve_town("330324", "火星镇")
+    for town in gaz.towns_of("330324"):
+        assert town.name in exc.value.zh and town.name in exc.value.en
+
+
+def test_every_former_town_row_names_a_current_successor_in_its_district() -> None:
+    import csv
+
+    from dispatch_app.domain.geography import load_gazetteer
+    from dispatch_app.paths import resource
+
+    gaz = load_gazetteer()
+    with resource("reference", "wenzhou_former_towns.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows
+    for r in rows:
+        assert gaz.town(r["new_code"]).district_code == r["district_code"] and r["source"]
+        assert r["old_name"] not in {t.name for t in gaz.towns_of(r["district_code"])}

@@ -266,3 +266,17 @@ def test_experts_file_creates_teams_and_sets_leaders(tmp_path, empty_db) -> None
         assert teams == {"瓯海智造轻骑队": leader, "数字化轻骑队": None}
         assert store.scalar("SELECT count(*) FROM team_members") == 3
     assert run(db, "experts", path).unchanged == 2
+
+
+def test_a_former_town_is_imported_as_its_successor_with_a_note(tmp_path, empty_db) -> None:
+    code = random_uscc(random.Random(7), "330324")
+    path = tmp_path / "old-town.csv"
+    path.write_text(
+        f"统一社会信用代码,企业名称,所属区县,乡镇街道\n{code},永嘉老厂,永嘉县,江北街道\n",
+        encoding="utf-8",
+    )
+    with open_store(empty_db()) as store:
+        result = import_file(store, "enterprises", path)
+        assert result.ok and result.added == 1
+        assert any("江北街道" in n and "瓯北街道" in n for n in result.notes)
+        assert store.scalar("SELECT town_code FROM enterprises") == "330324009"

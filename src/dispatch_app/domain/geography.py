@@ -80,6 +80,7 @@ class Gazetteer:
         districts: list[District],
         towns: list[Town],
         legacy: list[tuple[str, str, str]],
+        former_towns: list[tuple[str, str, str, str, str]] = (),  # type: ignore[assignment]
     ) -> None:
         self.districts: list[District] = sorted(districts, key=lambda d: d.adcode)
         self._by_code = {d.adcode: d for d in self.districts}
@@ -103,6 +104,12 @@ class Gazetteer:
                     self._district_keys.setdefault(k, (new_code, note))
             elif len(new_code) == 9:
                 self._legacy_town[old_code] = new_code
+        # (district, old name / short name / code) -> (successor code, note)
+        self._former_town: dict[tuple[str, str], tuple[str, str]] = {}
+        for old_name, old_code, district_code, new_code, changed in former_towns:
+            note = f"{old_name}（{changed}并入）"
+            for k in {old_name, _strip_suffix(old_name, _TOWN_SUFFIXES), old_code} - {""}:
+                self._former_town.setdefault((district_code, k), (new_code, note))
         etdz_note = "温州经济技术开发区（330371）"
         for alias in _ETDZ_ALIASES:
             self._district_keys.setdefault(alias, ("330303", etdz_note))
@@ -161,6 +168,20 @@ class Gazetteer:
 
     def resolve_town(self, district_adcode: str, raw: object) -> Town:
         """A township of ``district_adcode`` by name (suffix optional) or 9-digit code."""
+        return self.resolve_town_note(district_adcode, raw)[0]
+
+    def resolve_town_note(self, district_adcode: str, raw: object) -> tuple[Town, str | None]:
+        """Like :meth:`resolve_town`, plus a bilingual note when a former town (merged away,
+        ``wenzhou_former_towns.csv``) was mapped to its successor."""
+        former = self._former_town.get((district_adcode, _key(raw)))
+        if former is not None:
+            town = self._town_by_code[former[0]]
+            note = f"原乡镇街道 {former[1]} 已按 {town.name} 处理"
+            note += f" / former township {_key(raw)} treated as its successor {town.name}"
+            return town, note
+        return self._resolve_town(district_adcode, raw), None
+
+    def _resolve_town(self, district_adcode: str, raw: object) -> Town:
         key = _key(raw)
         district = self._by_code.get(district_adcode)
         dname = district.name if district else district_adcode
@@ -194,9 +215,10 @@ class Gazetteer:
                 f"乡镇街道「{key}」属于{oname}（{other.name}），不属于{dname}",
                 f"Township '{key}' belongs to {oname} ({other.name}), not to {dname}",
             )
+        valid = "、".join(t.name for t in self._towns_of.get(district_adcode, ()))
         raise InvalidValue(
-            f"乡镇街道「{key}」不是{dname}的乡镇街道",
-            f"'{key}' is not a township of {dname}",
+            f"乡镇街道「{key}」不是{dname}的乡镇街道（{dname}的乡镇街道：{valid}）",
+            f"'{key}' is not a township of {dname} (its townships: {valid})",
         )
 
 
@@ -219,7 +241,12 @@ def load_gazetteer() -> Gazetteer:
         towns = [Town(r["code"], r["name"], r["district_code"]) for r in csv.DictReader(f)]
     with resource("reference", "wenzhou_legacy_codes.csv").open(encoding="utf-8", newline="") as f:
         legacy = [(r["old_code"], r["old_name"], r["new_code"]) for r in csv.DictReader(f)]
-    return Gazetteer(districts, towns, legacy)
+    with resource("reference", "wenzhou_former_towns.csv").open(encoding="utf-8", newline="") as f:
+        former = [
+            (r["old_name"], r["old_code"], r["district_code"], r["new_code"], r["changed"])
+            for r in csv.DictReader(f)
+        ]
+    return Gazetteer(districts, towns, legacy, former)
 
 
 def parse_degree(raw: object, zh: str = "坐标", en: str = "Coordinate") -> float:

@@ -231,6 +231,16 @@ def _district(notes: list[str] | None) -> Callable[[object], str]:
     return parse
 
 
+def _town(adcode: str, notes: list[str] | None) -> Callable[[object], str]:
+    def parse(raw: object) -> str:
+        town, note = load_gazetteer().resolve_town_note(adcode, raw)
+        if note and notes is not None:
+            notes.append(note)
+        return town.code
+
+    return parse
+
+
 R = TypeVar("R", bound=Record)
 
 
@@ -341,7 +351,7 @@ def clean_enterprise(raw: Mapping[str, object], notes: list[str] | None = None) 
     c.take("name", _text(NAME_MAX), required=True, default="")
     adcode = c.take("district_code", _district(notes), required=True, default="")
     if adcode:
-        c.take("town_code", lambda v: load_gazetteer().resolve_town(adcode, v).code)
+        c.take("town_code", _town(adcode, notes))
     else:
         c.values["town_code"] = None
     c.take("address", _text(ADDRESS_MAX), default="")

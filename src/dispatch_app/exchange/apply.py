@@ -209,9 +209,15 @@ def apply_plan(store: Store, plan: Plan, cancelled: Callable[[], bool] | None = 
         raise Cancelled()
     cls = plan.cls
     conn = store.conn
+    if plan.stream is not None:
+        # Join the writer thread before this thread touches the connection again: entering
+        # ``atomic()`` runs SAVEPOINT, and two threads on one connection race on its error
+        # state ("returned NULL without setting an exception" instead of the writer's error).
+        # The streamed rows are already inside the caller's transaction.
+        plan.stream.finish()
     with store.atomic():
         if plan.stream is not None:
-            plan.stream.finish()
+            pass  # written by the writer thread
         elif cls is Visit:
             rows, experts = visit_rows(plan.inserts)
             conn.executemany(visit_insert_sql(), rows)
