@@ -14,6 +14,7 @@ from datetime import date
 from ..domain.geography import haversine_km
 from ..store import planning_queries as q
 from ..store.database import Store
+from .approximate import is_approximate
 from .routes import DayRoute, DistanceFn, RouteSettings, distance_matrix, order_day, timed_route
 from .settings import load_route_settings
 
@@ -64,7 +65,7 @@ class TeamDay:
 
 
 def _stop(row) -> Stop:
-    approximate = row["lat"] is None or row["lon"] is None
+    approximate = is_approximate(row)
     return Stop(
         visit_id=row["visit_id"],
         enterprise_id=row["enterprise_id"],

@@ -8,6 +8,7 @@ from datetime import date
 from ..domain.geography import load_gazetteer
 from ..store import planning_queries as q
 from ..store.database import Store
+from .approximate import is_approximate
 
 # code -> (zh, en); the order is the order reasons are shown in.
 REASONS: dict[str, tuple[str, str]] = {
@@ -57,7 +58,7 @@ def district_code(raw: str | None) -> str | None:
 
 
 def _need(row) -> Need:
-    approximate = row["lat"] is None or row["lon"] is None
+    approximate = is_approximate(row)
     reasons = tuple(
         code
         for code, flag in (

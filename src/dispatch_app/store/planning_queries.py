@@ -61,7 +61,7 @@ def district_centres(store: Store) -> list[sqlite3.Row]:
 _STOP_COLUMNS = (
     "v.id AS visit_id, v.status, v.visit_type, e.id AS enterprise_id, e.name, e.uscc,"
     " e.address, e.contact_name, e.contact_phone, e.tech_needs, e.district_code,"
-    " d.name AS district_name, e.lat, e.lon, d.center_lat, d.center_lon"
+    " d.name AS district_name, e.lat, e.lon, e.coord_precision, d.center_lat, d.center_lon"
 )
 
 
@@ -142,7 +142,7 @@ def needs_rows(
         WHERE status = 'planned' AND visit_date >= :today GROUP BY enterprise_id
     ), flagged AS (
         SELECT e.id, e.name, e.name_pinyin, e.uscc, e.district_code, d.name AS district_name,
-               e.industry, e.lat, e.lon, d.center_lat, d.center_lon,
+               e.industry, e.lat, e.lon, e.coord_precision, d.center_lat, d.center_lon,
                done.last_visit, planned.next_planned,
                coalesce(done.last_visit < :year_start, 1) AS never_this_year,
                coalesce(items.open_items, 0) AS open_items,
@@ -183,7 +183,8 @@ def map_points(store: Store, kind: str) -> list[sqlite3.Row]:
     if kind == "enterprises":
         return store.conn.execute(
             "SELECT e.id, e.name, e.district_code, coalesce(e.lat, d.center_lat) AS lat,"
-            " coalesce(e.lon, d.center_lon) AS lon, e.lat IS NULL AS approximate,"
+            " coalesce(e.lon, d.center_lon) AS lon,"
+            " (e.lat IS NULL OR e.coord_precision = 'district') AS approximate,"
             " EXISTS (SELECT 1 FROM appointments a WHERE a.enterprise_id = e.id"
             "         AND a.status = 'active') AS has_vp"
             " FROM enterprises e JOIN districts d ON d.adcode = e.district_code"
@@ -192,7 +193,8 @@ def map_points(store: Store, kind: str) -> list[sqlite3.Row]:
     if kind == "experts":
         return store.conn.execute(
             "SELECT x.id, x.name, x.district_code, coalesce(x.lat, d.center_lat) AS lat,"
-            " coalesce(x.lon, d.center_lon) AS lon, x.lat IS NULL AS approximate,"
+            " coalesce(x.lon, d.center_lon) AS lon,"
+            " (x.lat IS NULL OR x.coord_precision = 'district') AS approximate,"
             " EXISTS (SELECT 1 FROM appointments a WHERE a.expert_id = x.id"
             "         AND a.status = 'active') AS has_vp"
             " FROM experts x LEFT JOIN districts d ON d.adcode = x.district_code"
