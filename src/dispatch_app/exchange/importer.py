@@ -25,6 +25,7 @@ from pathlib import Path
 
 from .. import clock
 from ..domain.records import now_iso
+from ..store import audit
 from ..store.database import Store
 from .apply import Plan, apply_plan, classify
 from .cells import restore
@@ -189,15 +190,18 @@ def import_file(
     # cost as little as switching the collector off, and cycles are still collected.
     thresholds = gc.get_threshold()
     gc.set_threshold(*_BULK_GC)
+    # Each written record's audit row says it came from an import or a merge (store/audit.py).
+    action = "merge" if options.mode == "merge" else "import"
     try:
-        if kind == "visits" and not options.dry_run:
-            try:
-                with store.atomic():
-                    _import(store, SPECS[kind], path, options, result, lookups, stream=True)
-            except _Rollback:
-                result.written = False
-        else:
-            _import(store, SPECS[kind], path, options, result, lookups, stream=False)
+        with audit.acting(store.conn, action):
+            if kind == "visits" and not options.dry_run:
+                try:
+                    with store.atomic():
+                        _import(store, SPECS[kind], path, options, result, lookups, stream=True)
+                except _Rollback:
+                    result.written = False
+            else:
+                _import(store, SPECS[kind], path, options, result, lookups, stream=False)
     finally:
         gc.set_threshold(*thresholds)
     return result
@@ -233,6 +237,7 @@ def _import(
         if stream:
             raise _Rollback()
         return
+    plan.source = Path(path).name
     apply_plan(store, plan, options.cancelled)
     result.written = bool(plan.inserts or plan.updates)
 

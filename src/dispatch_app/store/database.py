@@ -253,6 +253,10 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
             from sqlite_utils import Database
 
             build_migrations().apply(Database(conn, execute_plugins=False))
+        if not readonly:
+            from . import audit
+
+            audit.install(conn)  # the audit trail's triggers, on this connection only
     except BaseException as exc:
         # Never leave the file open after a refusal or a failed upgrade (Windows keeps it
         # locked otherwise); a failed migration was rolled back by its own transaction.
