@@ -69,7 +69,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="151" />
+      <location filename="visit_dialog_layout.py" line="79" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -101,9 +101,14 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="261" />
+      <location filename="main_window.py" line="268" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="78" />
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
       <location filename="experts_picker.py" line="37" />
@@ -111,9 +116,14 @@
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="155" />
+      <location filename="visit_dialog_layout.py" line="83" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="81" />
+      <source>After</source>
+      <translation>修改后</translation>
     </message>
     <message>
       <location filename="visits_page.py" line="39" />
@@ -141,8 +151,7 @@
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="130" />
-      <location filename="home_page.py" line="131" />
+      <location filename="home_page.py" line="132" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -208,14 +217,24 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="174" />
+      <location filename="record_form.py" line="234" />
       <source>Archive</source>
+      <translation>归档</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="23" />
+      <source>Archived</source>
       <translation>归档</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
       <source>Batch</source>
       <translation>批次</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="80" />
+      <source>Before</source>
+      <translation>修改前</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="45" />
@@ -248,6 +267,11 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="77" />
+      <source>By</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="289" />
       <source>By industry</source>
       <translation>按行业</translation>
@@ -278,7 +302,6 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="237" />
       <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
@@ -292,6 +315,11 @@
       <location filename="enterprise_form.py" line="43" />
       <source>Cases</source>
       <translation>典型案例</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="22" />
+      <source>Changed</source>
+      <translation>修改</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="274" />
@@ -389,7 +417,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -419,12 +447,16 @@
       <translation>生成</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="21" />
+      <source>Created</source>
+      <translation>新建</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="229" />
       <source>Creating the bundle…</source>
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
@@ -470,14 +502,19 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="177" />
+      <location filename="record_form_actions.py" line="106" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="413" />
+      <location filename="record_form_actions.py" line="106" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="24" />
+      <source>Deleted</source>
+      <translation>删除</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="70" />
@@ -550,7 +587,7 @@
       <translation>编辑目标…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -683,7 +720,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="158" />
+      <location filename="history_dialog.py" line="79" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -731,14 +768,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="213" />
-      <location filename="home_page.py" line="214" />
+      <location filename="home_page.py" line="215" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="256" />
-      <location filename="home_page.py" line="257" />
+      <location filename="home_page.py" line="264" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -802,6 +837,16 @@
       <translation>隐去电话号码中间几位</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="90" />
+      <source>History</source>
+      <translation>历史</translation>
+    </message>
+    <message>
+      <location filename="record_form_layout.py" line="131" />
+      <source>History…</source>
+      <translation>历史…</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="253" />
       <source>Import</source>
       <translation>导入</translation>
@@ -820,6 +865,11 @@
       <location filename="import_wizard.py" line="262" />
       <source>Import the valid rows and skip the rows with problems</source>
       <translation>导入正确的行，跳过有问题的行</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="25" />
+      <source>Imported</source>
+      <translation>导入</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="356" />
@@ -877,18 +927,17 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="242" />
       <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="243" />
+      <location filename="home_page.py" line="245" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="102" />
+      <location filename="visit_dialog.py" line="89" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
@@ -916,6 +965,11 @@
       <location filename="menu.py" line="144" />
       <source>Merge district bundles…</source>
       <translation>合并区县数据包…</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="26" />
+      <source>Merged</source>
+      <translation>合并</translation>
     </message>
     <message>
       <location filename="menu.py" line="113" />
@@ -1003,7 +1057,7 @@
       <translation>新建专家</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="241" />
+      <location filename="record_form.py" line="131" />
       <source>New record</source>
       <translation>新建记录</translation>
     </message>
@@ -1018,9 +1072,14 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="messages.py" line="34" />
+      <location filename="history_dialog.py" line="43" />
       <source>No</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="95" />
+      <source>No changes have been recorded for this record.</source>
+      <translation>该记录没有修改记录。</translation>
     </message>
     <message>
       <location filename="app.py" line="130" />
@@ -1028,8 +1087,7 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
-      <location filename="main_window.py" line="294" />
+      <location filename="main_window.py" line="304" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1129,7 +1187,7 @@
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="104" />
+      <location filename="record_form_layout.py" line="54" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
     </message>
@@ -1144,13 +1202,11 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="44" />
       <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
@@ -1161,13 +1217,12 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="218" />
       <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="219" />
+      <location filename="home_page.py" line="220" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -1192,7 +1247,6 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="100" />
       <location filename="page_registry.py" line="26" />
       <source>Progress</source>
       <translation>目标进度</translation>
@@ -1203,7 +1257,7 @@
       <translation>年度目标进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="101" />
+      <location filename="home_page.py" line="102" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -1222,8 +1276,7 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="136" />
-      <location filename="home_page.py" line="137" />
+      <location filename="home_page.py" line="138" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
@@ -1268,7 +1321,7 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="344" />
+      <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
@@ -1279,7 +1332,7 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="172" />
+      <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
     </message>
@@ -1294,7 +1347,7 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="227" />
+      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1324,19 +1377,17 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="319" />
-      <location filename="main_window.py" line="316" />
+      <location filename="main_window.py" line="326" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="207" />
       <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="401" />
+      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1471,13 +1522,12 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="273" />
       <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="274" />
+      <location filename="home_page.py" line="281" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -1487,7 +1537,6 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="297" />
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -1512,14 +1561,19 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="348" />
+      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="76" />
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
       <location filename="headers.py" line="16" />
@@ -1537,8 +1591,7 @@
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="211" />
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1553,7 +1606,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="143" />
+      <location filename="visit_dialog_layout.py" line="71" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1563,7 +1616,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1613,7 +1666,6 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="270" />
       <source>Visits (家次)</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
@@ -1623,7 +1675,7 @@
       <translation>每月服务家次</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="271" />
+      <location filename="home_page.py" line="278" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
@@ -1646,6 +1698,11 @@
       <location filename="export_dialog.py" line="75" />
       <source>What to export</source>
       <translation>导出内容</translation>
+    </message>
+    <message>
+      <location filename="record_form_layout.py" line="133" />
+      <source>Who changed this record, when, and what (Ctrl+H)</source>
+      <translation>谁在何时修改了这条记录、改了什么（Ctrl+H）</translation>
     </message>
     <message>
       <location filename="targets_dialog.py" line="51" />
@@ -1678,7 +1735,7 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="messages.py" line="33" />
+      <location filename="history_dialog.py" line="43" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -1698,7 +1755,7 @@
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="284" />
+      <location filename="home_page.py" line="291" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>

@@ -270,9 +270,19 @@ def history(
         sql += " LIMIT ?"
         params.append(limit)
     sql += ") ORDER BY id"
+    if not has_trail(conn):
+        return []  # a file of an older schema opened read-only
     return [_entry(r) for r in conn.execute(sql, params)]
 
 
+def has_trail(conn: sqlite3.Connection) -> bool:
+    return bool(
+        conn.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'audit_log'").fetchone()
+    )
+
+
 def iter_all(conn: sqlite3.Connection) -> Iterator[Entry]:
+    if not has_trail(conn):
+        return
     for row in conn.execute(f"{_SELECT} ORDER BY id"):
         yield _entry(row)
