@@ -4,6 +4,11 @@
   <context>
     <name>dispatch</name>
     <message>
+      <location filename="main_window.py" line="335" />
+      <source> (read-only)</source>
+      <translation>（只读）</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="109" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
@@ -101,12 +106,12 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="268" />
+      <location filename="main_window.py" line="296" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="78" />
+      <location filename="history_dialog.py" line="90" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -121,7 +126,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="81" />
+      <location filename="history_dialog.py" line="93" />
       <source>After</source>
       <translation>修改后</translation>
     </message>
@@ -232,7 +237,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="80" />
+      <location filename="history_dialog.py" line="92" />
       <source>Before</source>
       <translation>修改前</translation>
     </message>
@@ -267,7 +272,7 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="77" />
+      <location filename="history_dialog.py" line="89" />
       <source>By</source>
       <translation>操作人</translation>
     </message>
@@ -302,7 +307,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="244" />
+      <location filename="main_window.py" line="248" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -720,7 +725,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="79" />
+      <location filename="history_dialog.py" line="91" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -837,7 +842,7 @@
       <translation>隐去电话号码中间几位</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="90" />
+      <location filename="history_dialog.py" line="102" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -1072,22 +1077,22 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="43" />
+      <location filename="history_dialog.py" line="54" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="95" />
+      <location filename="history_dialog.py" line="107" />
       <source>No changes have been recorded for this record.</source>
       <translation>该记录没有修改记录。</translation>
     </message>
     <message>
-      <location filename="app.py" line="130" />
+      <location filename="app.py" line="133" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="304" />
+      <location filename="main_window.py" line="332" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1172,6 +1177,11 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="255" />
+      <source>Open it read-only?</source>
+      <translation>以只读方式打开查看？</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="466" />
       <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
@@ -1227,7 +1237,7 @@
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
     <message>
-      <location filename="workers.py" line="149" />
+      <location filename="workers.py" line="150" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -1377,7 +1387,7 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="326" />
+      <location filename="main_window.py" line="356" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
@@ -1532,6 +1542,11 @@
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
+      <location filename="main_window.py" line="256" />
+      <source>The database is in use</source>
+      <translation>数据库正在使用中</translation>
+    </message>
+    <message>
       <location filename="close_follow_up.py" line="45" />
       <source>The date and time of closing are recorded automatically.</source>
       <translation>办结日期和时间由系统自动记录。</translation>
@@ -1571,7 +1586,7 @@
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="76" />
+      <location filename="history_dialog.py" line="88" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -1685,7 +1700,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="app.py" line="129" />
+      <location filename="app.py" line="132" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -1735,7 +1750,7 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="43" />
+      <location filename="history_dialog.py" line="54" />
       <source>Yes</source>
       <translation>是</translation>
     </message>

@@ -58,7 +58,8 @@ def os_user() -> str:
 def set_default_actor(name: str | None) -> None:
     """Who writes in this process (the coordinator's name from the settings); None: the OS user.
 
-    Applies to stores opened afterwards; :func:`set_actor` changes an open one."""
+    Applies at once to every open store (the triggers ask at each write) unless
+    :func:`set_actor` fixed a store's own."""
     global _default_actor
     _default_actor = (name or "").strip() or None
 
@@ -70,6 +71,8 @@ def default_actor() -> str:
 def install(conn: sqlite3.Connection, who: str | None = None) -> None:
     """Create this connection's session table and audit triggers (a read-write connection)."""
     conn.create_function("audit_now", 0, clock.now_iso)
+    # Who, asked at each write: the settings' name may change while the database is open.
+    conn.create_function("audit_who", 0, default_actor)
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS audit_session"
         " (who TEXT NOT NULL, action TEXT NOT NULL DEFAULT '', at TEXT,"
@@ -78,7 +81,7 @@ def install(conn: sqlite3.Connection, who: str | None = None) -> None:
     conn.execute("DELETE FROM temp.audit_session")
     conn.execute(
         "INSERT INTO temp.audit_session (who, action, per_record) VALUES (?, '', 1)",
-        (who or default_actor(),),
+        (who or "",),
     )
     existing = {r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master")}
     for table in AUDITED:
@@ -102,7 +105,8 @@ def _trigger_sql(table: str, cols: list[str]) -> dict[str, str]:
     """
     insert = (
         "INSERT INTO audit_log (at, who, action, table_name, record_id, before, after)"
-        " SELECT coalesce(s.at, audit_now()), s.who, {action}, '{table}', {rid}, {before}, {after}"
+        " SELECT coalesce(s.at, audit_now()), coalesce(nullif(s.who, ''), audit_who()),"
+        " {action}, '{table}', {rid}, {before}, {after}"
         " FROM temp.audit_session s;"
     )
     on = "(SELECT per_record FROM temp.audit_session)"
@@ -164,8 +168,8 @@ def _trigger_sql(table: str, cols: list[str]) -> dict[str, str]:
 
 
 def set_actor(conn: sqlite3.Connection, who: str) -> None:
-    """Change who this connection's writes are recorded as."""
-    conn.execute("UPDATE temp.audit_session SET who = ?", (who.strip() or default_actor(),))
+    """Record this connection's writes as ``who`` ("": the process's default again)."""
+    conn.execute("UPDATE temp.audit_session SET who = ?", (who.strip(),))
 
 
 def pause(conn: sqlite3.Connection) -> None:
@@ -215,8 +219,9 @@ def write_summary(
         return
     conn.execute(
         "INSERT INTO main.audit_log (at, who, action, table_name, record_id, before, after)"
-        " VALUES (?, (SELECT who FROM temp.audit_session), ?, ?, NULL, NULL, ?)",
-        (clock.now_iso(), action, table, json.dumps(summary, ensure_ascii=False)),
+        " VALUES (?, coalesce(nullif((SELECT who FROM temp.audit_session), ''), ?), ?, ?,"
+        " NULL, NULL, ?)",
+        (clock.now_iso(), default_actor(), action, table, json.dumps(summary, ensure_ascii=False)),
     )
 
 
