@@ -64,7 +64,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="CSV only (default utf-8-sig) / 仅用于 CSV",
     )
-    p.add_argument("--mask-personal", action="store_true", help="mask phone numbers / 隐去电话")
+    p.add_argument(
+        "--mask-phones",
+        "--mask-personal",
+        dest="mask_personal",
+        action="store_true",
+        help="mask phone numbers / 隐去电话",
+    )
     p.add_argument(
         "--district", type=district_arg, help="only this district (name or code) / 只导出该区县"
     )

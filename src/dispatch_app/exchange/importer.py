@@ -25,8 +25,10 @@ from pathlib import Path
 
 from .. import clock
 from ..domain.records import now_iso
+from ..domain.text import normalize_text
 from ..store import audit
 from ..store.database import Store
+from . import personal
 from .apply import Plan, apply_plan, classify
 from .cells import restore
 from .checks import CHECKERS, Checked, RowInvalid
@@ -34,6 +36,7 @@ from .columns import SPECS, HeaderMatch, KindSpec, header_key, match_headers
 from .error_report import RowProblem
 from .existing import Existing
 from .lookups import Lookups
+from .personal import id_number_columns
 from .readers import FileRejected, Limits, Table, open_table
 from .stream import BULK_MIN, InsertStream
 from .visit_check import VisitChecker
@@ -277,6 +280,11 @@ def _check_rows(
         match = HeaderMatch(fields, [], [], missing)
     else:
         match = match_headers(spec, headers)
+    for index in id_number_columns(headers):  # never stored, whatever it matched (PIPL)
+        match.fields.pop(index, None)
+        if normalize_text(headers[index]) in match.unknown:
+            match.unknown.remove(normalize_text(headers[index]))
+        result.notes.append(personal.notice(headers[index]))
     result.unknown_columns = match.unknown
     if match.unknown:
         result.notes.append(
