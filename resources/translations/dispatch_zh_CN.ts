@@ -382,7 +382,7 @@
       <translation>点击查看这个数字对应的记录</translation>
     </message>
     <message>
-      <location filename="about.py" line="77" />
+      <location filename="crash_dialog.py" line="71" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -440,6 +440,16 @@
       <location filename="headers.py" line="14" />
       <source>Contact</source>
       <translation>联系人</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="77" />
+      <source>Copied</source>
+      <translation>已复制</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="67" />
+      <source>Copy details</source>
+      <translation>复制详情</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="135" />
@@ -1087,7 +1097,7 @@
       <translation>该记录没有修改记录。</translation>
     </message>
     <message>
-      <location filename="app.py" line="133" />
+      <location filename="app.py" line="139" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
@@ -1552,6 +1562,16 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
+      <location filename="crash_dialog.py" line="59" />
+      <source>The details are also in the log file:</source>
+      <translation>详细信息也已写入日志文件：</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="53" />
+      <source>The program met an unexpected error. Your data is safe: a change that was being saved was undone, not half-written. You can go on working; if it happens again, send the details to support.</source>
+      <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -1631,6 +1651,11 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
+      <location filename="crash_dialog.py" line="50" />
+      <source>Unexpected error</source>
+      <translation>意外错误</translation>
+    </message>
+    <message>
       <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
@@ -1700,7 +1725,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="app.py" line="132" />
+      <location filename="app.py" line="138" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>

@@ -350,6 +350,11 @@ def open_locked(db_path: Path | str, *, create: bool = False) -> Store:
         raise
     store.writer_lock = lock
     store.write_guard = lock.check
+    from .. import logs
+
+    if lock.cleared_stale is not None:
+        logs.get("store").info("cleared a stale writer lock of %s", db_path.name)
+    logs.get("store").info("opened %s for writing", db_path.name)
     return store
 
 
@@ -365,4 +370,7 @@ def open_read_only(db_path: Path | str, holder: Holder | None = None) -> Store:
 
     store.write_guard = refuse
     store.read_only_holder = holder  # type: ignore[attr-defined]
+    from .. import logs
+
+    logs.get("store").info("opened %s read-only (held elsewhere)", Path(db_path).name)
     return store
