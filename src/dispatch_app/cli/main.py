@@ -189,6 +189,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, HistoryProtected):
             print(f"{exc.zh}\n{exc.en}", file=sys.stderr)
             return EXIT_BAD_INPUT
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # A path the system refuses (too long, no permission, a device...): bad input.
+            reason = exc.strerror or type(exc).__name__
+            print(
+                f"{exc.filename}：无法使用该文件或文件夹（{reason}）\n"
+                f"{exc.filename}: this file or folder cannot be used ({reason})",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
         return _unexpected(exc)
 
 

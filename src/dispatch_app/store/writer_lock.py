@@ -337,9 +337,11 @@ def open_locked(db_path: Path | str, *, create: bool = False) -> Store:
 
     LockedByOther (before anything is opened) when another instance has it."""
     from .database import open_store
-    from .errors import DatabaseMissing
+    from .errors import DatabaseMissing, NotADatabase
 
     db_path = Path(db_path)
+    if not db_path.name or db_path.is_dir():  # "" is "." (a folder), as is "some/dir"
+        raise NotADatabase(db_path)
     if not create and not db_path.exists():
         raise DatabaseMissing(db_path)
     lock = acquire(db_path)
