@@ -857,7 +857,7 @@
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="record_form_layout.py" line="131" />
+      <location filename="visit_dialog_layout.py" line="160" />
       <source>History…</source>
       <translation>历史…</translation>
     </message>
@@ -1247,7 +1247,7 @@
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
     <message>
-      <location filename="workers.py" line="150" />
+      <location filename="workers.py" line="154" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -1407,7 +1407,7 @@
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="243" />
+      <location filename="visit_dialog.py" line="253" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1596,7 +1596,7 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="265" />
+      <location filename="visit_dialog.py" line="275" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
@@ -1656,7 +1656,7 @@
       <translation>意外错误</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="265" />
+      <location filename="visit_dialog.py" line="275" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1740,7 +1740,7 @@
       <translation>导出内容</translation>
     </message>
     <message>
-      <location filename="record_form_layout.py" line="133" />
+      <location filename="visit_dialog_layout.py" line="162" />
       <source>Who changed this record, when, and what (Ctrl+H)</source>
       <translation>谁在何时修改了这条记录、改了什么（Ctrl+H）</translation>
     </message>

@@ -211,6 +211,28 @@ def acting(conn: sqlite3.Connection, action: str, *, per_record: bool = True) ->
             )
 
 
+def write_change(
+    conn: sqlite3.Connection, table: str, record_id: str, before: dict, after: dict
+) -> None:
+    """An update the triggers cannot see (a visit's experts live in another table)."""
+    if not is_installed(conn):
+        return
+    conn.execute(
+        "INSERT INTO main.audit_log (at, who, action, table_name, record_id, before, after)"
+        " SELECT coalesce(s.at, ?), coalesce(nullif(s.who, ''), ?),"
+        " CASE WHEN s.action <> '' THEN s.action ELSE 'update' END, ?, ?, ?, ?"
+        " FROM temp.audit_session s WHERE s.per_record",
+        (
+            clock.now_iso(),
+            default_actor(),
+            table,
+            record_id,
+            json.dumps(before, ensure_ascii=False),
+            json.dumps(after, ensure_ascii=False),
+        ),
+    )
+
+
 def write_summary(
     conn: sqlite3.Connection, action: str, table: str, summary: dict[str, Any]
 ) -> None:

@@ -37,3 +37,19 @@ def test_a_new_record_has_no_history_button(window):
     page = window.show_page("experts")
     page.new_record()
     assert not page.form.history_button.isEnabled()
+
+
+def test_a_visit_shows_its_history_from_its_dialog(window, qtbot):
+    from dispatch_app.services import visit_log
+
+    visit_id = window.store.scalar("SELECT id FROM visits ORDER BY rowid LIMIT 1")
+    visit_log.edit_visit(window.store, visit_id, {"advice": "更换密封件"})
+    visit_dialog = window.log_visit(visit_id)
+    qtbot.addWidget(visit_dialog)
+    assert visit_dialog.history_button.isVisibleTo(visit_dialog)
+    dialog = visit_dialog.show_history()
+    qtbot.addWidget(dialog)
+    first = _lines(dialog)[0]
+    assert first[2] == "修改" and first[5] == "更换密封件"
+    dialog.close()
+    visit_dialog.reject()
