@@ -160,3 +160,28 @@ def test_a_writing_command_refuses_while_another_holds_it(db, tmp_path, capsys) 
     csv.write_text("统一社会信用代码,企业名称,所在区县\n", encoding="utf-8-sig")
     assert main(["import", "enterprises", str(csv), "--db", str(db)]) == 2
     assert "OTHER-PC" in capsys.readouterr().err
+
+
+def test_clearing_a_stale_lock_is_told(db) -> None:
+    old = clock.to_stored(clock.now() - writer_lock.STALE_AFTER - timedelta(minutes=1))
+    lock_path(db).write_text(
+        _holder_json(host="OTHER-PC", since=old, heartbeat=old), encoding="utf-8"
+    )
+    with open_locked(db) as store:
+        assert [n.code for n in store.notices] == ["stale_lock_cleared"]
+        assert "OTHER-PC" in store.notices[0].zh
+
+
+def test_a_read_only_folder_opens_read_only_in_the_window(db, monkeypatch) -> None:
+    from dispatch_app.store.errors import ReadOnlyLocation
+
+    def refuse(path, **kw):
+        raise ReadOnlyLocation(path)
+
+    monkeypatch.setattr(writer_lock, "acquire", refuse)
+    with pytest.raises(ReadOnlyLocation):
+        open_locked(db)  # a writing command: the plain reason
+    with open_locked(db, read_only_fallback=True) as store:
+        assert [n.code for n in store.notices] == ["read_only_folder"]
+        with pytest.raises(ReadOnlySession, match="文件夹无法写入"):
+            registry.register(store, Enterprise, enterprise_raw(5))

@@ -106,14 +106,17 @@ class LockedByOther(StoreError):
 class ReadOnlySession(StoreError):
     """A write attempted on a database opened read-only because someone else holds it."""
 
-    def __init__(self, path: Path | str, holder: Holder | None) -> None:
-        who = LockedByOther(path, holder)
+    def __init__(self, path: Path | str, holder: Holder | None, folder: bool = False) -> None:
+        if folder:
+            why_zh = "该文件夹无法写入（只读或无权限）。"
+            why_en = "This folder cannot be written (read-only or no permission)."
+        else:
+            who = LockedByOther(path, holder)
+            why_zh, why_en = who.zh.split("。")[0] + "。", who.en.split(". ")[0] + "."
         super().__init__(
             path,
-            "数据库以只读方式打开，不能保存修改。" + who.zh.split("。")[0] + "。",
-            "The database is open read-only; changes cannot be saved. "
-            + who.en.split(". ")[0]
-            + ".",
+            "数据库以只读方式打开，不能保存修改。" + why_zh,
+            "The database is open read-only; changes cannot be saved. " + why_en,
         )
 
 
@@ -332,19 +335,31 @@ def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
     raise LockedByOther(db_path, read_holder(db_path))
 
 
-def open_locked(db_path: Path | str, *, create: bool = False) -> Store:
+def open_locked(
+    db_path: Path | str, *, create: bool = False, read_only_fallback: bool = False
+) -> Store:
     """Open a database for writing under its writer lock (the window, writing commands).
 
-    LockedByOther (before anything is opened) when another instance has it."""
+    LockedByOther (before anything is opened) when another instance has it. Where the folder
+    cannot be written (a read-only share, a CD) no lock can be made: ReadOnlyLocation, or with
+    ``read_only_fallback`` (the window) a read-only store that says why."""
     from .database import open_store
-    from .errors import DatabaseMissing, NotADatabase
+    from .errors import DatabaseMissing, NotADatabase, ReadOnlyLocation
+    from .recovery import Notice
 
     db_path = Path(db_path)
     if not db_path.name or db_path.is_dir():  # "" is "." (a folder), as is "some/dir"
         raise NotADatabase(db_path)
     if not create and not db_path.exists():
         raise DatabaseMissing(db_path)
-    lock = acquire(db_path)
+    try:
+        lock = acquire(db_path)
+    except ReadOnlyLocation:
+        if not read_only_fallback or create:
+            raise
+        store = open_read_only(db_path, None, folder=True)
+        store.notices.append(Notice("read_only_folder", READ_ONLY_FOLDER[0], READ_ONLY_FOLDER[1]))
+        return store
     try:
         store = open_store(db_path, create=create)
     except BaseException:
@@ -356,19 +371,40 @@ def open_locked(db_path: Path | str, *, create: bool = False) -> Store:
 
     if lock.cleared_stale is not None:
         logs.get("store").info("cleared a stale writer lock of %s", db_path.name)
+        stale = lock.cleared_stale
+        store.notices.append(
+            Notice(
+                "stale_lock_cleared",
+                f"上次由 {stale.user}（电脑 {stale.host}）打开时程序未正常退出，"
+                "留下的占用标记已清除。",
+                f"The program did not close normally when {stale.user} on {stale.host} last had "
+                "this database open; the lock it left was cleared.",
+            )
+        )
     logs.get("store").info("opened %s for writing", db_path.name)
     return store
 
 
-def open_read_only(db_path: Path | str, holder: Holder | None = None) -> Store:
-    """Open a database someone else is editing, to look only: every write is refused."""
+READ_ONLY_FOLDER = (
+    "该文件夹无法写入（只读或无权限），数据库以只读方式打开：可以查看，不能保存修改。"
+    "要修改，请把数据库复制到可写的文件夹。",
+    "This folder cannot be written (read-only or no permission), so the database is open "
+    "read-only: you can look but not save changes. To change it, copy it to a writable folder.",
+)
+
+
+def open_read_only(
+    db_path: Path | str, holder: Holder | None = None, *, folder: bool = False
+) -> Store:
+    """Open a database someone else is editing (or in a read-only folder), to look only:
+    every write is refused with the reason."""
     from .database import open_store
 
     store = open_store(db_path, readonly=True)
-    holder = holder or read_holder(db_path)
+    holder = holder or (None if folder else read_holder(db_path))
 
     def refuse() -> None:
-        raise ReadOnlySession(db_path, holder)
+        raise ReadOnlySession(db_path, holder, folder)
 
     store.write_guard = refuse
     store.read_only_holder = holder  # type: ignore[attr-defined]
