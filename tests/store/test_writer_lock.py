@@ -185,3 +185,22 @@ def test_a_read_only_folder_opens_read_only_in_the_window(db, monkeypatch) -> No
         assert [n.code for n in store.notices] == ["read_only_folder"]
         with pytest.raises(ReadOnlySession, match="文件夹无法写入"):
             registry.register(store, Enterprise, enterprise_raw(5))
+
+
+def test_a_killed_holders_lock_is_cleared_on_the_next_open(db) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert other.stdout.readline().strip() == "held"
+    other.kill()  # SIGKILL: no chance to remove its lock
+    other.wait(timeout=20)
+    assert lock_path(db).exists()
+    with open_locked(db) as store:
+        assert store.writer_lock.cleared_stale.pid == other.pid
+        registry.register(store, Enterprise, enterprise_raw(6))
+    assert not lock_path(db).exists()
