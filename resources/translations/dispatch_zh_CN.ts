@@ -4,7 +4,7 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="main_window.py" line="335" />
+      <location filename="main_window.py" line="336" />
       <source> (read-only)</source>
       <translation>（只读）</translation>
     </message>
@@ -106,7 +106,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="296" />
+      <location filename="main_window.py" line="297" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -307,7 +307,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="248" />
+      <location filename="main_window.py" line="249" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -472,7 +472,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="228" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -710,6 +710,16 @@
       <translation>导出 CSV…</translation>
     </message>
     <message>
+      <location filename="history_export.py" line="21" />
+      <source>Export the change history</source>
+      <translation>导出修改历史</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="145" />
+      <source>Export the change history…</source>
+      <translation>导出修改历史…</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="316" />
       <source>Export the list…</source>
       <translation>导出清单…</translation>
@@ -850,6 +860,11 @@
       <location filename="export_dialog.py" line="84" />
       <source>Hide the middle digits of phone numbers</source>
       <translation>隐去电话号码中间几位</translation>
+    </message>
+    <message>
+      <location filename="history_export.py" line="27" />
+      <source>Hide the middle digits of phone numbers?</source>
+      <translation>隐去电话号码的中间几位？</translation>
     </message>
     <message>
       <location filename="history_dialog.py" line="102" />
@@ -1102,7 +1117,7 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="332" />
+      <location filename="main_window.py" line="333" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1167,7 +1182,7 @@
       <translation>未办结</translation>
     </message>
     <message>
-      <location filename="menu.py" line="28" />
+      <location filename="history_export.py" line="17" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -1187,7 +1202,7 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="255" />
+      <location filename="main_window.py" line="256" />
       <source>Open it read-only?</source>
       <translation>以只读方式打开查看？</translation>
     </message>
@@ -1222,7 +1237,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="228" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1397,7 +1412,7 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="356" />
+      <location filename="main_window.py" line="357" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
@@ -1552,7 +1567,7 @@
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="256" />
+      <location filename="main_window.py" line="257" />
       <source>The database is in use</source>
       <translation>数据库正在使用中</translation>
     </message>
@@ -1803,6 +1818,11 @@
       <location filename="import_wizard.py" line="224" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
+    </message>
+    <message>
+      <location filename="history_export.py" line="44" />
+      <source>{lines} lines written to {path}</source>
+      <translation>已写入 {lines} 行：{path}</translation>
     </message>
     <message>
       <location filename="record_page.py" line="308" />

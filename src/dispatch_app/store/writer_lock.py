@@ -94,7 +94,7 @@ class LockedByOther(StoreError):
             who_en = f"{holder.user} on {holder.host} (since {holder.since_local()})"
         super().__init__(
             path,
-            f"该数据库正由 {who_zh} 打开并编辑。为避免互相覆盖，同一时间只能有一处修改。"
+            f"该数据库正由{who_zh}打开并编辑。为避免互相覆盖，同一时间只能有一处修改。"
             "可以以只读方式打开查看，或请对方关闭后再试。",
             f"This database is open for editing by {who_en}. Only one place may change it at "
             "a time, so that neither overwrites the other. Open it read-only to look, or ask "

@@ -53,3 +53,22 @@ def test_a_visit_shows_its_history_from_its_dialog(window, qtbot):
     assert first[2] == "修改" and first[5] == "更换密封件"
     dialog.close()
     visit_dialog.reject()
+
+
+def test_the_history_export_writes_the_bureaus_csv(window, qtbot, messages, tmp_path):
+    import csv
+
+    from dispatch_app.domain.records import Enterprise
+    from dispatch_app.gui.exchange.history_export import export_history
+    from dispatch_app.services import registry
+
+    ent_id = window.store.scalar("SELECT id FROM enterprises ORDER BY rowid LIMIT 1")
+    registry.edit(window.store, Enterprise, ent_id, {"contact_phone": "13900001111"})
+    out = tmp_path / "audit.csv"
+    with qtbot.waitSignal(window.runner.finished, timeout=10_000):
+        export_history(window, str(out), mask=True)
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    phone = [r for r in rows if r["字段 / Field"] == "contact_phone"]
+    assert phone and phone[-1]["修改后 / After"] == "139****1111"
+    assert "行" in messages["infos"][-1][1]
