@@ -111,7 +111,7 @@
       <translation>关于该数据库</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="90" />
+      <location filename="history_dialog.py" line="120" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -126,7 +126,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="93" />
+      <location filename="history_dialog.py" line="123" />
       <source>After</source>
       <translation>修改后</translation>
     </message>
@@ -237,7 +237,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="92" />
+      <location filename="history_dialog.py" line="122" />
       <source>Before</source>
       <translation>修改前</translation>
     </message>
@@ -272,7 +272,7 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="89" />
+      <location filename="history_dialog.py" line="119" />
       <source>By</source>
       <translation>操作人</translation>
     </message>
@@ -745,7 +745,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="91" />
+      <location filename="history_dialog.py" line="121" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -772,6 +772,11 @@
     <message>
       <location filename="dashboard_page.py" line="160" />
       <source>Follow-up</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="41" />
+      <source>Follow-up item</source>
       <translation>跟进事项</translation>
     </message>
     <message>
@@ -867,7 +872,7 @@
       <translation>隐去电话号码的中间几位？</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="102" />
+      <location filename="history_dialog.py" line="132" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -980,6 +985,11 @@
       <location filename="import_wizard.py" line="150" />
       <source>Match the columns</source>
       <translation>对应列</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="41" />
+      <source>Member</source>
+      <translation>队员</translation>
     </message>
     <message>
       <location filename="team_form.py" line="50" />
@@ -1102,12 +1112,12 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
+      <location filename="history_dialog.py" line="57" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="107" />
+      <location filename="history_dialog.py" line="137" />
       <source>No changes have been recorded for this record.</source>
       <translation>该记录没有修改记录。</translation>
     </message>
@@ -1621,7 +1631,7 @@
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="88" />
+      <location filename="history_dialog.py" line="118" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -1790,7 +1800,7 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
+      <location filename="history_dialog.py" line="57" />
       <source>Yes</source>
       <translation>是</translation>
     </message>

@@ -287,11 +287,26 @@ def _entry(row: sqlite3.Row | tuple) -> Entry:
 _SELECT = "SELECT id, at, who, action, table_name, record_id, before, after FROM audit_log"
 
 
+# Rows that belong to a record shown on its page: a team's members, a visit's follow-ups.
+CHILDREN = {"teams": ("team_members", "team_id"), "visits": ("follow_ups", "visit_id")}
+
+
 def history(
-    conn: sqlite3.Connection, record_id: str | None = None, *, limit: int | None = None
+    conn: sqlite3.Connection,
+    record_id: str | None = None,
+    *,
+    limit: int | None = None,
+    children: tuple[str, str] | None = None,
 ) -> list[Entry]:
-    """A record's entries (or all), oldest first; ``limit`` keeps the newest ones."""
+    """A record's entries (or all), oldest first; ``limit`` keeps the newest ones.
+
+    ``children`` (table, column): also the entries of that table's rows whose column names
+    the record (a team's roster changes, a visit's follow-up items)."""
     where, params = ("WHERE record_id = ?", [record_id]) if record_id else ("", [])
+    if record_id and children:
+        table, column = children
+        where += " OR (table_name = ? AND ? IN (json_extract(before, ?), json_extract(after, ?)))"
+        params += [table, record_id, f"$.{column}", f"$.{column}"]
     sql = f"SELECT * FROM ({_SELECT} {where} ORDER BY id DESC"
     if limit is not None:
         sql += " LIMIT ?"

@@ -72,3 +72,24 @@ def test_the_history_export_writes_the_bureaus_csv(window, qtbot, messages, tmp_
     phone = [r for r in rows if r["字段 / Field"] == "contact_phone"]
     assert phone and phone[-1]["修改后 / After"] == "139****1111"
     assert "行" in messages["infos"][-1][1]
+
+
+def test_a_teams_history_shows_its_roster_by_name(window):
+    from dispatch_app.gui.dialogs.history_dialog import history_lines
+    from dispatch_app.services import registry
+
+    store = window.store
+    team_id = store.scalar("SELECT id FROM teams ORDER BY rowid LIMIT 1")
+    members = [
+        r[0]
+        for r in store.query("SELECT expert_id FROM team_members WHERE team_id = ?", (team_id,))
+    ]
+    newcomer_id, newcomer = store.query(
+        "SELECT id, name FROM experts WHERE id NOT IN (SELECT expert_id FROM team_members"
+        " WHERE team_id = ?) ORDER BY rowid LIMIT 1",
+        (team_id,),
+    )[0]
+    registry.set_team_members(store, team_id, [*members, newcomer_id], leader_id=members[0])
+    lines = history_lines(store, team_id, "team")
+    added = [x for x in lines if x["action"] == "新建 · 队员" and x["after"] == newcomer]
+    assert added and added[0]["field"] == "专家"
