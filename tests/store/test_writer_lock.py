@@ -204,3 +204,14 @@ def test_a_killed_holders_lock_is_cleared_on_the_next_open(db) -> None:
         assert store.writer_lock.cleared_stale.pid == other.pid
         registry.register(store, Enterprise, enterprise_raw(6))
     assert not lock_path(db).exists()
+
+
+def test_a_process_that_exits_without_closing_leaves_no_lock(db) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    code = (
+        "import sys\n"
+        "from dispatch_app.store.writer_lock import open_locked\n"
+        "open_locked(sys.argv[1])"  # and exit without closing
+    )
+    subprocess.run([sys.executable, "-c", code, str(db)], env=env, check=True, timeout=30)
+    assert not lock_path(db).exists()

@@ -20,6 +20,7 @@ token on every heartbeat: if the lock was taken over (a laptop asleep past ``STA
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -303,8 +304,21 @@ def acquire(db_path: Path | str, *, heartbeat: bool = True) -> WriterLock:
             return held
         lock = _acquire(db_path, path, heartbeat)
         lock.key = key
+        if not _HELD:
+            atexit.register(release_all)
         _HELD[key] = lock
         return lock
+
+
+def release_all() -> None:
+    """Give up every lock this process holds (at exit: a window closed by quitting the event
+    loop, a command that returned without closing its store). A killed process cannot do this:
+    its lock is then stale and the next opening clears it."""
+    with _HELD_GUARD:
+        held = list(_HELD.values())
+    for lock in held:
+        lock.refs = 1
+        lock.release()
 
 
 def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
