@@ -215,3 +215,11 @@ def test_a_process_that_exits_without_closing_leaves_no_lock(db) -> None:
     )
     subprocess.run([sys.executable, "-c", code, str(db)], env=env, check=True, timeout=30)
     assert not lock_path(db).exists()
+
+
+def test_a_lock_deleted_by_hand_is_taken_again(db) -> None:
+    with open_locked(db) as store:
+        lock_path(db).unlink()
+        store.writer_lock.beat()
+        assert not store.writer_lock.lost and lock_path(db).exists()
+        registry.register(store, Enterprise, enterprise_raw(7))

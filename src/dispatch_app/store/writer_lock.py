@@ -213,14 +213,30 @@ class WriterLock:
 
     def beat(self) -> None:
         """Refresh the heartbeat; notice when the lock is no longer ours."""
-        current = read_holder(self.db_path)
-        if current is None or current.token != self.holder.token:
-            self.lost = True
-            self._stop.set()
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:  # deleted by hand: take it again if nobody else has
+            if not _create(self.path, self.holder):
+                self._lose()
+            return
+        except (OSError, UnicodeDecodeError):
+            return  # busy for a moment (a reader on a shared folder): next beat
+        current = Holder.parse(text)
+        if current is None:
+            return
+        if current.token != self.holder.token:
+            self._lose()
             return
         self.holder = Holder(**{**self.holder.__dict__, "heartbeat": clock.now_iso()})
         with contextlib.suppress(OSError):
             _write_over(self.path, self.holder.to_json())
+
+    def _lose(self) -> None:
+        self.lost = True
+        self._stop.set()
+        from .. import logs
+
+        logs.get("store").warning("writer lock of %s taken over elsewhere", self.db_path.name)
 
     def check(self) -> None:
         """Raise before a write if the lock was taken over meanwhile."""
