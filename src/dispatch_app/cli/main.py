@@ -159,8 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(args)
         from .. import logs
+        from ..store import audit
 
         logs.setup()  # the rotating log file (opened at its first record)
+        audit.set_default_actor(audit.actor_from_settings())  # who the audit trail names
         return int(args.func(args) or 0)
     except CliError as exc:
         print(str(exc), file=sys.stderr)

@@ -68,6 +68,26 @@ def default_actor() -> str:
     return _default_actor or os_user() or "?"
 
 
+def actor_from_settings() -> str:
+    """The coordinator's name as the window saved it (its INI file; "" when none), for the
+    command line, which does not load Qt. Same place as ``gui.settings.default_path``."""
+    import configparser
+    import os
+    from pathlib import Path
+
+    folder = os.environ.get("DISPATCH_APP_CONFIG")
+    if not folder:
+        from platformdirs import user_config_dir
+
+        folder = user_config_dir("dispatch-app", appauthor=False)
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(Path(folder) / "dispatch-app.ini", encoding="utf-8")
+        return parser.get("follow_ups", "closer_name", fallback="").strip()
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return ""
+
+
 def install(conn: sqlite3.Connection, who: str | None = None) -> None:
     """Create this connection's session table and audit triggers (a read-write connection)."""
     conn.create_function("audit_now", 0, clock.now_iso)
