@@ -111,7 +111,7 @@
       <translation>关于该数据库</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="120" />
+      <location filename="history_dialog.py" line="126" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -126,7 +126,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="123" />
+      <location filename="history_dialog.py" line="129" />
       <source>After</source>
       <translation>修改后</translation>
     </message>
@@ -196,6 +196,11 @@
       <translation>全部年度</translation>
     </message>
     <message>
+      <location filename="settings_dialog.py" line="49" />
+      <source>Also named in each record's history; without it, the computer's user name.</source>
+      <translation>也作为修改历史中的操作人；不填则记录电脑的用户名。</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="95" />
       <source>and</source>
       <comment>date range</comment>
@@ -237,7 +242,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="122" />
+      <location filename="history_dialog.py" line="128" />
       <source>Before</source>
       <translation>修改前</translation>
     </message>
@@ -272,7 +277,7 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="119" />
+      <location filename="history_dialog.py" line="125" />
       <source>By</source>
       <translation>操作人</translation>
     </message>
@@ -745,7 +750,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="121" />
+      <location filename="history_dialog.py" line="127" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -775,7 +780,7 @@
       <translation>跟进事项</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="41" />
+      <location filename="history_dialog.py" line="43" />
       <source>Follow-up item</source>
       <translation>跟进事项</translation>
     </message>
@@ -872,7 +877,7 @@
       <translation>隐去电话号码的中间几位？</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="132" />
+      <location filename="history_dialog.py" line="138" />
       <source>History</source>
       <translation>历史</translation>
     </message>
@@ -987,7 +992,7 @@
       <translation>对应列</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="41" />
+      <location filename="history_dialog.py" line="43" />
       <source>Member</source>
       <translation>队员</translation>
     </message>
@@ -1032,7 +1037,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="settings_dialog.py" line="48" />
+      <location filename="settings_dialog.py" line="51" />
       <source>Name for closing follow-ups</source>
       <translation>办结人（默认）</translation>
     </message>
@@ -1112,12 +1117,12 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="57" />
+      <location filename="history_dialog.py" line="59" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="137" />
+      <location filename="history_dialog.py" line="143" />
       <source>No changes have been recorded for this record.</source>
       <translation>该记录没有修改记录。</translation>
     </message>
@@ -1631,7 +1636,7 @@
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="118" />
+      <location filename="history_dialog.py" line="124" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -1800,7 +1805,7 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="57" />
+      <location filename="history_dialog.py" line="59" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
