@@ -210,8 +210,12 @@ class PlanningPage(QWidget):
         layout.addWidget(self.summary_label)
         self.day_model = PlanningTableModel(day_columns(), box)
         self.day_view = self._table(self.day_model, "dayTable", box)
-        for column, width in enumerate((36, 52, 52, 190, 48, 170)):
+        for column, width in enumerate((36, 52, 52, 190, 48)):
             self.day_view.setColumnWidth(column, width)
+        header = self.day_view.horizontalHeader()  # the address takes what the note leaves
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.ResizeToContents)
         self.day_view.doubleClicked.connect(self._open_stop)
         layout.addWidget(self.day_view, 3)
         self.note_label = QLabel(box)
