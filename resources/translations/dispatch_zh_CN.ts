@@ -96,7 +96,7 @@
 {problem}</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="175" />
+      <location filename="planning_page.py" line="173" />
       <source>A team's day</source>
       <translation>轻骑队行程</translation>
     </message>
@@ -121,17 +121,17 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="243" />
+      <location filename="planning_page.py" line="245" />
       <source>Add to the day</source>
       <translation>加入当天行程</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="57" />
+      <location filename="planning_tables.py" line="70" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="71" />
+      <location filename="planning_tables.py" line="84" />
       <source>after stop {n}</source>
       <translation>第 {n} 站之后</translation>
     </message>
@@ -212,7 +212,7 @@
       <translation>全部期限</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="132" />
+      <location filename="planning_page.py" line="129" />
       <source>Any reason</source>
       <translation>全部原因</translation>
     </message>
@@ -232,7 +232,7 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="603" />
+      <location filename="planning_texts.py" line="89" />
       <source>Approximate position: {n} enterprises have no coordinates of their own and stand at their district's centre.</source>
       <translation>位置为近似：{n} 家企业没有自己的坐标，按区县中心估算。</translation>
     </message>
@@ -242,7 +242,7 @@
       <translation>归档</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="53" />
+      <location filename="planning_tables.py" line="66" />
       <source>Arrive</source>
       <translation>到达</translation>
     </message>
@@ -257,7 +257,7 @@
       <translation>分配给轻骑队</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="163" />
+      <location filename="planning_page.py" line="161" />
       <source>Assign to a team…</source>
       <translation>分配给轻骑队…</translation>
     </message>
@@ -267,7 +267,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="70" />
+      <location filename="planning_tables.py" line="83" />
       <source>before stop 1</source>
       <translation>第 1 站之前</translation>
     </message>
@@ -422,7 +422,7 @@
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="229" />
+      <location filename="planning_page.py" line="231" />
       <source>Close to the route</source>
       <translation>顺路可访</translation>
     </message>
@@ -467,7 +467,7 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="409" />
+      <location filename="planning_texts.py" line="27" />
       <source>Could not load: {error}</source>
       <translation>无法加载：{error}</translation>
     </message>
@@ -552,7 +552,7 @@
       <translation>识别结果</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="76" />
+      <location filename="planning_tables.py" line="89" />
       <source>Detour (km)</source>
       <translation>绕行(km)</translation>
     </message>
@@ -671,7 +671,7 @@
       <translation>覆盖企业</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="124" />
+      <location filename="planning_page.py" line="121" />
       <source>Enterprises needing a visit</source>
       <translation>待走访企业</translation>
     </message>
@@ -735,7 +735,7 @@
       <translation>导出 CSV…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="221" />
+      <location filename="planning_page.py" line="223" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
@@ -745,7 +745,7 @@
       <translation>导出清单…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="637" />
+      <location filename="planning_page.py" line="577" />
       <source>Export the schedule</source>
       <translation>导出行程</translation>
     </message>
@@ -780,7 +780,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="380" />
+      <location filename="planning_page.py" line="382" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
     </message>
@@ -922,7 +922,7 @@
       <translation>正在导入…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="590" />
+      <location filename="planning_texts.py" line="75" />
       <source>In route order: {km:.1f} km instead of {entered:.1f} km in the order entered.</source>
       <translation>按路线顺序 {km:.1f} km，按录入顺序为 {entered:.1f} km。</translation>
     </message>
@@ -957,17 +957,17 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="597" />
+      <location filename="planning_texts.py" line="83" />
       <source>Kilometres are straight-line and times are estimates: {speed:g} km/h and {stop:g} min at each enterprise.</source>
       <translation>里程为直线距离，时间为估算：车速 {speed:g} 公里/小时，每家停留 {stop:g} 分钟。</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="56" />
+      <location filename="planning_tables.py" line="69" />
       <source>km</source>
       <translation>公里</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="36" />
+      <location filename="planning_tables.py" line="49" />
       <source>Last visit</source>
       <translation>上次走访</translation>
     </message>
@@ -982,12 +982,12 @@
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="54" />
+      <location filename="planning_tables.py" line="67" />
       <source>Leave</source>
       <translation>离开</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="138" />
+      <location filename="planning_page.py" line="135" />
       <source>Leave out enterprises that already have a planned visit</source>
       <translation>不列出已有计划走访的企业</translation>
     </message>
@@ -1007,7 +1007,7 @@
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="364" />
+      <location filename="planning_page.py" line="366" />
       <source>Loading…</source>
       <translation>加载中…</translation>
     </message>
@@ -1142,7 +1142,7 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="195" />
+      <location filename="planning_page.py" line="193" />
       <source>Next day (Alt+Right)</source>
       <translation>后一天（Alt+→）</translation>
     </message>
@@ -1162,7 +1162,7 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="563" />
+      <location filename="planning_texts.py" line="49" />
       <source>No enterprise needing a visit lies close to this day's route.</source>
       <translation>当天路线附近没有待走访企业。</translation>
     </message>
@@ -1182,12 +1182,12 @@
       <translation>还没有轻骑队：请先在“轻骑队”页添加。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="575" />
+      <location filename="planning_texts.py" line="60" />
       <source>no visits planned that day</source>
       <translation>当天没有安排走访</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="52" />
+      <location filename="planning_tables.py" line="65" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
@@ -1197,12 +1197,12 @@
       <translation>未审定</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="136" />
+      <location filename="planning_page.py" line="133" />
       <source>Not yet planned</source>
       <translation>未安排</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="59" />
+      <location filename="planning_tables.py" line="72" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -1307,7 +1307,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="514" />
+      <location filename="planning_page.py" line="516" />
       <source>Ordering the day…</source>
       <translation>正在排定行程…</translation>
     </message>
@@ -1322,7 +1322,7 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="654" />
+      <location filename="planning_page.py" line="594" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1332,7 +1332,7 @@
       <translation>为 {n} 家企业安排走访。</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="37" />
+      <location filename="planning_tables.py" line="50" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1352,7 +1352,7 @@
       <translation>请稍候</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="185" />
+      <location filename="planning_page.py" line="183" />
       <source>Previous day (Alt+Left)</source>
       <translation>前一天（Alt+←）</translation>
     </message>
@@ -1592,7 +1592,7 @@
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="573" />
+      <location filename="planning_texts.py" line="58" />
       <source>Start: {base}</source>
       <translation>出发地：{base}</translation>
     </message>
@@ -1825,7 +1825,7 @@
       <translation>导出内容</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="78" />
+      <location filename="planning_tables.py" line="91" />
       <source>Where</source>
       <translation>插入位置</translation>
     </message>
@@ -1840,7 +1840,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="33" />
+      <location filename="planning_tables.py" line="46" />
       <source>Why a visit</source>
       <translation>待访原因</translation>
     </message>
@@ -1850,7 +1850,7 @@
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="666" />
+      <location filename="planning_page.py" line="606" />
       <source>Writing the schedule…</source>
       <translation>正在写出行程…</translation>
     </message>
@@ -1900,17 +1900,17 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="395" />
+      <location filename="planning_page.py" line="397" />
       <source>{n:,} enterprises need a visit</source>
       <translation>共 {n:,} 家待走访</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="397" />
+      <location filename="planning_page.py" line="399" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="559" />
+      <location filename="planning_texts.py" line="50" />
       <source>{n} enterprises needing a visit lie within a {km:g} km detour</source>
       <translation>{n} 家待走访企业绕行不超过 {km:g} 公里</translation>
     </message>
@@ -1930,12 +1930,12 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="579" />
+      <location filename="planning_texts.py" line="64" />
       <source>{n} stops · {km:.1f} km straight-line · leave {leave}, back about {back} ({time})</source>
       <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="462" />
+      <location filename="planning_page.py" line="464" />
       <source>{n} visits planned for {team} on {date}</source>
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>

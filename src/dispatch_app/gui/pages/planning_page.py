@@ -38,12 +38,10 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...domain.problems import ValidationError
-from ...planning.gap_closers import DEFAULT_MAX_DETOUR_KM
 from ...planning.needs import REASONS
 from ...store.errors import StoreError
-from ..i18n import current_language, pick, tr
+from ..i18n import current_language, tr
 from ..models.planning_tables import (
-    DayRow,
     PlanningTableModel,
     day_columns,
     gap_columns,
@@ -51,17 +49,9 @@ from ..models.planning_tables import (
 )
 from ..table_view import TableView
 from ..workers import Task, TaskRunner
+from . import planning_texts as texts
 
 DEBOUNCE_MS = 150
-
-
-def _error_text(exc: BaseException) -> str:
-    if isinstance(exc, ValidationError):
-        return "\n".join(p.message(current_language()) for p in exc.problems)
-    if isinstance(exc, StoreError):
-        return exc.message(current_language())
-    zh, en = getattr(exc, "zh", None), getattr(exc, "en", None)
-    return pick(zh, en) if zh and en else str(exc)
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -91,6 +81,8 @@ class PlanningPage(QWidget):
         self._day_timer = self._timer(self._load_day)
         self._build()
         self._shortcuts()
+        # What was written or planned shows in the window's status bar for a while.
+        self.status_message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
 
     def _timer(self, slot: Any) -> QTimer:
         t = QTimer(self)
@@ -416,7 +408,7 @@ class PlanningPage(QWidget):
         if generation != self._needs_gen:
             return
         self._needs_loading = False
-        self.needs_label.setText(tr("Could not load: {error}").format(error=_error_text(exc)))
+        self.needs_label.setText(texts.load_failed(exc))
         self.needs_loaded.emit()
         QTimer.singleShot(0, self, self._painted)
 
@@ -466,7 +458,7 @@ class PlanningPage(QWidget):
         except (ValidationError, StoreError, LookupError) as exc:
             from ..dialogs.messages import show_error
 
-            show_error(self, tr("Assign to a team"), _error_text(exc))
+            show_error(self, tr("Assign to a team"), texts.error_text(exc))
             return False
         self.status_message.emit(
             tr("{n} visits planned for {team} on {date}").format(
@@ -533,8 +525,6 @@ class PlanningPage(QWidget):
     def _show_day(self, generation: int, result: tuple | None) -> None:
         if generation != self._day_gen:
             return
-        from ...planning import schedule
-
         self._day_loading = False
         if result is None:
             self.day = None
@@ -548,73 +538,13 @@ class PlanningPage(QWidget):
             return
         team_day, closers = result
         self.day = team_day
-        lang = current_language()
-        stops = iter(team_day.stops)
-        rows = []
-        for cells in schedule.rows(team_day, lang):
-            stop = next(stops, None) if cells[0] else None
-            rows.append(
-                DayRow(
-                    cells,
-                    stop.visit_id if stop else None,
-                    stop.enterprise_id if stop else None,
-                    bool(stop and stop.approximate),
-                )
-            )
-        self.day_model.set_rows(rows)
+        self.day_model.set_rows(texts.day_rows(team_day, current_language()))
         self.gap_model.set_rows(closers)
-        self.summary_label.setText(self._summary_text(team_day))
-        self.note_label.setText(self._note_text(team_day))
-        self.gap_label.setText(
-            tr("{n} enterprises needing a visit lie within a {km:g} km detour").format(
-                n=len(closers), km=DEFAULT_MAX_DETOUR_KM
-            )
-            if closers
-            else tr("No enterprise needing a visit lies close to this day's route.")
-        )
+        self.summary_label.setText(texts.summary_text(team_day))
+        self.note_label.setText(texts.note_text(team_day))
+        self.gap_label.setText(texts.gap_text(closers))
         self._update_buttons()
         self.day_loaded.emit()
-
-    def _summary_text(self, d: Any) -> str:
-        from ...planning import schedule
-
-        lang = current_language()
-        s = schedule.summary(d, lang)
-        base = tr("Start: {base}").format(base=s.base)
-        if not d.stops:
-            return base + " · " + tr("no visits planned that day")
-        text = (
-            base
-            + " · "
-            + tr(
-                "{n} stops · {km:.1f} km straight-line · leave {leave}, back about {back} ({time})"
-            ).format(
-                n=s.stops,
-                km=s.km,
-                leave=s.leave,
-                back=s.back,
-                time=schedule.duration_text(s.minutes, lang),
-            )
-        )
-        if d.entered_km > d.route.km + 0.05:
-            text += "<br>" + tr(
-                "In route order: {km:.1f} km instead of {entered:.1f} km in the order entered."
-            ).format(km=d.route.km, entered=d.entered_km)
-        return text
-
-    def _note_text(self, d: Any) -> str:
-        st = d.settings
-        text = tr(
-            "Kilometres are straight-line and times are estimates: {speed:g} km/h and "
-            "{stop:g} min at each enterprise."
-        ).format(speed=st.speed_kmh, stop=st.minutes_per_stop)
-        approx = sum(1 for s in d.stops if s.approximate)
-        if approx:
-            text += " " + tr(
-                "Approximate position: {n} enterprises have no coordinates of their own and "
-                "stand at their district's centre."
-            ).format(n=approx)
-        return text
 
     def _day_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._day_gen:
@@ -623,7 +553,7 @@ class PlanningPage(QWidget):
         self.day = None
         self.day_model.set_rows([])
         self.gap_model.set_rows([])
-        self.summary_label.setText(tr("Could not load: {error}").format(error=_error_text(exc)))
+        self.summary_label.setText(texts.load_failed(exc))
         self._update_buttons()
         self.day_loaded.emit()
 
