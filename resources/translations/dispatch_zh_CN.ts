@@ -121,17 +121,17 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="245" />
+      <location filename="planning_page.py" line="252" />
       <source>Add to the day</source>
       <translation>加入当天行程</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="70" />
+      <location filename="planning_tables.py" line="71" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="84" />
+      <location filename="planning_tables.py" line="85" />
       <source>after stop {n}</source>
       <translation>第 {n} 站之后</translation>
     </message>
@@ -232,7 +232,7 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="89" />
+      <location filename="planning_texts.py" line="90" />
       <source>Approximate position: {n} enterprises have no coordinates of their own and stand at their district's centre.</source>
       <translation>位置为近似：{n} 家企业没有自己的坐标，按区县中心估算。</translation>
     </message>
@@ -242,7 +242,7 @@
       <translation>归档</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="66" />
+      <location filename="planning_tables.py" line="67" />
       <source>Arrive</source>
       <translation>到达</translation>
     </message>
@@ -267,7 +267,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="83" />
+      <location filename="planning_tables.py" line="84" />
       <source>before stop 1</source>
       <translation>第 1 站之前</translation>
     </message>
@@ -327,9 +327,24 @@
       <translation>取消</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="231" />
+      <source>Cancel the chosen planned visit (Del)</source>
+      <translation>取消所选的计划走访（删除键）</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="590" />
+      <source>Cancel the planned visit to {name} on {date}? It stays in the visits list as cancelled.</source>
+      <translation>取消 {date} 对{name}的计划走访？该记录仍保留在入企服务列表中，状态为“已取消”。</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="375" />
       <source>Cancelled: nothing was imported.</source>
       <translation>已取消：未导入任何数据。</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="604" />
+      <source>Cancelled: {name} on {date}</source>
+      <translation>已取消：{date} {name}</translation>
     </message>
     <message>
       <location filename="main_window.py" line="244" />
@@ -422,7 +437,7 @@
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="231" />
+      <location filename="planning_page.py" line="238" />
       <source>Close to the route</source>
       <translation>顺路可访</translation>
     </message>
@@ -552,7 +567,7 @@
       <translation>识别结果</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="89" />
+      <location filename="planning_tables.py" line="90" />
       <source>Detour (km)</source>
       <translation>绕行(km)</translation>
     </message>
@@ -735,7 +750,7 @@
       <translation>导出 CSV…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="223" />
+      <location filename="planning_page.py" line="225" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
@@ -745,7 +760,7 @@
       <translation>导出清单…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="577" />
+      <location filename="planning_page.py" line="623" />
       <source>Export the schedule</source>
       <translation>导出行程</translation>
     </message>
@@ -780,7 +795,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="382" />
+      <location filename="planning_page.py" line="393" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
     </message>
@@ -922,7 +937,7 @@
       <translation>正在导入…</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="75" />
+      <location filename="planning_texts.py" line="76" />
       <source>In route order: {km:.1f} km instead of {entered:.1f} km in the order entered.</source>
       <translation>按路线顺序 {km:.1f} km，按录入顺序为 {entered:.1f} km。</translation>
     </message>
@@ -957,17 +972,17 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="83" />
+      <location filename="planning_texts.py" line="84" />
       <source>Kilometres are straight-line and times are estimates: {speed:g} km/h and {stop:g} min at each enterprise.</source>
       <translation>里程为直线距离，时间为估算：车速 {speed:g} 公里/小时，每家停留 {stop:g} 分钟。</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="69" />
+      <location filename="planning_tables.py" line="70" />
       <source>km</source>
       <translation>公里</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="49" />
+      <location filename="planning_tables.py" line="50" />
       <source>Last visit</source>
       <translation>上次走访</translation>
     </message>
@@ -982,7 +997,7 @@
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="67" />
+      <location filename="planning_tables.py" line="68" />
       <source>Leave</source>
       <translation>离开</translation>
     </message>
@@ -1007,7 +1022,7 @@
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="366" />
+      <location filename="planning_page.py" line="377" />
       <source>Loading…</source>
       <translation>加载中…</translation>
     </message>
@@ -1162,7 +1177,7 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="49" />
+      <location filename="planning_texts.py" line="50" />
       <source>No enterprise needing a visit lies close to this day's route.</source>
       <translation>当天路线附近没有待走访企业。</translation>
     </message>
@@ -1177,17 +1192,17 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="533" />
+      <location filename="planning_page.py" line="544" />
       <source>No team yet: add one on the Teams page.</source>
       <translation>还没有轻骑队：请先在“轻骑队”页添加。</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="60" />
+      <location filename="planning_texts.py" line="61" />
       <source>no visits planned that day</source>
       <translation>当天没有安排走访</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="65" />
+      <location filename="planning_tables.py" line="66" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
@@ -1202,7 +1217,7 @@
       <translation>未安排</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="72" />
+      <location filename="planning_tables.py" line="73" />
       <source>Note</source>
       <translation>备注</translation>
     </message>
@@ -1307,7 +1322,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="516" />
+      <location filename="planning_page.py" line="527" />
       <source>Ordering the day…</source>
       <translation>正在排定行程…</translation>
     </message>
@@ -1322,7 +1337,7 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="594" />
+      <location filename="planning_page.py" line="640" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1332,7 +1347,7 @@
       <translation>为 {n} 家企业安排走访。</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="50" />
+      <location filename="planning_tables.py" line="51" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1592,7 +1607,7 @@
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="58" />
+      <location filename="planning_texts.py" line="59" />
       <source>Start: {base}</source>
       <translation>出发地：{base}</translation>
     </message>
@@ -1610,6 +1625,16 @@
       <location filename="targets_dialog.py" line="41" />
       <source>Stored in this database.</source>
       <translation>已保存在本数据库中。</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="594" />
+      <source>Take off the day</source>
+      <translation>从行程中取消</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="229" />
+      <source>Take off the day…</source>
+      <translation>从行程中取消…</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="108" />
@@ -1825,7 +1850,7 @@
       <translation>导出内容</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="91" />
+      <location filename="planning_tables.py" line="92" />
       <source>Where</source>
       <translation>插入位置</translation>
     </message>
@@ -1840,7 +1865,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="46" />
+      <location filename="planning_tables.py" line="47" />
       <source>Why a visit</source>
       <translation>待访原因</translation>
     </message>
@@ -1850,7 +1875,7 @@
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="606" />
+      <location filename="planning_page.py" line="652" />
       <source>Writing the schedule…</source>
       <translation>正在写出行程…</translation>
     </message>
@@ -1900,17 +1925,17 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="397" />
+      <location filename="planning_page.py" line="408" />
       <source>{n:,} enterprises need a visit</source>
       <translation>共 {n:,} 家待走访</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="399" />
+      <location filename="planning_page.py" line="410" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="50" />
+      <location filename="planning_texts.py" line="51" />
       <source>{n} enterprises needing a visit lie within a {km:g} km detour</source>
       <translation>{n} 家待走访企业绕行不超过 {km:g} 公里</translation>
     </message>
@@ -1930,12 +1955,12 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="planning_texts.py" line="64" />
+      <location filename="planning_texts.py" line="65" />
       <source>{n} stops · {km:.1f} km straight-line · leave {leave}, back about {back} ({time})</source>
       <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="464" />
+      <location filename="planning_page.py" line="475" />
       <source>{n} visits planned for {team} on {date}</source>
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>

@@ -226,3 +226,47 @@ def test_a_database_without_teams(controller, qtbot, tmp_path):
     assert "轻骑队" in page.summary_label.text()
     assert page.needs_model.rowCount() == 0 and page.needs_label.text() == "共 0 家待走访"
     assert not page.csv_button.isEnabled() and page.export_csv("x.csv") is None
+
+
+def test_taking_a_stop_off_the_day_cancels_it(window, page, qtbot, messages, qtmodeltester):
+    team_id, _name = _team(window, page)
+    day = clock.today() + timedelta(days=6)  # the world's own planned visit is on day 5
+    page.ask_assignment = lambda count: (team_id, day)
+    for name in (A, B):
+        _ctrl_click(qtbot, page.needs_view, _row_of(page.needs_model, name))
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    qtmodeltester.check(page.needs_model)
+    qtmodeltester.check(page.gap_model)
+    assert not page.cancel_button.isEnabled()
+    page.day_view.selectRow(len(page.day_model.rows) - 1)  # the way back: not a visit
+    assert not page.cancel_button.isEnabled()
+    page.day_view.selectRow(_day(page).index(A))
+    assert page.cancel_button.isEnabled()
+    messages["answers"].append(False)  # "no": nothing changes
+    page.day_view.setFocus()
+    qtbot.keyClick(page.day_view, Qt.Key.Key_Delete)
+    assert len(messages["asked"]) == 1 and A in messages["asked"][0][1]
+    assert sorted(_day(page)) == sorted([A, B])
+    messages["answers"].append(True)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page)
+    assert _day(page) == [B]
+    status = window.store.query(
+        "SELECT v.status FROM visits v JOIN enterprises e ON e.id = v.enterprise_id"
+        " WHERE e.name = ? AND v.visit_date = ?",
+        (A, day.isoformat()),
+    )
+    assert [r["status"] for r in status] == ["cancelled"]
+    # Not planned any more: A is back among the enterprises to plan.
+    assert A in {n.name for n in page.needs_model.rows}
+
+
+def test_double_clicking_a_stop_opens_its_visit(window, page, qtbot):
+    stop = next(r for r in page.day_model.rows if r.visit_id)
+    index = page.day_model.index(page.day_model.rows.index(stop), 3)
+    rect = page.day_view.visualRect(index)
+    qtbot.mouseClick(page.day_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.day_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_page_key() == "visits"
+    assert window.pages["visits"].current_id() == stop.visit_id

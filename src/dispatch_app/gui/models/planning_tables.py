@@ -21,6 +21,7 @@ class DayRow:
     visit_id: str | None
     enterprise_id: str | None
     approximate: bool
+    status: str = ""  # the visit's status ("planned", "completed"); "" for the way back
 
 
 class PlanningTableModel(FigureTableModel):

@@ -208,6 +208,8 @@ class PlanningPage(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.ResizeToContents)
+        self.day_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.day_view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.day_view.doubleClicked.connect(self._open_stop)
         layout.addWidget(self.day_view, 3)
         self.note_label = QLabel(box)
@@ -224,9 +226,14 @@ class PlanningPage(QWidget):
         self.pdf_button.setObjectName("exportDayPdf")
         self.pdf_button.setToolTip("Ctrl+P")
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.cancel_button = QPushButton(tr("Take off the day…"), box)
+        self.cancel_button.setObjectName("cancelStop")
+        self.cancel_button.setToolTip(tr("Cancel the chosen planned visit (Del)"))
+        self.cancel_button.clicked.connect(lambda: self.cancel_stop())
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
         layout.addWidget(_heading(tr("Close to the route"), box))
         self.gap_model = PlanningTableModel(gap_columns(), box)
@@ -264,6 +271,10 @@ class PlanningPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(context)
             shortcut.activated.connect(slot)
+        # Delete only where the stops are: in the pickers it edits the text.
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.day_view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(lambda: self.cancel_stop())
 
     # -- the store and the choices ----------------------------------------------------------
     def set_store(self, store: Any) -> None:
@@ -562,6 +573,41 @@ class PlanningPage(QWidget):
         if row is not None and row.visit_id:
             self.window_.open_record("visits", row.visit_id)
 
+    def _chosen_stop(self) -> Any:
+        rows = self.day_view.selectionModel().selectedRows()
+        row = self.day_model.row_object(rows[0].row()) if rows else None
+        return row if row is not None and row.status == "planned" else None
+
+    def cancel_stop(self) -> bool:
+        """Take the chosen planned visit off the day: it stays on record as cancelled."""
+        row = self._chosen_stop()
+        if self.store is None or self.day is None or row is None:
+            return False
+        from ...services import visit_log
+        from ..dialogs import messages
+
+        day = self.day.day
+        question = tr(
+            "Cancel the planned visit to {name} on {date}? It stays in the visits list as "
+            "cancelled."
+        ).format(name=row.cells[3], date=day.isoformat())
+        if not messages.ask(self, tr("Take off the day"), question):
+            return False
+        try:
+            visit_log.edit_visit(
+                self.store, row.visit_id, {"status": "cancelled"}, today=clock.today()
+            )
+        except (ValidationError, StoreError) as exc:
+            messages.show_error(self, tr("Take off the day"), texts.error_text(exc))
+            return False
+        self.status_message.emit(
+            tr("Cancelled: {name} on {date}").format(name=row.cells[3], date=day.isoformat())
+        )
+        self._load_needs()
+        self._load_day()
+        self.window_.refresh_pages(except_page=self)
+        return True
+
     def add_gap_closer(self) -> bool:
         """Put the chosen gap-closer on the day on screen (it takes its place in the route)."""
         rows = self.gap_view.selectionModel().selectedRows()
@@ -620,6 +666,7 @@ class PlanningPage(QWidget):
         self.add_gap_button.setEnabled(
             self.day is not None and bool(self.gap_view.selectionModel().selectedRows())
         )
+        self.cancel_button.setEnabled(self.day is not None and self._chosen_stop() is not None)
 
     def focus_search(self) -> None:
         self.district_box.setFocus()

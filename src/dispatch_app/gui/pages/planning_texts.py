@@ -39,6 +39,7 @@ def day_rows(team_day: Any, lang: str) -> list[DayRow]:
                 stop.visit_id if stop else None,
                 stop.enterprise_id if stop else None,
                 bool(stop and stop.approximate),
+                stop.status if stop else "",
             )
         )
     return rows
