@@ -96,7 +96,7 @@
 {problem}</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="173" />
+      <location filename="planning_page.py" line="183" />
       <source>A team's day</source>
       <translation>轻骑队行程</translation>
     </message>
@@ -121,7 +121,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="252" />
+      <location filename="planning_page.py" line="262" />
       <source>Add to the day</source>
       <translation>加入当天行程</translation>
     </message>
@@ -212,7 +212,7 @@
       <translation>全部期限</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="129" />
+      <location filename="planning_page.py" line="139" />
       <source>Any reason</source>
       <translation>全部原因</translation>
     </message>
@@ -257,7 +257,7 @@
       <translation>分配给轻骑队</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="161" />
+      <location filename="planning_page.py" line="171" />
       <source>Assign to a team…</source>
       <translation>分配给轻骑队…</translation>
     </message>
@@ -327,12 +327,12 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="231" />
+      <location filename="planning_page.py" line="241" />
       <source>Cancel the chosen planned visit (Del)</source>
       <translation>取消所选的计划走访（删除键）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="590" />
+      <location filename="planning_page.py" line="602" />
       <source>Cancel the planned visit to {name} on {date}? It stays in the visits list as cancelled.</source>
       <translation>取消 {date} 对{name}的计划走访？该记录仍保留在入企服务列表中，状态为“已取消”。</translation>
     </message>
@@ -342,7 +342,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="604" />
+      <location filename="planning_page.py" line="616" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
     </message>
@@ -437,7 +437,7 @@
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="238" />
+      <location filename="planning_page.py" line="248" />
       <source>Close to the route</source>
       <translation>顺路可访</translation>
     </message>
@@ -686,7 +686,7 @@
       <translation>覆盖企业</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="121" />
+      <location filename="planning_page.py" line="131" />
       <source>Enterprises needing a visit</source>
       <translation>待走访企业</translation>
     </message>
@@ -750,7 +750,7 @@
       <translation>导出 CSV…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="225" />
+      <location filename="planning_page.py" line="235" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
@@ -760,7 +760,7 @@
       <translation>导出清单…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="623" />
+      <location filename="planning_page.py" line="635" />
       <source>Export the schedule</source>
       <translation>导出行程</translation>
     </message>
@@ -795,7 +795,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="393" />
+      <location filename="planning_page.py" line="405" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
     </message>
@@ -1002,7 +1002,7 @@
       <translation>离开</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="135" />
+      <location filename="planning_page.py" line="145" />
       <source>Leave out enterprises that already have a planned visit</source>
       <translation>不列出已有计划走访的企业</translation>
     </message>
@@ -1022,7 +1022,7 @@
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="377" />
+      <location filename="planning_page.py" line="389" />
       <source>Loading…</source>
       <translation>加载中…</translation>
     </message>
@@ -1157,7 +1157,7 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="193" />
+      <location filename="planning_page.py" line="203" />
       <source>Next day (Alt+Right)</source>
       <translation>后一天（Alt+→）</translation>
     </message>
@@ -1192,7 +1192,7 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="544" />
+      <location filename="planning_page.py" line="556" />
       <source>No team yet: add one on the Teams page.</source>
       <translation>还没有轻骑队：请先在“轻骑队”页添加。</translation>
     </message>
@@ -1212,7 +1212,7 @@
       <translation>未审定</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="133" />
+      <location filename="planning_page.py" line="143" />
       <source>Not yet planned</source>
       <translation>未安排</translation>
     </message>
@@ -1322,7 +1322,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="527" />
+      <location filename="planning_page.py" line="539" />
       <source>Ordering the day…</source>
       <translation>正在排定行程…</translation>
     </message>
@@ -1337,7 +1337,7 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="640" />
+      <location filename="planning_page.py" line="652" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1367,7 +1367,7 @@
       <translation>请稍候</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="183" />
+      <location filename="planning_page.py" line="193" />
       <source>Previous day (Alt+Left)</source>
       <translation>前一天（Alt+←）</translation>
     </message>
@@ -1627,12 +1627,12 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="594" />
+      <location filename="planning_page.py" line="606" />
       <source>Take off the day</source>
       <translation>从行程中取消</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="229" />
+      <location filename="planning_page.py" line="239" />
       <source>Take off the day…</source>
       <translation>从行程中取消…</translation>
     </message>
@@ -1875,7 +1875,7 @@
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="652" />
+      <location filename="planning_page.py" line="664" />
       <source>Writing the schedule…</source>
       <translation>正在写出行程…</translation>
     </message>
@@ -1925,12 +1925,12 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="408" />
+      <location filename="planning_page.py" line="420" />
       <source>{n:,} enterprises need a visit</source>
       <translation>共 {n:,} 家待走访</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="410" />
+      <location filename="planning_page.py" line="422" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
     </message>
@@ -1960,7 +1960,7 @@
       <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="475" />
+      <location filename="planning_page.py" line="487" />
       <source>{n} visits planned for {team} on {date}</source>
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>

@@ -157,6 +157,10 @@ def test_filters_match_the_core_query(window, page, qtbot):
     _wait(qtbot, page)
     expected = needing_visits(window.store, today, district="330382")
     assert [n.enterprise_id for n in page.needs_model.rows] == [n.enterprise_id for n in expected]
+    page.reload()  # data changed elsewhere: the filter stays
+    _wait(qtbot, page)
+    assert page.district_box.currentData() == "330382"
+    assert [n.enterprise_id for n in page.needs_model.rows] == [n.enterprise_id for n in expected]
     page.district_box.setCurrentIndex(0)
     page.reason_box.setCurrentIndex(page.reason_box.findData("open_follow_ups"))
     _wait(qtbot, page)

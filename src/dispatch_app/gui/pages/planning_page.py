@@ -54,6 +54,16 @@ from . import planning_texts as texts
 DEBOUNCE_MS = 150
 
 
+def _refill(box: QComboBox, items: list[tuple[str, Any]]) -> None:
+    """New choices for a combo box, keeping the one chosen when it is still offered."""
+    keep = box.currentData()
+    box.clear()
+    for text, data in items:
+        box.addItem(text, data)
+    index = box.findData(keep) if keep is not None else -1
+    box.setCurrentIndex(index if index >= 0 else (0 if items else -1))
+
+
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     label.setStyleSheet("font-size: 15px; font-weight: bold;")
@@ -280,6 +290,10 @@ class PlanningPage(QWidget):
     def set_store(self, store: Any) -> None:
         self.store = store
         self.day = None
+        for box in (self.district_box, self.industry_box, self.team_box):
+            box.blockSignals(True)
+            box.clear()  # another database: nothing chosen carries over
+            box.blockSignals(False)
         if store is None:
             self._show_empty()
             return
@@ -298,18 +312,16 @@ class PlanningPage(QWidget):
         widgets = (self.district_box, self.industry_box, self.team_box, self.date_box)
         for w in widgets:
             w.blockSignals(True)
-        self.district_box.clear()
-        self.district_box.addItem(tr("All districts"), None)
-        for o in district_options(self.store):
-            self.district_box.addItem(o.text, o.id)
-        self.industry_box.clear()
-        self.industry_box.addItem(tr("All industries"), None)
-        for name in q.industries(self.store):
-            self.industry_box.addItem(name, name)
+        _refill(
+            self.district_box,
+            [(tr("All districts"), None), *((o.text, o.id) for o in district_options(self.store))],
+        )
+        _refill(
+            self.industry_box,
+            [(tr("All industries"), None), *((n, n) for n in q.industries(self.store))],
+        )
         chosen = self.team_box.currentData()
-        self.team_box.clear()
-        for tid, name in q.team_names(self.store):
-            self.team_box.addItem(name, tid)
+        _refill(self.team_box, [(name, tid) for tid, name in q.team_names(self.store)])
         if chosen is None:
             soonest = q.next_planned_day(self.store, today)
             if soonest is not None:
@@ -317,8 +329,8 @@ class PlanningPage(QWidget):
                 self.date_box.setDate(QDate(date.fromisoformat(soonest[1])))
             else:
                 self.date_box.setDate(QDate(today + timedelta(days=1)))
-        index = self.team_box.findData(chosen) if chosen is not None else -1
-        self.team_box.setCurrentIndex(max(index, 0) if self.team_box.count() else -1)
+        if chosen is not None and self.team_box.findData(chosen) >= 0:
+            self.team_box.setCurrentIndex(self.team_box.findData(chosen))
         for w in widgets:
             w.blockSignals(False)
         self._load_needs()
