@@ -69,7 +69,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="151" />
+      <location filename="visit_dialog_layout.py" line="79" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -96,12 +96,17 @@
 {problem}</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="183" />
+      <source>A team's day</source>
+      <translation>轻骑队行程</translation>
+    </message>
+    <message>
       <location filename="about.py" line="36" />
       <source>About</source>
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="261" />
+      <location filename="main_window.py" line="268" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -111,9 +116,24 @@
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="155" />
+      <location filename="visit_dialog_layout.py" line="83" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="262" />
+      <source>Add to the day</source>
+      <translation>加入当天行程</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="71" />
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="85" />
+      <source>after stop {n}</source>
+      <translation>第 {n} 站之后</translation>
     </message>
     <message>
       <location filename="visits_page.py" line="39" />
@@ -141,8 +161,7 @@
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="130" />
-      <location filename="home_page.py" line="131" />
+      <location filename="home_page.py" line="132" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -193,6 +212,11 @@
       <translation>全部期限</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="139" />
+      <source>Any reason</source>
+      <translation>全部原因</translation>
+    </message>
+    <message>
       <location filename="experts_page.py" line="19" />
       <source>Any role</source>
       <translation>全部专家</translation>
@@ -208,14 +232,44 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="174" />
+      <location filename="planning_texts.py" line="90" />
+      <source>Approximate position: {n} enterprises have no coordinates of their own and stand at their district's centre.</source>
+      <translation>位置为近似：{n} 家企业没有自己的坐标，按区县中心估算。</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="234" />
       <source>Archive</source>
       <translation>归档</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="67" />
+      <source>Arrive</source>
+      <translation>到达</translation>
+    </message>
+    <message>
+      <location filename="assign_dialog.py" line="45" />
+      <source>Assign</source>
+      <translation>分配</translation>
+    </message>
+    <message>
+      <location filename="assign_dialog.py" line="27" />
+      <source>Assign to a team</source>
+      <translation>分配给轻骑队</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="171" />
+      <source>Assign to a team…</source>
+      <translation>分配给轻骑队…</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
       <source>Batch</source>
       <translation>批次</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="84" />
+      <source>before stop 1</source>
+      <translation>第 1 站之前</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="45" />
@@ -268,9 +322,19 @@
       <translation>可任科技副总</translation>
     </message>
     <message>
-      <location filename="close_follow_up.py" line="50" />
+      <location filename="assign_dialog.py" line="47" />
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="241" />
+      <source>Cancel the chosen planned visit (Del)</source>
+      <translation>取消所选的计划走访（删除键）</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="602" />
+      <source>Cancel the planned visit to {name} on {date}? It stays in the visits list as cancelled.</source>
+      <translation>取消 {date} 对{name}的计划走访？该记录仍保留在入企服务列表中，状态为“已取消”。</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="375" />
@@ -278,7 +342,11 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="237" />
+      <location filename="planning_page.py" line="616" />
+      <source>Cancelled: {name} on {date}</source>
+      <translation>已取消：{date} {name}</translation>
+    </message>
+    <message>
       <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
@@ -369,6 +437,11 @@
       <translation>办结…</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="248" />
+      <source>Close to the route</source>
+      <translation>顺路可访</translation>
+    </message>
+    <message>
       <location filename="follow_ups_page.py" line="146" />
       <source>Closed at</source>
       <translation>办结时间</translation>
@@ -389,7 +462,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -409,6 +482,11 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <location filename="planning_texts.py" line="27" />
+      <source>Could not load: {error}</source>
+      <translation>无法加载：{error}</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="135" />
       <source>Covered</source>
       <translation>覆盖企业</translation>
@@ -424,7 +502,6 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
@@ -470,12 +547,17 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="177" />
+      <location filename="assign_dialog.py" line="43" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="413" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -483,6 +565,11 @@
       <location filename="import_wizard.py" line="70" />
       <source>Detected</source>
       <translation>识别结果</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="90" />
+      <source>Detour (km)</source>
+      <translation>绕行(km)</translation>
     </message>
     <message>
       <location filename="messages.py" line="47" />
@@ -550,7 +637,7 @@
       <translation>编辑目标…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -597,6 +684,11 @@
       <location filename="dashboard_page.py" line="222" />
       <source>Enterprises covered</source>
       <translation>覆盖企业</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="131" />
+      <source>Enterprises needing a visit</source>
+      <translation>待走访企业</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="78" />
@@ -658,9 +750,19 @@
       <translation>导出 CSV…</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="235" />
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="316" />
       <source>Export the list…</source>
       <translation>导出清单…</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="635" />
+      <source>Export the schedule</source>
+      <translation>导出行程</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="126" />
@@ -691,6 +793,11 @@
       <location filename="import_wizard.py" line="62" />
       <source>File</source>
       <translation>文件</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="405" />
+      <source>Finding the enterprises that need a visit…</source>
+      <translation>正在查找待走访企业…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="173" />
@@ -731,14 +838,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="213" />
-      <location filename="home_page.py" line="214" />
+      <location filename="home_page.py" line="215" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="256" />
-      <location filename="home_page.py" line="257" />
+      <location filename="home_page.py" line="264" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -832,6 +937,11 @@
       <translation>正在导入…</translation>
     </message>
     <message>
+      <location filename="planning_texts.py" line="76" />
+      <source>In route order: {km:.1f} km instead of {entered:.1f} km in the order entered.</source>
+      <translation>按路线顺序 {km:.1f} km，按录入顺序为 {entered:.1f} km。</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="11" />
       <source>Industry</source>
       <translation>行业</translation>
@@ -862,6 +972,21 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
+      <location filename="planning_texts.py" line="84" />
+      <source>Kilometres are straight-line and times are estimates: {speed:g} km/h and {stop:g} min at each enterprise.</source>
+      <translation>里程为直线距离，时间为估算：车速 {speed:g} 公里/小时，每家停留 {stop:g} 分钟。</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="70" />
+      <source>km</source>
+      <translation>公里</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="50" />
+      <source>Last visit</source>
+      <translation>上次走访</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="19" />
       <source>Leader</source>
       <translation>队长</translation>
@@ -872,23 +997,37 @@
       <translation>队长</translation>
     </message>
     <message>
+      <location filename="planning_tables.py" line="68" />
+      <source>Leave</source>
+      <translation>离开</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="145" />
+      <source>Leave out enterprises that already have a planned visit</source>
+      <translation>不列出已有计划走访的企业</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="259" />
       <source>Leave them as they are</source>
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="242" />
       <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="243" />
+      <location filename="home_page.py" line="245" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="102" />
+      <location filename="planning_page.py" line="389" />
+      <source>Loading…</source>
+      <translation>加载中…</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="89" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
@@ -1003,7 +1142,7 @@
       <translation>新建专家</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="241" />
+      <location filename="record_form.py" line="131" />
       <source>New record</source>
       <translation>新建记录</translation>
     </message>
@@ -1018,6 +1157,11 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="203" />
+      <source>Next day (Alt+Right)</source>
+      <translation>后一天（Alt+→）</translation>
+    </message>
+    <message>
       <location filename="messages.py" line="34" />
       <source>No</source>
       <translation>否</translation>
@@ -1028,10 +1172,14 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
-      <location filename="main_window.py" line="294" />
+      <location filename="main_window.py" line="304" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
+    </message>
+    <message>
+      <location filename="planning_texts.py" line="50" />
+      <source>No enterprise needing a visit lies close to this day's route.</source>
+      <translation>当天路线附近没有待走访企业。</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="46" />
@@ -1044,9 +1192,34 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="556" />
+      <source>No team yet: add one on the Teams page.</source>
+      <translation>还没有轻骑队：请先在“轻骑队”页添加。</translation>
+    </message>
+    <message>
+      <location filename="planning_texts.py" line="61" />
+      <source>no visits planned that day</source>
+      <translation>当天没有安排走访</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="66" />
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
       <location filename="cases_page.py" line="24" />
       <source>Not approved</source>
       <translation>未审定</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="143" />
+      <source>Not yet planned</source>
+      <translation>未安排</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="73" />
+      <source>Note</source>
+      <translation>备注</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="248" />
@@ -1129,7 +1302,7 @@
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="104" />
+      <location filename="record_form_layout.py" line="54" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
     </message>
@@ -1144,13 +1317,16 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="44" />
+      <location filename="planning_page.py" line="539" />
+      <source>Ordering the day…</source>
+      <translation>正在排定行程…</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
@@ -1161,20 +1337,39 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="218" />
-      <location filename="dashboard_page.py" line="481" />
+      <location filename="planning_page.py" line="652" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="assign_dialog.py" line="30" />
+      <source>Plan visits to {n} enterprises.</source>
+      <translation>为 {n} 家企业安排走访。</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="51" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="219" />
+      <location filename="home_page.py" line="220" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="34" />
+      <source>Planning</source>
+      <translation>规划</translation>
     </message>
     <message>
       <location filename="workers.py" line="149" />
       <source>Please wait</source>
       <translation>请稍候</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="193" />
+      <source>Previous day (Alt+Left)</source>
+      <translation>前一天（Alt+←）</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -1192,7 +1387,6 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="100" />
       <location filename="page_registry.py" line="26" />
       <source>Progress</source>
       <translation>目标进度</translation>
@@ -1203,7 +1397,7 @@
       <translation>年度目标进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="101" />
+      <location filename="home_page.py" line="102" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -1222,8 +1416,7 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="136" />
-      <location filename="home_page.py" line="137" />
+      <location filename="home_page.py" line="138" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
@@ -1268,7 +1461,7 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="344" />
+      <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
@@ -1279,7 +1472,7 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="172" />
+      <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
     </message>
@@ -1294,7 +1487,7 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="227" />
+      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1324,19 +1517,17 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="319" />
-      <location filename="main_window.py" line="316" />
+      <location filename="main_window.py" line="326" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="207" />
       <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="401" />
+      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1416,6 +1607,11 @@
       <translation>开始</translation>
     </message>
     <message>
+      <location filename="planning_texts.py" line="59" />
+      <source>Start: {base}</source>
+      <translation>出发地：{base}</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="26" />
       <source>Status</source>
       <translation>状态</translation>
@@ -1429,6 +1625,16 @@
       <location filename="targets_dialog.py" line="41" />
       <source>Stored in this database.</source>
       <translation>已保存在本数据库中。</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="606" />
+      <source>Take off the day</source>
+      <translation>从行程中取消</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="239" />
+      <source>Take off the day…</source>
+      <translation>从行程中取消…</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="108" />
@@ -1446,7 +1652,7 @@
       <translation>{year} 年度目标</translation>
     </message>
     <message>
-      <location filename="headers.py" line="28" />
+      <location filename="assign_dialog.py" line="37" />
       <source>Team</source>
       <translation>轻骑队</translation>
     </message>
@@ -1471,13 +1677,12 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="273" />
       <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="274" />
+      <location filename="home_page.py" line="281" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -1487,7 +1692,6 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="297" />
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -1512,12 +1716,12 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="348" />
+      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1537,8 +1741,7 @@
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="211" />
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1553,7 +1756,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="143" />
+      <location filename="visit_dialog_layout.py" line="71" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1563,7 +1766,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1613,7 +1816,6 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="270" />
       <source>Visits (家次)</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
@@ -1623,7 +1825,7 @@
       <translation>每月服务家次</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="271" />
+      <location filename="home_page.py" line="278" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
@@ -1648,6 +1850,11 @@
       <translation>导出内容</translation>
     </message>
     <message>
+      <location filename="planning_tables.py" line="92" />
+      <source>Where</source>
+      <translation>插入位置</translation>
+    </message>
+    <message>
       <location filename="targets_dialog.py" line="51" />
       <source>Whole city</source>
       <translation>全市</translation>
@@ -1658,9 +1865,19 @@
       <translation>整个数据库</translation>
     </message>
     <message>
+      <location filename="planning_tables.py" line="47" />
+      <source>Why a visit</source>
+      <translation>待访原因</translation>
+    </message>
+    <message>
       <location filename="page_registry.py" line="25" />
       <source>Workbench</source>
       <translation>工作台</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="664" />
+      <source>Writing the schedule…</source>
+      <translation>正在写出行程…</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="582" />
@@ -1698,7 +1915,7 @@
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="284" />
+      <location filename="home_page.py" line="291" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
@@ -1706,6 +1923,21 @@
       <location filename="import_wizard.py" line="224" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="420" />
+      <source>{n:,} enterprises need a visit</source>
+      <translation>共 {n:,} 家待走访</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="422" />
+      <source>{n:,} with an approximate position</source>
+      <translation>{n:,} 家位置为近似</translation>
+    </message>
+    <message>
+      <location filename="planning_texts.py" line="51" />
+      <source>{n} enterprises needing a visit lie within a {km:g} km detour</source>
+      <translation>{n} 家待走访企业绕行不超过 {km:g} 公里</translation>
     </message>
     <message>
       <location filename="record_page.py" line="308" />
@@ -1721,6 +1953,16 @@
       <location filename="export_dialog.py" line="170" />
       <source>{n} rows exported to {path}</source>
       <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+    <message>
+      <location filename="planning_texts.py" line="65" />
+      <source>{n} stops · {km:.1f} km straight-line · leave {leave}, back about {back} ({time})</source>
+      <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="487" />
+      <source>{n} visits planned for {team} on {date}</source>
+      <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="500" />
