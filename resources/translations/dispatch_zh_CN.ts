@@ -141,7 +141,7 @@
       <translation>今天以后</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="43" />
+      <location filename="dashboard_page.py" line="45" />
       <source>ahead</source>
       <translation>超前</translation>
     </message>
@@ -272,12 +272,12 @@
       <translation>第 1 站之前</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="45" />
+      <location filename="dashboard_page.py" line="47" />
       <source>behind</source>
       <translation>落后</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="259" />
+      <location filename="dashboard_page.py" line="267" />
       <source>Breakdowns</source>
       <translation>分类统计</translation>
     </message>
@@ -302,17 +302,17 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="289" />
+      <location filename="dashboard_page.py" line="297" />
       <source>By industry</source>
       <translation>按行业</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="290" />
+      <location filename="dashboard_page.py" line="298" />
       <source>By qualification</source>
       <translation>按企业资质</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="288" />
+      <location filename="dashboard_page.py" line="296" />
       <source>By visit type</source>
       <translation>按服务类型</translation>
     </message>
@@ -412,7 +412,7 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="68" />
+      <location filename="dashboard_page.py" line="70" />
       <source>Click to see the records behind this figure</source>
       <translation>点击查看这个数字对应的记录</translation>
     </message>
@@ -467,12 +467,12 @@
       <translation>登记计划服务的完成情况</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="384" />
+      <location filename="dashboard_page.py" line="392" />
       <source>Computing the progress…</source>
       <translation>正在计算进度…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="375" />
+      <location filename="dashboard_page.py" line="383" />
       <source>Computing…</source>
       <translation>正在计算…</translation>
     </message>
@@ -487,7 +487,7 @@
       <translation>无法加载：{error}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="135" />
+      <location filename="dashboard_page.py" line="137" />
       <source>Covered</source>
       <translation>覆盖企业</translation>
     </message>
@@ -522,7 +522,7 @@
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="482" />
+      <location filename="dashboard_page.py" line="490" />
       <source>Cumulative</source>
       <translation>累计完成</translation>
     </message>
@@ -552,6 +552,16 @@
       <translation>日期</translation>
     </message>
     <message>
+      <location filename="dashboard_page.py" line="628" />
+      <source>Definitions</source>
+      <translation>口径说明</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="219" />
+      <source>Definitions…</source>
+      <translation>口径说明…</translation>
+    </message>
+    <message>
       <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
@@ -577,7 +587,7 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="440" />
+      <location filename="dashboard_page.py" line="448" />
       <source>distinct enterprises with a completed visit; {n:,} visits planned</source>
       <translation>已完成服务的企业（去重）；另有计划服务 {n:,} 家次</translation>
     </message>
@@ -587,7 +597,7 @@
       <translation>区县</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="241" />
+      <location filename="dashboard_page.py" line="249" />
       <source>Districts (double-click a figure to see its records)</source>
       <translation>各区县排名（双击数字查看对应记录）</translation>
     </message>
@@ -597,7 +607,7 @@
       <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="111" />
+      <location filename="dashboard_page.py" line="113" />
       <source>Done %</source>
       <translation>完成率</translation>
     </message>
@@ -632,7 +642,7 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="213" />
+      <location filename="dashboard_page.py" line="215" />
       <source>Edit targets…</source>
       <translation>编辑目标…</translation>
     </message>
@@ -681,7 +691,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="222" />
+      <location filename="dashboard_page.py" line="230" />
       <source>Enterprises covered</source>
       <translation>覆盖企业</translation>
     </message>
@@ -701,7 +711,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="118" />
+      <location filename="dashboard_page.py" line="120" />
       <source>Expected</source>
       <translation>应完成</translation>
     </message>
@@ -740,12 +750,12 @@
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="569" />
+      <location filename="dashboard_page.py" line="577" />
       <source>Export CSV</source>
       <translation>导出 CSV</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="242" />
+      <location filename="dashboard_page.py" line="250" />
       <source>Export CSV…</source>
       <translation>导出 CSV…</translation>
     </message>
@@ -755,7 +765,7 @@
       <translation>导出 PDF…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="316" />
+      <location filename="dashboard_page.py" line="324" />
       <source>Export the list…</source>
       <translation>导出清单…</translation>
     </message>
@@ -770,7 +780,7 @@
       <translation>导出到</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="602" />
+      <location filename="dashboard_page.py" line="610" />
       <source>Exporting the list…</source>
       <translation>正在导出清单…</translation>
     </message>
@@ -815,7 +825,7 @@
       <translation>是否需协调</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="160" />
+      <location filename="dashboard_page.py" line="162" />
       <source>Follow-up</source>
       <translation>跟进事项</translation>
     </message>
@@ -848,7 +858,7 @@
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="260" />
+      <location filename="dashboard_page.py" line="268" />
       <source>Follow-ups for the meeting</source>
       <translation>推进会跟进清单</translation>
     </message>
@@ -858,7 +868,7 @@
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="123" />
+      <location filename="dashboard_page.py" line="125" />
       <source>Forecast</source>
       <translation>年底预测</translation>
     </message>
@@ -867,14 +877,14 @@
       <translation type="obsolete">年底预测</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="450" />
-      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — the target is reached.</source>
-      <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，可完成目标。</translation>
+      <location filename="dashboard_page.py" line="458" />
+      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:,.0f} a week) — the target is reached.</source>
+      <translation>按近四周的进度（每周 {recent:,.0f} 家次），预计年底完成 {forecast:,} 家次，可完成目标。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="445" />
-      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:.0f} a week) — {gap:,} short; {needed:.0f} a week are needed from now.</source>
-      <translation>按近四周的进度（每周 {recent:.0f} 家次），预计年底完成 {forecast:,} 家次，差 {gap:,} 家次；此后每周需完成 {needed:.0f} 家次。</translation>
+      <location filename="dashboard_page.py" line="453" />
+      <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:,.0f} a week) — {gap:,} short; {needed:,.0f} a week are needed from now.</source>
+      <translation>按近四周的进度（每周 {recent:,.0f} 家次），预计年底完成 {forecast:,} 家次，差 {gap:,} 家次；此后每周需完成 {needed:,.0f} 家次。</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="79" />
@@ -887,7 +897,7 @@
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="512" />
+      <location filename="dashboard_page.py" line="520" />
       <source>From the dashboard: {scope} {year}</source>
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
@@ -1012,7 +1022,7 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="425" />
+      <location filename="dashboard_page.py" line="433" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
@@ -1067,7 +1077,7 @@
       <translation>正在合并…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="258" />
+      <location filename="dashboard_page.py" line="266" />
       <source>Monthly trend</source>
       <translation>月度趋势</translation>
     </message>
@@ -1102,7 +1112,7 @@
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="145" />
+      <location filename="dashboard_page.py" line="147" />
       <source>Needs coordination</source>
       <translation>需协调</translation>
     </message>
@@ -1182,7 +1192,7 @@
       <translation>当天路线附近没有待走访企业。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="46" />
+      <location filename="dashboard_page.py" line="48" />
       <source>no target</source>
       <translation>无目标</translation>
     </message>
@@ -1247,7 +1257,7 @@
       <translation>确定</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="44" />
+      <location filename="dashboard_page.py" line="46" />
       <source>on track</source>
       <translation>正常</translation>
     </message>
@@ -1262,7 +1272,7 @@
       <translation>只导出日期在此范围内的记录</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="142" />
+      <location filename="dashboard_page.py" line="144" />
       <source>Open</source>
       <translation>未办结</translation>
     </message>
@@ -1287,7 +1297,7 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="466" />
+      <location filename="dashboard_page.py" line="474" />
       <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
@@ -1327,7 +1337,7 @@
       <translation>正在排定行程…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="143" />
+      <location filename="dashboard_page.py" line="145" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1392,7 +1402,7 @@
       <translation>目标进度</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="190" />
+      <location filename="dashboard_page.py" line="192" />
       <source>Progress toward the targets</source>
       <translation>年度目标进度</translation>
     </message>
@@ -1547,7 +1557,7 @@
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="425" />
+      <location filename="dashboard_page.py" line="433" />
       <source>seasonal curve</source>
       <translation>按往年季节规律</translation>
     </message>
@@ -1637,12 +1647,12 @@
       <translation>从行程中取消…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="108" />
+      <location filename="dashboard_page.py" line="110" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="483" />
+      <location filename="dashboard_page.py" line="491" />
       <source>Target line</source>
       <translation>目标进度线</translation>
     </message>
@@ -1677,7 +1687,7 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="221" />
+      <location filename="dashboard_page.py" line="229" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -1692,7 +1702,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="399" />
+      <location filename="dashboard_page.py" line="407" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -1706,7 +1716,7 @@
       <translation>窗口立即以新语言重建；已打开的数据库和页面保持不变，尚未保存的内容会提示您恢复。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="347" />
+      <location filename="dashboard_page.py" line="355" />
       <source>This database's scope</source>
       <translation>本库范围</translation>
     </message>
@@ -1820,7 +1830,7 @@
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="480" />
+      <location filename="dashboard_page.py" line="488" />
       <source>Visits per month</source>
       <translation>每月服务家次</translation>
     </message>
@@ -1830,7 +1840,7 @@
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="133" />
+      <location filename="dashboard_page.py" line="135" />
       <source>VP target</source>
       <translation>副总目标</translation>
     </message>
@@ -1838,6 +1848,11 @@
       <location filename="app.py" line="129" />
       <source>Welcome</source>
       <translation>欢迎</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="221" />
+      <source>What counts toward the targets (F1)</source>
+      <translation>哪些计入目标（F1）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="54" />
@@ -1880,12 +1895,12 @@
       <translation>正在写出行程…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="582" />
+      <location filename="dashboard_page.py" line="590" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="606" />
+      <location filename="dashboard_page.py" line="614" />
       <source>Written: {path} ({n} rows)</source>
       <translation>已写入：{path}（{n} 行）</translation>
     </message>
@@ -1910,7 +1925,7 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="429" />
+      <location filename="dashboard_page.py" line="437" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
@@ -1945,7 +1960,7 @@
       <translation>共 {n} 条</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="436" />
+      <location filename="dashboard_page.py" line="444" />
       <source>{n} proposed (pipeline)</source>
       <translation>另有拟派 {n} 名</translation>
     </message>
@@ -1965,7 +1980,7 @@
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="500" />
+      <location filename="dashboard_page.py" line="508" />
       <source>{ratio} done · expected by today {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</source>
       <translation>已完成 {ratio} · 按进度应完成 {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</translation>
     </message>
@@ -1980,7 +1995,7 @@
       <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="421" />
+      <location filename="dashboard_page.py" line="429" />
       <source>{scope}, as of {date}; {share} of the year's target expected ({curve})</source>
       <translation>{scope}，截至 {date}；按进度应完成全年目标的 {share}（{curve}）</translation>
     </message>
