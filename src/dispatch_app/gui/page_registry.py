@@ -45,3 +45,15 @@ def page_class(key: str) -> type:
     entry = next(e for e in ENTRIES if e.key == key)
     module = importlib.import_module(f"{__package__}.pages.{entry.module}")
     return getattr(module, entry.cls)
+
+
+def page_shortcut(index: int) -> str | None:
+    """The key that shows the page at ``index`` (0-based): Ctrl+1 … Ctrl+9, Ctrl+0 for the
+    tenth, then Ctrl+Alt+1 …; "Ctrl+10" would be no key at all."""
+    if index < 9:
+        return f"Ctrl+{index + 1}"
+    if index == 9:
+        return "Ctrl+0"
+    if index < 19:
+        return f"Ctrl+Alt+{index - 9}"
+    return None
