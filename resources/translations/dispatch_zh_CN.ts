@@ -69,7 +69,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="151" />
+      <location filename="visit_dialog_layout.py" line="79" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -84,9 +84,14 @@
       <translation>* 为必填列。表头顺序不限，其他列不导入。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="28" />
+      <location filename="enterprise_form.py" line="33" />
       <source>18 characters, e.g. 91330382MA2XXXXXXX</source>
       <translation>18位，如 91330382MA2XXXXXXX</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="299" />
+      <source>; left out: {why}</source>
+      <translation>；未列入：{why}</translation>
     </message>
     <message>
       <location filename="menu.py" line="102" />
@@ -101,7 +106,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="261" />
+      <location filename="main_window.py" line="268" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -111,7 +116,7 @@
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="155" />
+      <location filename="visit_dialog_layout.py" line="83" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
@@ -141,23 +146,22 @@
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="130" />
-      <location filename="home_page.py" line="131" />
+      <location filename="home_page.py" line="132" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="19" />
+      <location filename="enterprises_page.py" line="23" />
       <source>All industries</source>
       <translation>全部行业</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="21" />
+      <location filename="enterprises_page.py" line="25" />
       <source>All qualifications</source>
       <translation>全部资质</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="25" />
+      <location filename="enterprises_page.py" line="29" />
       <source>All sizes</source>
       <translation>全部规模</translation>
     </message>
@@ -208,7 +212,7 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="174" />
+      <location filename="record_form.py" line="234" />
       <source>Archive</source>
       <translation>归档</translation>
     </message>
@@ -278,7 +282,6 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="237" />
       <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
@@ -289,7 +292,7 @@
       <translation>案例标题</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="43" />
+      <location filename="enterprise_form.py" line="48" />
       <source>Cases</source>
       <translation>典型案例</translation>
     </message>
@@ -319,6 +322,11 @@
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="207" />
+      <source>Choose</source>
+      <translation>选择</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="111" />
       <source>Choose a file: its encoding and header row are shown here.</source>
       <translation>选择文件后，这里显示它的编码和表头所在行。</translation>
@@ -327,6 +335,11 @@
       <location filename="menu.py" line="68" />
       <source>Choose the district bundles</source>
       <translation>选择区县数据包</translation>
+    </message>
+    <message>
+      <location filename="suggest_actions.py" line="91" />
+      <source>Choose the enterprise first, then ask for suggestions.</source>
+      <translation>请先选择企业，再获取推荐。</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="47" />
@@ -389,7 +402,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="158" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -424,7 +437,6 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
@@ -470,12 +482,12 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="177" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="413" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -530,12 +542,12 @@
       <translation>退出(&amp;X)</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="46" />
+      <location filename="appointment_form.py" line="50" />
       <source>e.g. 2026-03-05</source>
       <translation>如 2026-03-05</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="47" />
+      <location filename="appointment_form.py" line="51" />
       <source>e.g. 2027-03-04</source>
       <translation>如 2027-03-04</translation>
     </message>
@@ -550,7 +562,7 @@
       <translation>编辑目标…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="158" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -633,9 +645,14 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="28" />
+      <location filename="suggestions_dialog.py" line="166" />
       <source>Experts</source>
       <translation>专家</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="294" />
+      <source>Experts ({n})</source>
+      <translation>专家（{n}）</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="108" />
@@ -693,6 +710,11 @@
       <translation>文件</translation>
     </message>
     <message>
+      <location filename="suggest_actions.py" line="111" />
+      <source>Fill in</source>
+      <translation>填入</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="173" />
       <source>First rows of the file</source>
       <translation>文件前几行</translation>
@@ -731,14 +753,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="213" />
-      <location filename="home_page.py" line="214" />
+      <location filename="home_page.py" line="215" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="256" />
-      <location filename="home_page.py" line="257" />
+      <location filename="home_page.py" line="264" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -837,7 +857,7 @@
       <translation>行业</translation>
     </message>
     <message>
-      <location filename="headers.py" line="15" />
+      <location filename="suggestions_dialog.py" line="162" />
       <source>Institution</source>
       <translation>工作单位</translation>
     </message>
@@ -877,18 +897,17 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="242" />
       <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="243" />
+      <location filename="home_page.py" line="245" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="102" />
+      <location filename="visit_dialog.py" line="89" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
@@ -903,7 +922,7 @@
       <translation>对应列</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="50" />
+      <location filename="suggestions_dialog.py" line="167" />
       <source>Members</source>
       <translation>成员</translation>
     </message>
@@ -933,7 +952,7 @@
       <translation>月度趋势</translation>
     </message>
     <message>
-      <location filename="headers.py" line="8" />
+      <location filename="suggestions_dialog.py" line="69" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -948,7 +967,7 @@
       <translation>姓名、单位、专业或拼音</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="15" />
+      <location filename="enterprises_page.py" line="19" />
       <source>Name, USCC or pinyin (e.g. wzdx)</source>
       <translation>名称、信用代码或拼音（如 wzdx）</translation>
     </message>
@@ -993,7 +1012,7 @@
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="47" />
+      <location filename="enterprise_form.py" line="71" />
       <source>New enterprise</source>
       <translation>新建企业</translation>
     </message>
@@ -1003,7 +1022,7 @@
       <translation>新建专家</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="241" />
+      <location filename="record_form.py" line="131" />
       <source>New record</source>
       <translation>新建记录</translation>
     </message>
@@ -1013,7 +1032,7 @@
       <translation>新建轻骑队</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="58" />
+      <location filename="appointment_form.py" line="77" />
       <source>New tech VP appointment</source>
       <translation>新建科技副总选派</translation>
     </message>
@@ -1028,10 +1047,14 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
-      <location filename="main_window.py" line="294" />
+      <location filename="main_window.py" line="304" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="304" />
+      <source>No eligible expert or team.</source>
+      <translation>没有符合条件的专家或轻骑队。</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="46" />
@@ -1042,6 +1065,16 @@
       <location filename="targets_dialog.py" line="43" />
       <source>No targets stored for this year yet: these are the defaults.</source>
       <translation>本年度尚未保存目标，以下为默认值。</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="317" />
+      <source>No team proposed: no eligible expert covers the needs.</source>
+      <translation>未能建议组队：没有符合条件的专家覆盖该企业的需求。</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="315" />
+      <source>No team proposed: the enterprise has no technical needs on record.</source>
+      <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
     <message>
       <location filename="cases_page.py" line="24" />
@@ -1129,7 +1162,7 @@
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="104" />
+      <location filename="record_form_layout.py" line="54" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
     </message>
@@ -1144,13 +1177,11 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="44" />
       <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
@@ -1161,13 +1192,22 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="218" />
+      <location filename="suggest_actions.py" line="70" />
+      <source>Plan the visit</source>
+      <translation>安排入企服务</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="219" />
+      <location filename="suggest_actions.py" line="60" />
+      <source>Planned a visit by {name} on {day}.</source>
+      <translation>已安排 {name} 于 {day} 入企服务（计划中）。</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="220" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -1192,7 +1232,6 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="100" />
       <location filename="page_registry.py" line="26" />
       <source>Progress</source>
       <translation>目标进度</translation>
@@ -1203,14 +1242,39 @@
       <translation>年度目标进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="101" />
+      <location filename="home_page.py" line="102" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
+    </message>
+    <message>
+      <location filename="suggest_actions.py" line="70" />
+      <source>Propose as tech VP</source>
+      <translation>拟派为科技副总</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="322" />
+      <source>Proposed team ({n}): {names}</source>
+      <translation>建议组队（{n} 人）：{names}</translation>
+    </message>
+    <message>
+      <location filename="suggest_actions.py" line="51" />
+      <source>Proposed {name} as tech VP (status 拟派), from {day}.</source>
+      <translation>已拟派 {name} 为科技副总（状态：拟派），自 {day} 起。</translation>
     </message>
     <message>
       <location filename="headers.py" line="13" />
       <source>Qualifications</source>
       <translation>企业资质</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="63" />
+      <source>Rank experts for the chosen enterprise; one click fills the expert (Ctrl+M)</source>
+      <translation>为所选企业推荐专家，点一下即填入（Ctrl+M）</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="158" />
+      <source>Ranking…</source>
+      <translation>正在计算推荐…</translation>
     </message>
     <message>
       <location filename="actions.py" line="56" />
@@ -1222,8 +1286,7 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="136" />
-      <location filename="home_page.py" line="137" />
+      <location filename="home_page.py" line="138" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
@@ -1268,7 +1331,7 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="344" />
+      <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
@@ -1279,7 +1342,7 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="172" />
+      <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
     </message>
@@ -1294,7 +1357,7 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="227" />
+      <location filename="visit_dialog_layout.py" line="160" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1324,19 +1387,17 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="319" />
-      <location filename="main_window.py" line="316" />
+      <location filename="main_window.py" line="326" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="207" />
       <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="401" />
+      <location filename="visit_dialog.py" line="249" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1344,6 +1405,11 @@
       <location filename="targets_dialog.py" line="47" />
       <source>Scope</source>
       <translation>范围</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="71" />
+      <source>Score</source>
+      <translation>得分</translation>
     </message>
     <message>
       <location filename="actions.py" line="89" />
@@ -1366,12 +1432,17 @@
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
     <message>
+      <location filename="enterprises_page.py" line="50" />
+      <source>Select an enterprise first.</source>
+      <translation>请先选择一家企业。</translation>
+    </message>
+    <message>
       <location filename="follow_ups_page.py" line="112" />
       <source>Select an item to close or reopen it.</source>
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="35" />
+      <location filename="enterprise_form.py" line="40" />
       <source>Separate several with 、</source>
       <translation>多项请用“、”分隔</translation>
     </message>
@@ -1431,6 +1502,36 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="111" />
+      <source>Suggest experts</source>
+      <translation>推荐专家</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="60" />
+      <source>Suggest experts…</source>
+      <translation>推荐专家…</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="111" />
+      <source>Suggest teams</source>
+      <translation>推荐轻骑队</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog_layout.py" line="87" />
+      <source>Suggest teams and experts for this enterprise (Ctrl+M)</source>
+      <translation>为该企业推荐轻骑队和专家（Ctrl+M）</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="56" />
+      <source>Suggest teams…</source>
+      <translation>推荐轻骑队…</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog_layout.py" line="85" />
+      <source>Suggest…</source>
+      <translation>推荐…</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="108" />
       <source>Target</source>
       <translation>目标</translation>
@@ -1456,9 +1557,14 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="expert_form.py" line="33" />
+      <location filename="suggestions_dialog.py" line="170" />
       <source>Teams</source>
       <translation>轻骑队</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="293" />
+      <source>Teams ({n})</source>
+      <translation>轻骑队（{n}）</translation>
     </message>
     <message>
       <location filename="about.py" line="39" />
@@ -1471,15 +1577,19 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="273" />
       <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="274" />
+      <location filename="home_page.py" line="281" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="148" />
+      <source>Term starts</source>
+      <translation>任期开始</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -1487,10 +1597,14 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="297" />
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="267" />
+      <source>The suggestions could not be computed: {why}</source>
+      <translation>无法计算推荐：{why}</translation>
     </message>
     <message>
       <source>The window is rebuilt in the new language at once; the open database and page are kept (save any form you are editing first).</source>
@@ -1512,12 +1626,12 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="271" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="348" />
+      <location filename="visit_dialog.py" line="200" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1537,8 +1651,7 @@
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="211" />
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1548,12 +1661,12 @@
       <translation>服务类型</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="37" />
+      <location filename="appointment_form.py" line="41" />
       <source>Type a name or pinyin initials</source>
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="143" />
+      <location filename="visit_dialog_layout.py" line="71" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1563,7 +1676,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="271" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1588,6 +1701,11 @@
       <translation>统一社会信用代码</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="185" />
+      <source>Use this team</source>
+      <translation>采用此组队</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="81" />
       <source>UTF-8 with BOM (recommended)</source>
       <translation>UTF-8 带 BOM（推荐）</translation>
@@ -1603,17 +1721,16 @@
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="headers.py" line="27" />
+      <location filename="suggestions_dialog.py" line="148" />
       <source>Visit date</source>
       <translation>服务日期</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="41" />
+      <location filename="enterprise_form.py" line="46" />
       <source>Visits</source>
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="270" />
       <source>Visits (家次)</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
@@ -1623,7 +1740,7 @@
       <translation>每月服务家次</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="271" />
+      <location filename="home_page.py" line="278" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
@@ -1656,6 +1773,11 @@
       <location filename="export_dialog.py" line="185" />
       <source>Whole database</source>
       <translation>整个数据库</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="72" />
+      <source>Why suggested</source>
+      <translation>推荐理由</translation>
     </message>
     <message>
       <location filename="page_registry.py" line="25" />
@@ -1698,7 +1820,7 @@
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="284" />
+      <location filename="home_page.py" line="291" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
@@ -1706,6 +1828,11 @@
       <location filename="import_wizard.py" line="224" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="297" />
+      <source>{n} considered</source>
+      <translation>共比较 {n} 位</translation>
     </message>
     <message>
       <location filename="record_page.py" line="308" />

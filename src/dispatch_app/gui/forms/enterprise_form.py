@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton
+
 from ...domain.choices import ENTERPRISE_SIZE, INDUSTRIES
 from ...domain.records import Enterprise
 from ...domain.validation import clean_enterprise
@@ -20,6 +23,8 @@ def _towns(store, values):
 
 
 class EnterpriseForm(RecordForm):
+    suggest_requested = Signal(str)  # "appointment" (推荐专家) or "visit" (推荐轻骑队)
+
     record_cls = Enterprise
     cleaner = staticmethod(clean_enterprise)
     domain_kind = "enterprise"
@@ -42,6 +47,25 @@ class EnterpriseForm(RecordForm):
         ("appointments", "enterprise", N_("Tech VPs"), "appointments"),
         ("cases", "enterprise", N_("Cases"), "cases"),
     )
+
+    def __init__(self, parent=None) -> None:
+        self.suggest_buttons: dict[str, QPushButton] = {}
+        super().__init__(parent)
+        for purpose, text, name in (
+            ("appointment", tr("Suggest experts…"), "suggestExperts"),
+            ("visit", tr("Suggest teams…"), "suggestTeams"),
+        ):
+            b = QPushButton(text, self)
+            b.setObjectName(name)
+            b.clicked.connect(lambda _c=False, p=purpose: self.suggest_requested.emit(p))
+            self.related_bar.addWidget(b)
+            self.suggest_buttons[purpose] = b
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        for b in self.suggest_buttons.values():
+            b.setEnabled(self.record_id is not None and self.store is not None)
 
     def new_title(self) -> str:
         return tr("New enterprise")
