@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from ... import clock
 from ...domain.choices import APPOINTMENT_STATUS
@@ -63,7 +63,10 @@ class AppointmentForm(RecordForm):
             tr("Rank experts for the chosen enterprise; one click fills the expert (Ctrl+M)")
         )
         self.suggest_button.clicked.connect(self.suggest)
-        self.form_layout.insertRow(2, "", self.suggest_button)  # under expert and enterprise
+        row = QHBoxLayout()
+        row.addWidget(self.suggest_button)
+        row.addStretch(1)
+        self.form_layout.insertRow(2, "", row)  # under the expert and the enterprise
         shortcut = QShortcut(QKeySequence("Ctrl+M"), self, self.suggest)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
