@@ -84,12 +84,12 @@
       <translation>* 为必填列。表头顺序不限，其他列不导入。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="33" />
+      <location filename="enterprise_form.py" line="36" />
       <source>18 characters, e.g. 91330382MA2XXXXXXX</source>
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="299" />
+      <location filename="suggestions_dialog.py" line="302" />
       <source>; left out: {why}</source>
       <translation>；未列入：{why}</translation>
     </message>
@@ -222,6 +222,11 @@
       <translation>批次</translation>
     </message>
     <message>
+      <location filename="coordinates.py" line="26" />
+      <source>BD-09 (Baidu Maps)</source>
+      <translation>BD-09（百度地图）</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="45" />
       <source>behind</source>
       <translation>落后</translation>
@@ -292,7 +297,7 @@
       <translation>案例标题</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="48" />
+      <location filename="enterprise_form.py" line="52" />
       <source>Cases</source>
       <translation>典型案例</translation>
     </message>
@@ -322,7 +327,7 @@
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="207" />
+      <location filename="suggestions_dialog.py" line="209" />
       <source>Choose</source>
       <translation>选择</translation>
     </message>
@@ -542,6 +547,11 @@
       <translation>退出(&amp;X)</translation>
     </message>
     <message>
+      <location filename="coordinates.py" line="37" />
+      <source>e.g. 120.6994</source>
+      <translation>如 120.6994</translation>
+    </message>
+    <message>
       <location filename="appointment_form.py" line="50" />
       <source>e.g. 2026-03-05</source>
       <translation>如 2026-03-05</translation>
@@ -550,6 +560,11 @@
       <location filename="appointment_form.py" line="51" />
       <source>e.g. 2027-03-04</source>
       <translation>如 2027-03-04</translation>
+    </message>
+    <message>
+      <location filename="coordinates.py" line="36" />
+      <source>e.g. 28.0157 (empty: placed by the address)</source>
+      <translation>如 28.0157（留空则按地址定位）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="152" />
@@ -645,12 +660,12 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="166" />
+      <location filename="suggestions_dialog.py" line="168" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="294" />
+      <location filename="suggestions_dialog.py" line="297" />
       <source>Experts ({n})</source>
       <translation>专家（{n}）</translation>
     </message>
@@ -802,6 +817,16 @@
       <translation>起始日期</translation>
     </message>
     <message>
+      <location filename="coordinates.py" line="57" />
+      <source>From the address: {lat:.4f} ({how} centre)</source>
+      <translation>由地址推算：{lat:.4f}（{how}中心）</translation>
+    </message>
+    <message>
+      <location filename="coordinates.py" line="60" />
+      <source>From the address: {lon:.4f} ({how} centre)</source>
+      <translation>由地址推算：{lon:.4f}（{how}中心）</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="512" />
       <source>From the dashboard: {scope} {year}</source>
       <translation>来自进度看板：{scope} {year} 年</translation>
@@ -810,6 +835,11 @@
       <location filename="export_dialog.py" line="82" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
+    </message>
+    <message>
+      <location filename="coordinates.py" line="25" />
+      <source>GCJ-02 (Amap, Tencent)</source>
+      <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
       <location filename="actions.py" line="198" />
@@ -857,7 +887,7 @@
       <translation>行业</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="162" />
+      <location filename="suggestions_dialog.py" line="164" />
       <source>Institution</source>
       <translation>工作单位</translation>
     </message>
@@ -922,7 +952,7 @@
       <translation>对应列</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="167" />
+      <location filename="suggestions_dialog.py" line="169" />
       <source>Members</source>
       <translation>成员</translation>
     </message>
@@ -1012,12 +1042,12 @@
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="71" />
+      <location filename="enterprise_form.py" line="81" />
       <source>New enterprise</source>
       <translation>新建企业</translation>
     </message>
     <message>
-      <location filename="expert_form.py" line="39" />
+      <location filename="expert_form.py" line="49" />
       <source>New expert</source>
       <translation>新建专家</translation>
     </message>
@@ -1032,7 +1062,7 @@
       <translation>新建轻骑队</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="77" />
+      <location filename="appointment_form.py" line="80" />
       <source>New tech VP appointment</source>
       <translation>新建科技副总选派</translation>
     </message>
@@ -1052,7 +1082,7 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="304" />
+      <location filename="suggestions_dialog.py" line="307" />
       <source>No eligible expert or team.</source>
       <translation>没有符合条件的专家或轻骑队。</translation>
     </message>
@@ -1067,12 +1097,12 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="317" />
+      <location filename="suggestions_dialog.py" line="322" />
       <source>No team proposed: no eligible expert covers the needs.</source>
       <translation>未能建议组队：没有符合条件的专家覆盖该企业的需求。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="315" />
+      <location filename="suggestions_dialog.py" line="320" />
       <source>No team proposed: the enterprise has no technical needs on record.</source>
       <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
@@ -1252,7 +1282,7 @@
       <translation>拟派为科技副总</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="322" />
+      <location filename="suggestions_dialog.py" line="327" />
       <source>Proposed team ({n}): {names}</source>
       <translation>建议组队（{n} 人）：{names}</translation>
     </message>
@@ -1272,7 +1302,7 @@
       <translation>为所选企业推荐专家，点一下即填入（Ctrl+M）</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="158" />
+      <location filename="suggestions_dialog.py" line="160" />
       <source>Ranking…</source>
       <translation>正在计算推荐…</translation>
     </message>
@@ -1407,7 +1437,7 @@
       <translation>范围</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="71" />
+      <location filename="suggestions_dialog.py" line="72" />
       <source>Score</source>
       <translation>得分</translation>
     </message>
@@ -1442,7 +1472,7 @@
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="40" />
+      <location filename="enterprise_form.py" line="44" />
       <source>Separate several with 、</source>
       <translation>多项请用“、”分隔</translation>
     </message>
@@ -1502,7 +1532,7 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="111" />
+      <location filename="suggestions_dialog.py" line="114" />
       <source>Suggest experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -1512,7 +1542,7 @@
       <translation>推荐专家…</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="111" />
+      <location filename="suggestions_dialog.py" line="114" />
       <source>Suggest teams</source>
       <translation>推荐轻骑队</translation>
     </message>
@@ -1522,7 +1552,7 @@
       <translation>为该企业推荐轻骑队和专家（Ctrl+M）</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="56" />
+      <location filename="enterprise_form.py" line="60" />
       <source>Suggest teams…</source>
       <translation>推荐轻骑队…</translation>
     </message>
@@ -1557,12 +1587,12 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="170" />
+      <location filename="suggestions_dialog.py" line="172" />
       <source>Teams</source>
       <translation>轻骑队</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="293" />
+      <location filename="suggestions_dialog.py" line="296" />
       <source>Teams ({n})</source>
       <translation>轻骑队（{n}）</translation>
     </message>
@@ -1587,7 +1617,7 @@
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="148" />
+      <location filename="suggestions_dialog.py" line="151" />
       <source>Term starts</source>
       <translation>任期开始</translation>
     </message>
@@ -1602,7 +1632,7 @@
       <translation>无法统计进度：{error}</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="267" />
+      <location filename="suggestions_dialog.py" line="270" />
       <source>The suggestions could not be computed: {why}</source>
       <translation>无法计算推荐：{why}</translation>
     </message>
@@ -1701,7 +1731,7 @@
       <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="185" />
+      <location filename="suggestions_dialog.py" line="187" />
       <source>Use this team</source>
       <translation>采用此组队</translation>
     </message>
@@ -1721,12 +1751,12 @@
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="148" />
+      <location filename="suggestions_dialog.py" line="151" />
       <source>Visit date</source>
       <translation>服务日期</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="46" />
+      <location filename="enterprise_form.py" line="50" />
       <source>Visits</source>
       <translation>入企服务</translation>
     </message>
@@ -1755,6 +1785,11 @@
       <translation>欢迎</translation>
     </message>
     <message>
+      <location filename="coordinates.py" line="27" />
+      <source>WGS-84 (GPS, OpenStreetMap)</source>
+      <translation>WGS-84（GPS、OpenStreetMap）</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="54" />
       <source>What the file holds</source>
       <translation>文件内容</translation>
@@ -1775,7 +1810,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="72" />
+      <location filename="suggestions_dialog.py" line="74" />
       <source>Why suggested</source>
       <translation>推荐理由</translation>
     </message>
@@ -1830,7 +1865,7 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="297" />
+      <location filename="suggestions_dialog.py" line="300" />
       <source>{n} considered</source>
       <translation>共比较 {n} 位</translation>
     </message>

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton
 
 from ...domain.choices import ENTERPRISE_SIZE, INDUSTRIES
-from ...domain.records import Enterprise
+from ...domain.records import Enterprise, Record
 from ...domain.validation import clean_enterprise
 from ...services import lookup
 from ..i18n import N_, tr
+from .coordinates import COORDINATE_FIELDS, default_datum, show_point
 from .fields import FieldSpec
 from .record_form import RecordForm
 
@@ -35,6 +38,7 @@ class EnterpriseForm(RecordForm):
         FieldSpec("district_code", "options", required=True, options=_districts),
         FieldSpec("town_code", "options", options=_towns, depends_on="district_code"),
         FieldSpec("address"),
+        *COORDINATE_FIELDS,
         FieldSpec("industry", editable_choices=tuple(INDUSTRIES)),
         FieldSpec("size", "vocab", vocab=ENTERPRISE_SIZE),
         FieldSpec("qualifications", placeholder=N_("Separate several with 、")),
@@ -66,6 +70,12 @@ class EnterpriseForm(RecordForm):
         super()._update_buttons()
         for b in self.suggest_buttons.values():
             b.setEnabled(self.record_id is not None and self.store is not None)
+
+    def defaults(self) -> dict[str, Any]:
+        return default_datum()
+
+    def after_load(self, record: Record) -> None:
+        show_point(self, record)
 
     def new_title(self) -> str:
         return tr("New enterprise")
