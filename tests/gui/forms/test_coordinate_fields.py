@@ -42,9 +42,7 @@ def _type_point(qtbot, form, lat: str, lon: str) -> None:
         ("28.0219", "东经120度", "不是数字"),
     ],
 )
-def test_bad_point_is_named_under_the_field_and_nothing_is_saved(
-    window, qtbot, lat, lon, expected
-):
+def test_bad_point_is_named_under_the_field_and_nothing_is_saved(window, qtbot, lat, lon, expected):
     form, ent_id = _enterprise_form(window)
     before = _point(window, "enterprises", ent_id)
     _type_point(qtbot, form, lat, lon)
