@@ -89,7 +89,7 @@
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="302" />
+      <location filename="suggestions_dialog.py" line="308" />
       <source>; left out: {why}</source>
       <translation>；未列入：{why}</translation>
     </message>
@@ -222,7 +222,7 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="coordinates.py" line="26" />
+      <location filename="coordinates.py" line="27" />
       <source>BD-09 (Baidu Maps)</source>
       <translation>BD-09（百度地图）</translation>
     </message>
@@ -547,7 +547,7 @@
       <translation>退出(&amp;X)</translation>
     </message>
     <message>
-      <location filename="coordinates.py" line="37" />
+      <location filename="coordinates.py" line="38" />
       <source>e.g. 120.6994</source>
       <translation>如 120.6994</translation>
     </message>
@@ -562,7 +562,7 @@
       <translation>如 2027-03-04</translation>
     </message>
     <message>
-      <location filename="coordinates.py" line="36" />
+      <location filename="coordinates.py" line="37" />
       <source>e.g. 28.0157 (empty: placed by the address)</source>
       <translation>如 28.0157（留空则按地址定位）</translation>
     </message>
@@ -665,7 +665,7 @@
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="297" />
+      <location filename="suggestions_dialog.py" line="303" />
       <source>Experts ({n})</source>
       <translation>专家（{n}）</translation>
     </message>
@@ -817,12 +817,12 @@
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="coordinates.py" line="57" />
+      <location filename="coordinates.py" line="58" />
       <source>From the address: {lat:.4f} ({how} centre)</source>
       <translation>由地址推算：{lat:.4f}（{how}中心）</translation>
     </message>
     <message>
-      <location filename="coordinates.py" line="60" />
+      <location filename="coordinates.py" line="61" />
       <source>From the address: {lon:.4f} ({how} centre)</source>
       <translation>由地址推算：{lon:.4f}（{how}中心）</translation>
     </message>
@@ -837,7 +837,7 @@
       <translation>GB18030（兼容旧软件）</translation>
     </message>
     <message>
-      <location filename="coordinates.py" line="25" />
+      <location filename="coordinates.py" line="26" />
       <source>GCJ-02 (Amap, Tencent)</source>
       <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
@@ -1082,7 +1082,7 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="307" />
+      <location filename="suggestions_dialog.py" line="313" />
       <source>No eligible expert or team.</source>
       <translation>没有符合条件的专家或轻骑队。</translation>
     </message>
@@ -1097,12 +1097,12 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="322" />
+      <location filename="suggestions_dialog.py" line="328" />
       <source>No team proposed: no eligible expert covers the needs.</source>
       <translation>未能建议组队：没有符合条件的专家覆盖该企业的需求。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="320" />
+      <location filename="suggestions_dialog.py" line="326" />
       <source>No team proposed: the enterprise has no technical needs on record.</source>
       <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
@@ -1282,7 +1282,7 @@
       <translation>拟派为科技副总</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="327" />
+      <location filename="suggestions_dialog.py" line="333" />
       <source>Proposed team ({n}): {names}</source>
       <translation>建议组队（{n} 人）：{names}</translation>
     </message>
@@ -1592,7 +1592,7 @@
       <translation>轻骑队</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="296" />
+      <location filename="suggestions_dialog.py" line="302" />
       <source>Teams ({n})</source>
       <translation>轻骑队（{n}）</translation>
     </message>
@@ -1632,7 +1632,7 @@
       <translation>无法统计进度：{error}</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="270" />
+      <location filename="suggestions_dialog.py" line="276" />
       <source>The suggestions could not be computed: {why}</source>
       <translation>无法计算推荐：{why}</translation>
     </message>
@@ -1649,6 +1649,11 @@
       <location filename="dashboard_page.py" line="347" />
       <source>This database's scope</source>
       <translation>本库范围</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="273" />
+      <source>this enterprise is no longer in the database (deleted elsewhere?)</source>
+      <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
     </message>
     <message>
       <location filename="follow_up_items_editor.py" line="79" />
@@ -1785,7 +1790,7 @@
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="coordinates.py" line="27" />
+      <location filename="coordinates.py" line="28" />
       <source>WGS-84 (GPS, OpenStreetMap)</source>
       <translation>WGS-84（GPS、OpenStreetMap）</translation>
     </message>
@@ -1865,7 +1870,7 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="300" />
+      <location filename="suggestions_dialog.py" line="306" />
       <source>{n} considered</source>
       <translation>共比较 {n} 位</translation>
     </message>

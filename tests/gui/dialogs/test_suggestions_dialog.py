@@ -250,3 +250,14 @@ def test_appointment_form_fills_the_expert(window, qtbot, world_ids):
     assert window.store.scalar("SELECT count(*) FROM appointments WHERE status = 'proposed'") == 0
     form.validate()
     assert not [p for p in form.problems() if p.field == "expert_id"]
+
+
+def test_an_enterprise_deleted_meanwhile_is_said_plainly(window, qtbot):
+    from dispatch_app.gui.dialogs.suggestions_dialog import SuggestionsDialog
+
+    dialog = SuggestionsDialog(window.store, "no-such-enterprise", "visit", window)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        pass
+    assert "已不存在" in dialog.status.text()
+    assert not dialog.choose_button.isEnabled()
+    dialog.reject()

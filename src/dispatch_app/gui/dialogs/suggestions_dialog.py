@@ -242,6 +242,7 @@ class SuggestionsDialog(QDialog):
             return match(ctx.store, enterprise_id, purpose, on=on, top=top)
 
         self.status.setText(tr("Ranking…"))
+        self.status.setStyleSheet("")
         self.status.show()
         self.choose_button.setEnabled(False)
 
@@ -265,8 +266,13 @@ class SuggestionsDialog(QDialog):
         if generation != self._generation:
             return
         self._task = None
+        from ...domain.problems import NotFound
+
         zh, en = getattr(exc, "zh", None), getattr(exc, "en", None)
-        text = pick(zh, en) if zh and en else str(exc)
+        if isinstance(exc, NotFound):
+            text = tr("this enterprise is no longer in the database (deleted elsewhere?)")
+        else:
+            text = pick(zh, en) if zh and en else str(exc)
         self.status.setText(tr("The suggestions could not be computed: {why}").format(why=text))
         self.status.setStyleSheet(ERROR_STYLE)
         self.ready.emit()
