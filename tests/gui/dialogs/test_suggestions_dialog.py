@@ -261,3 +261,27 @@ def test_an_enterprise_deleted_meanwhile_is_said_plainly(window, qtbot):
     assert "已不存在" in dialog.status.text()
     assert not dialog.choose_button.isEnabled()
     dialog.reject()
+
+
+def test_editing_a_planned_visit_its_own_team_is_not_busy(window, qtbot, world_ids):
+    from dispatch_app.services import visit_log
+
+    near = world_ids["experts"]["valve_near"]
+    planned = visit_log.log_visit(
+        window.store,
+        {
+            "enterprise_id": world_ids["ent"].id,
+            "team_id": world_ids["team"].id,
+            "expert_ids": (near.id,),
+            "visit_date": "2026-11-25",
+            "status": "planned",
+        },
+    )
+    dialog = window.log_visit(planned.id)
+    suggestions = _wait(qtbot, dialog.suggest())
+    assert suggestions.on == date(2026, 11, 25)
+    assert _cell(suggestions, suggestions.expert_view, 0, "name") == "阀门近"
+    assert suggestions.team_model.rowCount() == 1
+    suggestions.reject()
+    dialog.keeper.forget()
+    dialog.done(0)

@@ -110,6 +110,7 @@ def suggest_in_visit_dialog(visit_dialog: Any) -> SuggestionsDialog | None:
         on_choose=on_choose,
         choose_text=tr("Fill in"),
         date_editable=False,
+        except_visit=visit_dialog.visit_id,
     )
     return _open(dialog, visit_dialog)
 

@@ -97,6 +97,7 @@ class SuggestionsDialog(QDialog):
         choose_text: str | None = None,
         date_editable: bool = True,
         top: int = 15,
+        except_visit: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("suggestionsDialog")
@@ -106,6 +107,7 @@ class SuggestionsDialog(QDialog):
         self.on = on or clock.today()
         self.on_choose = on_choose
         self.top = top
+        self.except_visit = except_visit  # the visit being edited: not "busy" with itself
         self.result: Any = None
         self._generation = 0
         self._task: Task | None = None
@@ -235,11 +237,14 @@ class SuggestionsDialog(QDialog):
         self._generation += 1
         generation = self._generation
         enterprise_id, purpose, on, top = self.enterprise_id, self.purpose, self.on, self.top
+        except_visit = self.except_visit
 
         def work(ctx: Any) -> Any:
             from ...matching import match
 
-            return match(ctx.store, enterprise_id, purpose, on=on, top=top)
+            return match(
+                ctx.store, enterprise_id, purpose, on=on, top=top, except_visit=except_visit
+            )
 
         self.status.setText(tr("Ranking…"))
         self.status.setStyleSheet("")
