@@ -89,7 +89,7 @@
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="308" />
+      <location filename="suggestions_dialog.py" line="313" />
       <source>; left out: {why}</source>
       <translation>；未列入：{why}</translation>
     </message>
@@ -327,7 +327,7 @@
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="209" />
+      <location filename="suggestions_dialog.py" line="211" />
       <source>Choose</source>
       <translation>选择</translation>
     </message>
@@ -660,12 +660,12 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="168" />
+      <location filename="suggestions_dialog.py" line="170" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="303" />
+      <location filename="suggestions_dialog.py" line="308" />
       <source>Experts ({n})</source>
       <translation>专家（{n}）</translation>
     </message>
@@ -887,7 +887,7 @@
       <translation>行业</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="164" />
+      <location filename="suggestions_dialog.py" line="166" />
       <source>Institution</source>
       <translation>工作单位</translation>
     </message>
@@ -952,7 +952,7 @@
       <translation>对应列</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="169" />
+      <location filename="suggestions_dialog.py" line="171" />
       <source>Members</source>
       <translation>成员</translation>
     </message>
@@ -1042,7 +1042,7 @@
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="81" />
+      <location filename="enterprise_form.py" line="91" />
       <source>New enterprise</source>
       <translation>新建企业</translation>
     </message>
@@ -1082,7 +1082,7 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="313" />
+      <location filename="suggestions_dialog.py" line="318" />
       <source>No eligible expert or team.</source>
       <translation>没有符合条件的专家或轻骑队。</translation>
     </message>
@@ -1097,12 +1097,12 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="328" />
+      <location filename="suggestions_dialog.py" line="333" />
       <source>No team proposed: no eligible expert covers the needs.</source>
       <translation>未能建议组队：没有符合条件的专家覆盖该企业的需求。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="326" />
+      <location filename="suggestions_dialog.py" line="331" />
       <source>No team proposed: the enterprise has no technical needs on record.</source>
       <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
@@ -1282,7 +1282,7 @@
       <translation>拟派为科技副总</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="333" />
+      <location filename="suggestions_dialog.py" line="338" />
       <source>Proposed team ({n}): {names}</source>
       <translation>建议组队（{n} 人）：{names}</translation>
     </message>
@@ -1302,7 +1302,17 @@
       <translation>为所选企业推荐专家，点一下即填入（Ctrl+M）</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="160" />
+      <location filename="enterprise_form.py" line="71" />
+      <source>Ranked experts for a tech VP appointment (Ctrl+M)</source>
+      <translation>按专业匹配、距离和负荷推荐科技副总人选（Ctrl+M）</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="73" />
+      <source>Ranked teams and experts, and a proposed team, for a visit (Ctrl+Shift+M)</source>
+      <translation>为入企服务推荐轻骑队、专家和建议组队（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="162" />
       <source>Ranking…</source>
       <translation>正在计算推荐…</translation>
     </message>
@@ -1532,7 +1542,7 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="114" />
+      <location filename="suggestions_dialog.py" line="116" />
       <source>Suggest experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -1542,7 +1552,7 @@
       <translation>推荐专家…</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="114" />
+      <location filename="suggestions_dialog.py" line="116" />
       <source>Suggest teams</source>
       <translation>推荐轻骑队</translation>
     </message>
@@ -1552,7 +1562,7 @@
       <translation>为该企业推荐轻骑队和专家（Ctrl+M）</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="60" />
+      <location filename="enterprise_form.py" line="65" />
       <source>Suggest teams…</source>
       <translation>推荐轻骑队…</translation>
     </message>
@@ -1587,12 +1597,12 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="172" />
+      <location filename="suggestions_dialog.py" line="174" />
       <source>Teams</source>
       <translation>轻骑队</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="302" />
+      <location filename="suggestions_dialog.py" line="307" />
       <source>Teams ({n})</source>
       <translation>轻骑队（{n}）</translation>
     </message>
@@ -1617,7 +1627,7 @@
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="151" />
+      <location filename="suggestions_dialog.py" line="153" />
       <source>Term starts</source>
       <translation>任期开始</translation>
     </message>
@@ -1632,7 +1642,7 @@
       <translation>无法统计进度：{error}</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="276" />
+      <location filename="suggestions_dialog.py" line="281" />
       <source>The suggestions could not be computed: {why}</source>
       <translation>无法计算推荐：{why}</translation>
     </message>
@@ -1651,7 +1661,7 @@
       <translation>本库范围</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="273" />
+      <location filename="suggestions_dialog.py" line="278" />
       <source>this enterprise is no longer in the database (deleted elsewhere?)</source>
       <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
     </message>
@@ -1736,7 +1746,7 @@
       <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="187" />
+      <location filename="suggestions_dialog.py" line="189" />
       <source>Use this team</source>
       <translation>采用此组队</translation>
     </message>
@@ -1756,7 +1766,7 @@
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="151" />
+      <location filename="suggestions_dialog.py" line="153" />
       <source>Visit date</source>
       <translation>服务日期</translation>
     </message>
@@ -1870,7 +1880,7 @@
       <translation>{field}（被选了两次）</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="306" />
+      <location filename="suggestions_dialog.py" line="311" />
       <source>{n} considered</source>
       <translation>共比较 {n} 位</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from ...domain.choices import ENTERPRISE_SIZE, INDUSTRIES
 from ...domain.records import Enterprise, Record
@@ -55,6 +55,11 @@ class EnterpriseForm(RecordForm):
     def __init__(self, parent=None) -> None:
         self.suggest_buttons: dict[str, QPushButton] = {}
         super().__init__(parent)
+        row = QHBoxLayout()  # its own row: beside the related links it is cut off in English
+        row.addStretch(1)
+        outer = self.layout()
+        at = next(i for i in range(outer.count()) if outer.itemAt(i).layout() is self.related_bar)
+        outer.insertLayout(at, row)
         for purpose, text, name in (
             ("appointment", tr("Suggest experts…"), "suggestExperts"),
             ("visit", tr("Suggest teams…"), "suggestTeams"),
@@ -62,7 +67,12 @@ class EnterpriseForm(RecordForm):
             b = QPushButton(text, self)
             b.setObjectName(name)
             b.clicked.connect(lambda _c=False, p=purpose: self.suggest_requested.emit(p))
-            self.related_bar.addWidget(b)
+            b.setToolTip(
+                tr("Ranked experts for a tech VP appointment (Ctrl+M)")
+                if purpose == "appointment"
+                else tr("Ranked teams and experts, and a proposed team, for a visit (Ctrl+Shift+M)")
+            )
+            row.addWidget(b)
             self.suggest_buttons[purpose] = b
         self._update_buttons()
 
