@@ -84,9 +84,14 @@
       <translation>* 为必填列。表头顺序不限，其他列不导入。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="28" />
+      <location filename="enterprise_form.py" line="36" />
       <source>18 characters, e.g. 91330382MA2XXXXXXX</source>
       <translation>18位，如 91330382MA2XXXXXXX</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="313" />
+      <source>; left out: {why}</source>
+      <translation>；未列入：{why}</translation>
     </message>
     <message>
       <location filename="menu.py" line="102" />
@@ -166,17 +171,17 @@
       <translation>全部跟进事项</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="19" />
+      <location filename="enterprises_page.py" line="23" />
       <source>All industries</source>
       <translation>全部行业</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="21" />
+      <location filename="enterprises_page.py" line="25" />
       <source>All qualifications</source>
       <translation>全部资质</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="25" />
+      <location filename="enterprises_page.py" line="29" />
       <source>All sizes</source>
       <translation>全部规模</translation>
     </message>
@@ -273,6 +278,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="47" />
+      <location filename="coordinates.py" line="27" />
+      <source>BD-09 (Baidu Maps)</source>
+      <translation>BD-09（百度地图）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="45" />
       <source>behind</source>
       <translation>落后</translation>
     </message>
@@ -357,7 +368,7 @@
       <translation>案例标题</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="43" />
+      <location filename="enterprise_form.py" line="52" />
       <source>Cases</source>
       <translation>典型案例</translation>
     </message>
@@ -387,6 +398,11 @@
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="211" />
+      <source>Choose</source>
+      <translation>选择</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="111" />
       <source>Choose a file: its encoding and header row are shown here.</source>
       <translation>选择文件后，这里显示它的编码和表头所在行。</translation>
@@ -395,6 +411,11 @@
       <location filename="menu.py" line="68" />
       <source>Choose the district bundles</source>
       <translation>选择区县数据包</translation>
+    </message>
+    <message>
+      <location filename="suggest_actions.py" line="91" />
+      <source>Choose the enterprise first, then ask for suggestions.</source>
+      <translation>请先选择企业，再获取推荐。</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="47" />
@@ -463,6 +484,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="152" />
+      <location filename="visit_dialog.py" line="158" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -627,14 +649,24 @@
       <translation>退出(&amp;X)</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="46" />
+      <location filename="coordinates.py" line="38" />
+      <source>e.g. 120.6994</source>
+      <translation>如 120.6994</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="50" />
       <source>e.g. 2026-03-05</source>
       <translation>如 2026-03-05</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="47" />
+      <location filename="appointment_form.py" line="51" />
       <source>e.g. 2027-03-04</source>
       <translation>如 2027-03-04</translation>
+    </message>
+    <message>
+      <location filename="coordinates.py" line="37" />
+      <source>e.g. 28.0157 (empty: placed by the address)</source>
+      <translation>如 28.0157（留空则按地址定位）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="152" />
@@ -648,6 +680,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="152" />
+      <location filename="visit_dialog.py" line="158" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -735,9 +768,14 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="28" />
+      <location filename="suggestions_dialog.py" line="170" />
       <source>Experts</source>
       <translation>专家</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="308" />
+      <source>Experts ({n})</source>
+      <translation>专家（{n}）</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="108" />
@@ -808,6 +846,9 @@
       <location filename="planning_page.py" line="405" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
+      <location filename="suggest_actions.py" line="111" />
+      <source>Fill in</source>
+      <translation>填入</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="173" />
@@ -898,6 +939,17 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="520" />
+      <location filename="coordinates.py" line="58" />
+      <source>From the address: {lat:.4f} ({how} centre)</source>
+      <translation>由地址推算：{lat:.4f}（{how}中心）</translation>
+    </message>
+    <message>
+      <location filename="coordinates.py" line="61" />
+      <source>From the address: {lon:.4f} ({how} centre)</source>
+      <translation>由地址推算：{lon:.4f}（{how}中心）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="512" />
       <source>From the dashboard: {scope} {year}</source>
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
@@ -905,6 +957,11 @@
       <location filename="export_dialog.py" line="82" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
+    </message>
+    <message>
+      <location filename="coordinates.py" line="26" />
+      <source>GCJ-02 (Amap, Tencent)</source>
+      <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
       <location filename="actions.py" line="198" />
@@ -957,7 +1014,7 @@
       <translation>行业</translation>
     </message>
     <message>
-      <location filename="headers.py" line="15" />
+      <location filename="suggestions_dialog.py" line="166" />
       <source>Institution</source>
       <translation>工作单位</translation>
     </message>
@@ -1023,6 +1080,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="433" />
+      <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
@@ -1052,7 +1110,7 @@
       <translation>对应列</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="50" />
+      <location filename="suggestions_dialog.py" line="171" />
       <source>Members</source>
       <translation>成员</translation>
     </message>
@@ -1082,7 +1140,7 @@
       <translation>月度趋势</translation>
     </message>
     <message>
-      <location filename="headers.py" line="8" />
+      <location filename="suggestions_dialog.py" line="69" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -1097,7 +1155,7 @@
       <translation>姓名、单位、专业或拼音</translation>
     </message>
     <message>
-      <location filename="enterprises_page.py" line="15" />
+      <location filename="enterprises_page.py" line="19" />
       <source>Name, USCC or pinyin (e.g. wzdx)</source>
       <translation>名称、信用代码或拼音（如 wzdx）</translation>
     </message>
@@ -1142,12 +1200,12 @@
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="47" />
+      <location filename="enterprise_form.py" line="91" />
       <source>New enterprise</source>
       <translation>新建企业</translation>
     </message>
     <message>
-      <location filename="expert_form.py" line="39" />
+      <location filename="expert_form.py" line="49" />
       <source>New expert</source>
       <translation>新建专家</translation>
     </message>
@@ -1162,7 +1220,7 @@
       <translation>新建轻骑队</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="58" />
+      <location filename="appointment_form.py" line="80" />
       <source>New tech VP appointment</source>
       <translation>新建科技副总选派</translation>
     </message>
@@ -1193,6 +1251,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="48" />
+      <location filename="suggestions_dialog.py" line="318" />
+      <source>No eligible expert or team.</source>
+      <translation>没有符合条件的专家或轻骑队。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="46" />
       <source>no target</source>
       <translation>无目标</translation>
     </message>
@@ -1215,6 +1279,14 @@
       <location filename="planning_tables.py" line="66" />
       <source>No.</source>
       <translation>序号</translation>
+      <location filename="suggestions_dialog.py" line="333" />
+      <source>No team proposed: no eligible expert covers the needs.</source>
+      <translation>未能建议组队：没有符合条件的专家覆盖该企业的需求。</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="331" />
+      <source>No team proposed: the enterprise has no technical needs on record.</source>
+      <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
     <message>
       <location filename="cases_page.py" line="24" />
@@ -1338,6 +1410,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="145" />
+      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1358,8 +1431,19 @@
     </message>
     <message>
       <location filename="planning_tables.py" line="51" />
+      <location filename="suggest_actions.py" line="70" />
+      <source>Plan the visit</source>
+      <translation>安排入企服务</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
+    </message>
+    <message>
+      <location filename="suggest_actions.py" line="60" />
+      <source>Planned a visit by {name} on {day}.</source>
+      <translation>已安排 {name} 于 {day} 入企服务（计划中）。</translation>
     </message>
     <message>
       <location filename="home_page.py" line="220" />
@@ -1412,9 +1496,44 @@
       <translation>本年度目标进度</translation>
     </message>
     <message>
+      <location filename="suggest_actions.py" line="70" />
+      <source>Propose as tech VP</source>
+      <translation>拟派为科技副总</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="338" />
+      <source>Proposed team ({n}): {names}</source>
+      <translation>建议组队（{n} 人）：{names}</translation>
+    </message>
+    <message>
+      <location filename="suggest_actions.py" line="51" />
+      <source>Proposed {name} as tech VP (status 拟派), from {day}.</source>
+      <translation>已拟派 {name} 为科技副总（状态：拟派），自 {day} 起。</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="13" />
       <source>Qualifications</source>
       <translation>企业资质</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="63" />
+      <source>Rank experts for the chosen enterprise; one click fills the expert (Ctrl+M)</source>
+      <translation>为所选企业推荐专家，点一下即填入（Ctrl+M）</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="71" />
+      <source>Ranked experts for a tech VP appointment (Ctrl+M)</source>
+      <translation>按专业匹配、距离和负荷推荐科技副总人选（Ctrl+M）</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="73" />
+      <source>Ranked teams and experts, and a proposed team, for a visit (Ctrl+Shift+M)</source>
+      <translation>为入企服务推荐轻骑队、专家和建议组队（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="162" />
+      <source>Ranking…</source>
+      <translation>正在计算推荐…</translation>
     </message>
     <message>
       <location filename="actions.py" line="56" />
@@ -1498,6 +1617,7 @@
     </message>
     <message>
       <location filename="visit_dialog_layout.py" line="155" />
+      <location filename="visit_dialog_layout.py" line="160" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1538,6 +1658,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="243" />
+      <location filename="visit_dialog.py" line="249" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1545,6 +1666,11 @@
       <location filename="targets_dialog.py" line="47" />
       <source>Scope</source>
       <translation>范围</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="72" />
+      <source>Score</source>
+      <translation>得分</translation>
     </message>
     <message>
       <location filename="actions.py" line="89" />
@@ -1567,12 +1693,17 @@
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
     <message>
+      <location filename="enterprises_page.py" line="50" />
+      <source>Select an enterprise first.</source>
+      <translation>请先选择一家企业。</translation>
+    </message>
+    <message>
       <location filename="follow_ups_page.py" line="112" />
       <source>Select an item to close or reopen it.</source>
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="35" />
+      <location filename="enterprise_form.py" line="44" />
       <source>Separate several with 、</source>
       <translation>多项请用“、”分隔</translation>
     </message>
@@ -1648,6 +1779,37 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="110" />
+      <location filename="suggestions_dialog.py" line="116" />
+      <source>Suggest experts</source>
+      <translation>推荐专家</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="60" />
+      <source>Suggest experts…</source>
+      <translation>推荐专家…</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="116" />
+      <source>Suggest teams</source>
+      <translation>推荐轻骑队</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog_layout.py" line="87" />
+      <source>Suggest teams and experts for this enterprise (Ctrl+M)</source>
+      <translation>为该企业推荐轻骑队和专家（Ctrl+M）</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="65" />
+      <source>Suggest teams…</source>
+      <translation>推荐轻骑队…</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog_layout.py" line="85" />
+      <source>Suggest…</source>
+      <translation>推荐…</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="108" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
@@ -1672,9 +1834,14 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="expert_form.py" line="33" />
+      <location filename="suggestions_dialog.py" line="174" />
       <source>Teams</source>
       <translation>轻骑队</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="307" />
+      <source>Teams ({n})</source>
+      <translation>轻骑队（{n}）</translation>
     </message>
     <message>
       <location filename="about.py" line="39" />
@@ -1688,6 +1855,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="229" />
+      <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -1697,14 +1865,25 @@
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="153" />
+      <source>Term starts</source>
+      <translation>任期开始</translation>
+    </message>
+    <message>
       <location filename="close_follow_up.py" line="45" />
       <source>The date and time of closing are recorded automatically.</source>
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
+      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="281" />
+      <source>The suggestions could not be computed: {why}</source>
+      <translation>无法计算推荐：{why}</translation>
     </message>
     <message>
       <source>The window is rebuilt in the new language at once; the open database and page are kept (save any form you are editing first).</source>
@@ -1721,17 +1900,24 @@
       <translation>本库范围</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="278" />
+      <source>this enterprise is no longer in the database (deleted elsewhere?)</source>
+      <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
+    </message>
+    <message>
       <location filename="follow_up_items_editor.py" line="79" />
       <source>This visit already has {n} follow-up items; rows typed above are added.</source>
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="265" />
+      <location filename="visit_dialog.py" line="271" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="194" />
+      <location filename="visit_dialog.py" line="200" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1761,7 +1947,7 @@
       <translation>服务类型</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="37" />
+      <location filename="appointment_form.py" line="41" />
       <source>Type a name or pinyin initials</source>
       <translation>输入姓名或拼音首字母</translation>
     </message>
@@ -1777,6 +1963,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="265" />
+      <location filename="visit_dialog.py" line="271" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1801,6 +1988,11 @@
       <translation>统一社会信用代码</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="189" />
+      <source>Use this team</source>
+      <translation>采用此组队</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="81" />
       <source>UTF-8 with BOM (recommended)</source>
       <translation>UTF-8 带 BOM（推荐）</translation>
@@ -1816,12 +2008,12 @@
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="headers.py" line="27" />
+      <location filename="suggestions_dialog.py" line="153" />
       <source>Visit date</source>
       <translation>服务日期</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="41" />
+      <location filename="enterprise_form.py" line="50" />
       <source>Visits</source>
       <translation>入企服务</translation>
     </message>
@@ -1853,6 +2045,9 @@
       <location filename="dashboard_page.py" line="221" />
       <source>What counts toward the targets (F1)</source>
       <translation>哪些计入目标（F1）</translation>
+      <location filename="coordinates.py" line="28" />
+      <source>WGS-84 (GPS, OpenStreetMap)</source>
+      <translation>WGS-84（GPS、OpenStreetMap）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="54" />
@@ -1883,6 +2078,9 @@
       <location filename="planning_tables.py" line="47" />
       <source>Why a visit</source>
       <translation>待访原因</translation>
+      <location filename="suggestions_dialog.py" line="74" />
+      <source>Why suggested</source>
+      <translation>推荐理由</translation>
     </message>
     <message>
       <location filename="page_registry.py" line="25" />
@@ -1953,6 +2151,9 @@
       <location filename="planning_texts.py" line="51" />
       <source>{n} enterprises needing a visit lie within a {km:g} km detour</source>
       <translation>{n} 家待走访企业绕行不超过 {km:g} 公里</translation>
+      <location filename="suggestions_dialog.py" line="311" />
+      <source>{n} considered</source>
+      <translation>共比较 {n} 位</translation>
     </message>
     <message>
       <location filename="record_page.py" line="308" />
