@@ -4,6 +4,11 @@
   <context>
     <name>dispatch</name>
     <message>
+      <location filename="main_window.py" line="335" />
+      <source> (read-only)</source>
+      <translation>（只读）</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="109" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
@@ -112,8 +117,14 @@
     </message>
     <message>
       <location filename="main_window.py" line="268" />
+      <location filename="main_window.py" line="296" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="90" />
+      <source>Action</source>
+      <translation>操作</translation>
     </message>
     <message>
       <location filename="experts_picker.py" line="37" />
@@ -139,6 +150,9 @@
       <location filename="planning_tables.py" line="85" />
       <source>after stop {n}</source>
       <translation>第 {n} 站之后</translation>
+      <location filename="history_dialog.py" line="93" />
+      <source>After</source>
+      <translation>修改后</translation>
     </message>
     <message>
       <location filename="visits_page.py" line="39" />
@@ -265,6 +279,9 @@
       <location filename="planning_page.py" line="171" />
       <source>Assign to a team…</source>
       <translation>分配给轻骑队…</translation>
+      <location filename="history_dialog.py" line="23" />
+      <source>Archived</source>
+      <translation>归档</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -281,6 +298,9 @@
       <location filename="coordinates.py" line="27" />
       <source>BD-09 (Baidu Maps)</source>
       <translation>BD-09（百度地图）</translation>
+      <location filename="history_dialog.py" line="92" />
+      <source>Before</source>
+      <translation>修改前</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="45" />
@@ -314,6 +334,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="297" />
+      <location filename="history_dialog.py" line="89" />
+      <source>By</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="289" />
       <source>By industry</source>
       <translation>按行业</translation>
     </message>
@@ -359,6 +385,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="244" />
+      <location filename="main_window.py" line="248" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -371,6 +398,11 @@
       <location filename="enterprise_form.py" line="52" />
       <source>Cases</source>
       <translation>典型案例</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="22" />
+      <source>Changed</source>
+      <translation>修改</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="274" />
@@ -519,6 +551,11 @@
       <translation>生成</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="21" />
+      <source>Created</source>
+      <translation>新建</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="229" />
       <source>Creating the bundle…</source>
       <translation>正在生成数据包…</translation>
@@ -585,13 +622,20 @@
     </message>
     <message>
       <location filename="record_form_actions.py" line="94" />
+      <location filename="record_form_actions.py" line="106" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
       <location filename="record_form_actions.py" line="94" />
+      <location filename="record_form_actions.py" line="106" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="24" />
+      <source>Deleted</source>
+      <translation>删除</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="70" />
@@ -833,7 +877,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="import_wizard.py" line="158" />
+      <location filename="history_dialog.py" line="91" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -974,6 +1018,16 @@
       <translation>隐去电话号码中间几位</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="102" />
+      <source>History</source>
+      <translation>历史</translation>
+    </message>
+    <message>
+      <location filename="record_form_layout.py" line="131" />
+      <source>History…</source>
+      <translation>历史…</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="253" />
       <source>Import</source>
       <translation>导入</translation>
@@ -992,6 +1046,11 @@
       <location filename="import_wizard.py" line="262" />
       <source>Import the valid rows and skip the rows with problems</source>
       <translation>导入正确的行，跳过有问题的行</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="25" />
+      <source>Imported</source>
+      <translation>导入</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="356" />
@@ -1125,6 +1184,11 @@
       <translation>合并区县数据包…</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="26" />
+      <source>Merged</source>
+      <translation>合并</translation>
+    </message>
+    <message>
       <location filename="menu.py" line="113" />
       <source>Merged: {added} new, {updated} updated, {conflicts} conflicts left out.</source>
       <translation>合并完成：新增 {added} 条，更新 {updated} 条，{conflicts} 条冲突未合并。</translation>
@@ -1231,16 +1295,23 @@
     </message>
     <message>
       <location filename="messages.py" line="34" />
+      <location filename="history_dialog.py" line="54" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="app.py" line="130" />
+      <location filename="history_dialog.py" line="107" />
+      <source>No changes have been recorded for this record.</source>
+      <translation>该记录没有修改记录。</translation>
+    </message>
+    <message>
+      <location filename="app.py" line="133" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
       <location filename="main_window.py" line="304" />
+      <location filename="main_window.py" line="332" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1370,6 +1441,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="474" />
+      <location filename="main_window.py" line="255" />
+      <source>Open it read-only?</source>
+      <translation>以只读方式打开查看？</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="466" />
       <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
@@ -1457,6 +1534,7 @@
     </message>
     <message>
       <location filename="workers.py" line="149" />
+      <location filename="workers.py" line="150" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -1648,6 +1726,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="326" />
+      <location filename="main_window.py" line="356" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
@@ -1868,6 +1947,9 @@
       <location filename="suggestions_dialog.py" line="153" />
       <source>Term starts</source>
       <translation>任期开始</translation>
+      <location filename="main_window.py" line="256" />
+      <source>The database is in use</source>
+      <translation>数据库正在使用中</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -1920,6 +2002,11 @@
       <location filename="visit_dialog.py" line="200" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="88" />
+      <source>Time</source>
+      <translation>时间</translation>
     </message>
     <message>
       <location filename="headers.py" line="16" />
@@ -2037,7 +2124,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="app.py" line="129" />
+      <location filename="app.py" line="132" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2063,6 +2150,9 @@
       <location filename="planning_tables.py" line="92" />
       <source>Where</source>
       <translation>插入位置</translation>
+      <location filename="record_form_layout.py" line="133" />
+      <source>Who changed this record, when, and what (Ctrl+H)</source>
+      <translation>谁在何时修改了这条记录、改了什么（Ctrl+H）</translation>
     </message>
     <message>
       <location filename="targets_dialog.py" line="51" />
@@ -2108,7 +2198,7 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="messages.py" line="33" />
+      <location filename="history_dialog.py" line="54" />
       <source>Yes</source>
       <translation>是</translation>
     </message>

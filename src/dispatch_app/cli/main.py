@@ -88,6 +88,9 @@ def _optional_modules() -> list:
     from . import plan_commands
 
     mods.append(plan_commands)
+    from . import audit_commands
+
+    mods.append(audit_commands)
     return mods
 
 

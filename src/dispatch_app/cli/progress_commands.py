@@ -165,7 +165,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
     path = _db(args.db_path)
     year = clock.today().year if args.year is None else args.year
     scope = args.district or CITY_SCOPE
-    with open_store(path, readonly=args.set is None) as store:
+    from ..store.writer_lock import open_locked
+
+    opened = open_store(path, readonly=True) if args.set is None else open_locked(path)
+    with opened as store:
         if args.set is not None:
             wanted = _parse_set(args.set)
             old_v, old_a = targets.get_target(store, year, scope)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.records import Expert, Record, Team, TeamMember, Visit
+from ..store import audit
 from ..store.database import Store
 from ..store.rows import TABLES, columns, insert_sql, to_row, update_sql
 from .checks import RECORD_CLASSES, Checked
@@ -57,6 +58,7 @@ class Plan:
     skipped: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     stream: InsertStream | None = None  # new visits go to the writer thread as they come
+    source: str = ""  # the file's name, for the audit trail's summary row
 
     @property
     def cls(self) -> type[Record]:
@@ -233,6 +235,10 @@ def apply_plan(store: Store, plan: Plan, cancelled: Callable[[], bool] | None = 
         if cls is Expert and plan.has_teams:
             for checked in [*plan.inserts, *(c for _, c in plan.updates)]:
                 _set_teams(store, plan, checked)
+        action = "merge" if plan.merging else "import"
+        summary = {"file": plan.source, "added": len(plan.inserts), "updated": len(plan.updates)}
+        if plan.inserts or plan.updates:  # a no-op import or merge leaves the file as it was
+            audit.write_summary(conn, action, TABLES[cls], summary)
     _remember(plan)
 
 
