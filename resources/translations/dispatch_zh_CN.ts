@@ -116,7 +116,6 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="268" />
       <location filename="main_window.py" line="296" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
@@ -147,12 +146,14 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="planning_tables.py" line="85" />
-      <source>after stop {n}</source>
-      <translation>第 {n} 站之后</translation>
       <location filename="history_dialog.py" line="93" />
       <source>After</source>
       <translation>修改后</translation>
+    </message>
+    <message>
+      <location filename="planning_tables.py" line="85" />
+      <source>after stop {n}</source>
+      <translation>第 {n} 站之后</translation>
     </message>
     <message>
       <location filename="visits_page.py" line="39" />
@@ -261,6 +262,11 @@
       <translation>归档</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="23" />
+      <source>Archived</source>
+      <translation>归档</translation>
+    </message>
+    <message>
       <location filename="planning_tables.py" line="67" />
       <source>Arrive</source>
       <translation>到达</translation>
@@ -279,14 +285,21 @@
       <location filename="planning_page.py" line="171" />
       <source>Assign to a team…</source>
       <translation>分配给轻骑队…</translation>
-      <location filename="history_dialog.py" line="23" />
-      <source>Archived</source>
-      <translation>归档</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
       <source>Batch</source>
       <translation>批次</translation>
+    </message>
+    <message>
+      <location filename="coordinates.py" line="27" />
+      <source>BD-09 (Baidu Maps)</source>
+      <translation>BD-09（百度地图）</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="92" />
+      <source>Before</source>
+      <translation>修改前</translation>
     </message>
     <message>
       <location filename="planning_tables.py" line="84" />
@@ -295,15 +308,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="47" />
-      <location filename="coordinates.py" line="27" />
-      <source>BD-09 (Baidu Maps)</source>
-      <translation>BD-09（百度地图）</translation>
-      <location filename="history_dialog.py" line="92" />
-      <source>Before</source>
-      <translation>修改前</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="45" />
       <source>behind</source>
       <translation>落后</translation>
     </message>
@@ -333,13 +337,12 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="297" />
       <location filename="history_dialog.py" line="89" />
       <source>By</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="289" />
+      <location filename="dashboard_page.py" line="297" />
       <source>By industry</source>
       <translation>按行业</translation>
     </message>
@@ -384,7 +387,6 @@
       <translation>已取消：{date} {name}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="244" />
       <location filename="main_window.py" line="248" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
@@ -515,7 +517,6 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="152" />
       <location filename="visit_dialog.py" line="158" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
@@ -621,13 +622,11 @@
       <translation>口径说明…</translation>
     </message>
     <message>
-      <location filename="record_form_actions.py" line="94" />
       <location filename="record_form_actions.py" line="106" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form_actions.py" line="94" />
       <location filename="record_form_actions.py" line="106" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
@@ -723,7 +722,6 @@
       <translation>编辑目标…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="152" />
       <location filename="visit_dialog.py" line="158" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
@@ -887,12 +885,14 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="405" />
-      <source>Finding the enterprises that need a visit…</source>
-      <translation>正在查找待走访企业…</translation>
       <location filename="suggest_actions.py" line="111" />
       <source>Fill in</source>
       <translation>填入</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="405" />
+      <source>Finding the enterprises that need a visit…</source>
+      <translation>正在查找待走访企业…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="173" />
@@ -982,7 +982,6 @@
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="520" />
       <location filename="coordinates.py" line="58" />
       <source>From the address: {lat:.4f} ({how} centre)</source>
       <translation>由地址推算：{lat:.4f}（{how}中心）</translation>
@@ -993,7 +992,7 @@
       <translation>由地址推算：{lon:.4f}（{how}中心）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="512" />
+      <location filename="dashboard_page.py" line="520" />
       <source>From the dashboard: {scope} {year}</source>
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
@@ -1139,7 +1138,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="433" />
-      <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
@@ -1294,7 +1292,6 @@
       <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-      <location filename="messages.py" line="34" />
       <location filename="history_dialog.py" line="54" />
       <source>No</source>
       <translation>否</translation>
@@ -1310,10 +1307,14 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="304" />
       <location filename="main_window.py" line="332" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="318" />
+      <source>No eligible expert or team.</source>
+      <translation>没有符合条件的专家或轻骑队。</translation>
     </message>
     <message>
       <location filename="planning_texts.py" line="50" />
@@ -1322,12 +1323,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="48" />
-      <location filename="suggestions_dialog.py" line="318" />
-      <source>No eligible expert or team.</source>
-      <translation>没有符合条件的专家或轻骑队。</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="46" />
       <source>no target</source>
       <translation>无目标</translation>
     </message>
@@ -1335,6 +1330,16 @@
       <location filename="targets_dialog.py" line="43" />
       <source>No targets stored for this year yet: these are the defaults.</source>
       <translation>本年度尚未保存目标，以下为默认值。</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="333" />
+      <source>No team proposed: no eligible expert covers the needs.</source>
+      <translation>未能组队：没有符合条件的专家能覆盖这些需求。</translation>
+    </message>
+    <message>
+      <location filename="suggestions_dialog.py" line="331" />
+      <source>No team proposed: the enterprise has no technical needs on record.</source>
+      <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="556" />
@@ -1350,14 +1355,6 @@
       <location filename="planning_tables.py" line="66" />
       <source>No.</source>
       <translation>序号</translation>
-      <location filename="suggestions_dialog.py" line="333" />
-      <source>No team proposed: no eligible expert covers the needs.</source>
-      <translation>未能建议组队：没有符合条件的专家覆盖该企业的需求。</translation>
-    </message>
-    <message>
-      <location filename="suggestions_dialog.py" line="331" />
-      <source>No team proposed: the enterprise has no technical needs on record.</source>
-      <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
     <message>
       <location filename="cases_page.py" line="24" />
@@ -1440,13 +1437,12 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="474" />
       <location filename="main_window.py" line="255" />
       <source>Open it read-only?</source>
       <translation>以只读方式打开查看？</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="466" />
+      <location filename="dashboard_page.py" line="474" />
       <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
@@ -1487,7 +1483,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="145" />
-      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1502,18 +1497,17 @@
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
+      <location filename="suggest_actions.py" line="70" />
+      <source>Plan the visit</source>
+      <translation>安排入企服务</translation>
+    </message>
+    <message>
       <location filename="assign_dialog.py" line="30" />
       <source>Plan visits to {n} enterprises.</source>
       <translation>为 {n} 家企业安排走访。</translation>
     </message>
     <message>
       <location filename="planning_tables.py" line="51" />
-      <location filename="suggest_actions.py" line="70" />
-      <source>Plan the visit</source>
-      <translation>安排入企服务</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1533,7 +1527,6 @@
       <translation>规划</translation>
     </message>
     <message>
-      <location filename="workers.py" line="149" />
       <location filename="workers.py" line="150" />
       <source>Please wait</source>
       <translation>请稍候</translation>
@@ -1694,7 +1687,6 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog_layout.py" line="155" />
       <location filename="visit_dialog_layout.py" line="160" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
@@ -1725,7 +1717,6 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="326" />
       <location filename="main_window.py" line="356" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
@@ -1736,7 +1727,6 @@
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="243" />
       <location filename="visit_dialog.py" line="249" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
@@ -1847,17 +1837,6 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="606" />
-      <source>Take off the day</source>
-      <translation>从行程中取消</translation>
-    </message>
-    <message>
-      <location filename="planning_page.py" line="239" />
-      <source>Take off the day…</source>
-      <translation>从行程中取消…</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="110" />
       <location filename="suggestions_dialog.py" line="116" />
       <source>Suggest experts</source>
       <translation>推荐专家</translation>
@@ -1888,7 +1867,17 @@
       <translation>推荐…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="108" />
+      <location filename="planning_page.py" line="606" />
+      <source>Take off the day</source>
+      <translation>从行程中取消</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="239" />
+      <source>Take off the day…</source>
+      <translation>从行程中取消…</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="110" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
@@ -1934,7 +1923,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="229" />
-      <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -1947,6 +1935,8 @@
       <location filename="suggestions_dialog.py" line="153" />
       <source>Term starts</source>
       <translation>任期开始</translation>
+    </message>
+    <message>
       <location filename="main_window.py" line="256" />
       <source>The database is in use</source>
       <translation>数据库正在使用中</translation>
@@ -1958,7 +1948,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
-      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -1992,13 +1981,11 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="265" />
       <location filename="visit_dialog.py" line="271" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="194" />
       <location filename="visit_dialog.py" line="200" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
@@ -2049,7 +2036,6 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="265" />
       <location filename="visit_dialog.py" line="271" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
@@ -2129,12 +2115,14 @@
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="221" />
-      <source>What counts toward the targets (F1)</source>
-      <translation>哪些计入目标（F1）</translation>
       <location filename="coordinates.py" line="28" />
       <source>WGS-84 (GPS, OpenStreetMap)</source>
       <translation>WGS-84（GPS、OpenStreetMap）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="221" />
+      <source>What counts toward the targets (F1)</source>
+      <translation>哪些计入目标（F1）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="54" />
@@ -2150,6 +2138,8 @@
       <location filename="planning_tables.py" line="92" />
       <source>Where</source>
       <translation>插入位置</translation>
+    </message>
+    <message>
       <location filename="record_form_layout.py" line="133" />
       <source>Who changed this record, when, and what (Ctrl+H)</source>
       <translation>谁在何时修改了这条记录、改了什么（Ctrl+H）</translation>
@@ -2168,6 +2158,8 @@
       <location filename="planning_tables.py" line="47" />
       <source>Why a visit</source>
       <translation>待访原因</translation>
+    </message>
+    <message>
       <location filename="suggestions_dialog.py" line="74" />
       <source>Why suggested</source>
       <translation>推荐理由</translation>
@@ -2238,12 +2230,14 @@
       <translation>{n:,} 家位置为近似</translation>
     </message>
     <message>
+      <location filename="suggestions_dialog.py" line="311" />
+      <source>{n} considered</source>
+      <translation>共比较 {n} 个候选</translation>
+    </message>
+    <message>
       <location filename="planning_texts.py" line="51" />
       <source>{n} enterprises needing a visit lie within a {km:g} km detour</source>
       <translation>{n} 家待走访企业绕行不超过 {km:g} 公里</translation>
-      <location filename="suggestions_dialog.py" line="311" />
-      <source>{n} considered</source>
-      <translation>共比较 {n} 位</translation>
     </message>
     <message>
       <location filename="record_page.py" line="308" />
