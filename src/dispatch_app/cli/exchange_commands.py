@@ -19,8 +19,16 @@ from .errors import EXIT_BAD_INPUT, EXIT_OK, CliError
 if TYPE_CHECKING:
     from ..store.database import Store
 
-IMPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "teams", "cases")
-EXPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "teams", "cases")
+IMPORT_KINDS = (
+    "enterprises",
+    "experts",
+    "appointments",
+    "visits",
+    "follow_ups",
+    "teams",
+    "cases",
+)
+EXPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "follow_ups", "teams", "cases")
 MAX_PRINTED = 50
 
 

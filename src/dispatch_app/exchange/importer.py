@@ -454,6 +454,7 @@ _KEY_ZH = {
     "experts": "姓名和工作单位",
     "appointments": "专家、企业和开始日期",
     "visits": "企业、日期、队伍/专家和服务类型",
+    "follow_ups": "服务记录和跟进内容",
     "cases": "企业和案例标题",
 }
 _KEY_EN = {
@@ -462,6 +463,7 @@ _KEY_EN = {
     "experts": "name and institution",
     "appointments": "expert, enterprise and start date",
     "visits": "enterprise, date, team/experts and type",
+    "follow_ups": "visit and content",
     "cases": "enterprise and title",
 }
 

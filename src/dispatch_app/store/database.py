@@ -128,6 +128,7 @@ class Store:
     ) -> None:
         self.path = path
         self.conn = conn
+        self._closed = False
         # What the user should be told about this file (an interrupted write undone...).
         self.notices: list[Notice] = list(notices or [])
         # Set by ``writer_lock.open_locked`` / ``open_read_only``: called before every write
@@ -207,7 +208,13 @@ class Store:
                 (key, value),
             )
 
+    @property
+    def closed(self) -> bool:
+        """True once closed: a widget's deferred refresh may still hold the store then."""
+        return self._closed
+
     def close(self) -> None:
+        self._closed = True
         self.conn.close()
         if self.writer_lock is not None:
             self.writer_lock.release()
