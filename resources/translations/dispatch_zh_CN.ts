@@ -136,7 +136,6 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="129" />
       <location filename="planning_page.py" line="262" />
       <source>Add to the day</source>
       <translation>加入当天行程</translation>
@@ -147,7 +146,7 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="93" />
+      <location filename="history_dialog.py" line="129" />
       <source>After</source>
       <translation>修改后</translation>
     </message>
@@ -298,13 +297,12 @@
       <translation>批次</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="128" />
       <location filename="coordinates.py" line="27" />
       <source>BD-09 (Baidu Maps)</source>
       <translation>BD-09（百度地图）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="92" />
+      <location filename="history_dialog.py" line="128" />
       <source>Before</source>
       <translation>修改前</translation>
     </message>
@@ -389,13 +387,12 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="249" />
       <location filename="planning_page.py" line="616" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="248" />
+      <location filename="main_window.py" line="249" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -555,7 +552,6 @@
       <translation>复制详情</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="135" />
       <location filename="planning_texts.py" line="27" />
       <source>Could not load: {error}</source>
       <translation>无法加载：{error}</translation>
@@ -859,6 +855,11 @@
       <translation>导出 CSV…</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="235" />
+      <source>Export PDF…</source>
+      <translation>导出 PDF…</translation>
+    </message>
+    <message>
       <location filename="history_export.py" line="21" />
       <source>Export the change history</source>
       <translation>导出修改历史</translation>
@@ -867,12 +868,6 @@
       <location filename="menu.py" line="145" />
       <source>Export the change history…</source>
       <translation>导出修改历史…</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="316" />
-      <location filename="planning_page.py" line="235" />
-      <source>Export PDF…</source>
-      <translation>导出 PDF…</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="324" />
@@ -1062,7 +1057,7 @@
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="visit_dialog_layout.py" line="160" />
+      <location filename="visit_dialog_layout.py" line="165" />
       <source>History…</source>
       <translation>历史…</translation>
     </message>
@@ -1212,7 +1207,6 @@
       <translation>队员</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="50" />
       <location filename="suggestions_dialog.py" line="171" />
       <source>Members</source>
       <translation>成员</translation>
@@ -1333,13 +1327,12 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="59" />
       <location filename="planning_page.py" line="203" />
       <source>Next day (Alt+Right)</source>
       <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
+      <location filename="history_dialog.py" line="59" />
       <source>No</source>
       <translation>否</translation>
     </message>
@@ -1569,13 +1562,12 @@
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
     <message>
-      <location filename="workers.py" line="154" />
       <location filename="page_registry.py" line="34" />
       <source>Planning</source>
       <translation>规划</translation>
     </message>
     <message>
-      <location filename="workers.py" line="150" />
+      <location filename="workers.py" line="154" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -1775,8 +1767,7 @@
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="253" />
-      <location filename="visit_dialog.py" line="249" />
+      <location filename="visit_dialog.py" line="259" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1981,13 +1972,12 @@
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="257" />
       <location filename="suggestions_dialog.py" line="153" />
       <source>Term starts</source>
       <translation>任期开始</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="256" />
+      <location filename="main_window.py" line="257" />
       <source>The database is in use</source>
       <translation>数据库正在使用中</translation>
     </message>
@@ -2007,7 +1997,6 @@
       <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="399" />
       <location filename="dashboard_page.py" line="407" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -2042,8 +2031,7 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="275" />
-      <location filename="visit_dialog.py" line="271" />
+      <location filename="visit_dialog.py" line="281" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
@@ -2103,8 +2091,7 @@
       <translation>意外错误</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="275" />
-      <location filename="visit_dialog.py" line="271" />
+      <location filename="visit_dialog.py" line="281" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -2203,13 +2190,12 @@
       <translation>导出内容</translation>
     </message>
     <message>
-      <location filename="visit_dialog_layout.py" line="162" />
       <location filename="planning_tables.py" line="92" />
       <source>Where</source>
       <translation>插入位置</translation>
     </message>
     <message>
-      <location filename="record_form_layout.py" line="133" />
+      <location filename="visit_dialog_layout.py" line="167" />
       <source>Who changed this record, when, and what (Ctrl+H)</source>
       <translation>谁在何时修改了这条记录、改了什么（Ctrl+H）</translation>
     </message>
@@ -2292,6 +2278,8 @@
       <location filename="history_export.py" line="44" />
       <source>{lines} lines written to {path}</source>
       <translation>已写入 {lines} 行：{path}</translation>
+    </message>
+    <message>
       <location filename="planning_page.py" line="420" />
       <source>{n:,} enterprises need a visit</source>
       <translation>共 {n:,} 家待走访</translation>

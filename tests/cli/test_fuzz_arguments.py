@@ -27,7 +27,7 @@ from dispatch_app.cli.main import build_parser, main
 
 SKIPPED = {"screenshot", "demo"}
 # Commands that may change the database when they succeed (exit 0).
-WRITERS = {"import", "merge", "targets", "init", "restore"}
+WRITERS = {"import", "merge", "targets", "init", "restore", "assign"}
 DB_NAME = "fuzz.db"
 
 AWKWARD = [
