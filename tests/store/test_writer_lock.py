@@ -104,13 +104,30 @@ def test_a_dead_process_lock_on_this_host_is_cleared(db) -> None:
         registry.register(store, Enterprise, enterprise_raw(2))
 
 
+def _age(path, minutes: float) -> None:
+    """Set the file's modification time ``minutes`` back (a lock nobody rewrote since)."""
+    import time
+
+    then = time.time() - minutes * 60
+    os.utime(path, (then, then))
+
+
 def test_a_silent_heartbeat_from_another_pc_is_cleared(db) -> None:
     old = clock.to_stored(clock.now() - writer_lock.STALE_AFTER - timedelta(minutes=1))
     lock_path(db).write_text(
         _holder_json(host="OTHER-PC", pid=4242, since=old, heartbeat=old), encoding="utf-8"
     )
+    _age(lock_path(db), 11)
     with open_locked(db) as store:
         assert store.writer_lock.cleared_stale.host == "OTHER-PC"
+
+
+def test_an_old_heartbeat_in_a_freshly_written_file_is_respected(db) -> None:
+    """The other PC's clock runs behind: its heartbeat looks old, but it just wrote the file."""
+    old = clock.to_stored(clock.now() - writer_lock.STALE_AFTER - timedelta(minutes=5))
+    lock_path(db).write_text(_holder_json(host="OTHER-PC", heartbeat=old), encoding="utf-8")
+    with pytest.raises(LockedByOther):
+        open_locked(db)
 
 
 def test_a_live_lock_from_another_pc_is_respected(db) -> None:
@@ -167,6 +184,7 @@ def test_clearing_a_stale_lock_is_told(db) -> None:
     lock_path(db).write_text(
         _holder_json(host="OTHER-PC", since=old, heartbeat=old), encoding="utf-8"
     )
+    _age(lock_path(db), 11)
     with open_locked(db) as store:
         assert [n.code for n in store.notices] == ["stale_lock_cleared"]
         assert "OTHER-PC" in store.notices[0].zh

@@ -11,7 +11,8 @@ needs to know. SQLite's locks still protect each transaction underneath.
 ``<name>.db.lock`` holds JSON: user, host, pid, since, heartbeat and a random token. The owner
 rewrites ``heartbeat`` every minute from a daemon thread. A lock is stale, and may be cleared,
 when its process is gone (same host, pid not running) or its heartbeat is older than
-``STALE_AFTER`` (another PC that crashed or lost the network). Clearing renames the stale file
+``STALE_AFTER`` and the file has not been rewritten for as long either (another PC that crashed
+or lost the network; the file's time guards against a PC whose clock runs behind). Clearing renames the stale file
 to a unique name first, so of two processes clearing at once only one succeeds, and checks
 that what it renamed is the lock it judged stale (else it puts it back). The owner checks its
 token on every heartbeat: if the lock was taken over (a laptop asleep past ``STALE_AFTER``),
@@ -27,6 +28,7 @@ import os
 import socket
 import sys
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -186,7 +188,15 @@ def is_stale(holder: Holder | None, lock_file: Path, now: datetime | None = None
         beat = datetime.fromisoformat(holder.heartbeat.replace("Z", "+00:00"))
     except ValueError:
         return True
-    return now - beat > STALE_AFTER
+    if now - beat <= STALE_AFTER:
+        return False
+    # The heartbeat is another PC's clock; the file's own time (set where it was written, on a
+    # file server often the server's clock) must agree, so a PC whose clock runs behind does
+    # not lose its lock to a neighbour.
+    try:
+        return time.time() - lock_file.stat().st_mtime > STALE_AFTER.total_seconds()
+    except OSError:
+        return True
 
 
 class WriterLock:
