@@ -107,6 +107,10 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except BaseException as exc:  # delivered to the UI thread, shown there
+            if not hasattr(exc, "zh"):  # not a refusal the user can act on: keep the details
+                from .. import logs
+
+                logs.get("gui").error("task %r failed", self.title, exc_info=exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

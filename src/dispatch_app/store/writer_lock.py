@@ -11,9 +11,10 @@ needs to know. SQLite's locks still protect each transaction underneath.
 ``<name>.db.lock`` holds JSON: user, host, pid, since, heartbeat and a random token. The owner
 rewrites ``heartbeat`` every minute from a daemon thread. A lock is stale, and may be cleared,
 when its process is gone (same host, pid not running) or its heartbeat is older than
-``STALE_AFTER`` and the file has not been rewritten for as long either (another PC that crashed
-or lost the network; the file's time guards against a PC whose clock runs behind). Clearing renames the stale file
-to a unique name first, so of two processes clearing at once only one succeeds, and checks
+``STALE_AFTER`` and the file has not been rewritten for as long either (another PC that
+crashed or lost the network; the file's time guards against a PC whose clock runs behind).
+Clearing renames the stale file to a unique name first, so of two processes clearing at once
+only one succeeds, and checks
 that what it renamed is the lock it judged stale (else it puts it back). The owner checks its
 token on every heartbeat: if the lock was taken over (a laptop asleep past ``STALE_AFTER``),
 ``lost`` is set and the store refuses further writes.
