@@ -324,9 +324,17 @@ def history(
     the record (a team's roster changes, a visit's follow-up items)."""
     where, params = ("WHERE record_id = ?", [record_id]) if record_id else ("", [])
     if record_id and children:
+        # The rows that exist now through the index; deleted ones from the (few) delete rows
+        # of that table, so a long trail is not parsed as JSON row by row.
         table, column = children
-        where += " OR (table_name = ? AND ? IN (json_extract(before, ?), json_extract(after, ?)))"
-        params += [table, record_id, f"$.{column}", f"$.{column}"]
+        where = (
+            "WHERE id IN (SELECT id FROM audit_log WHERE record_id = ?"
+            " UNION SELECT id FROM audit_log WHERE record_id IN"
+            f" (SELECT id FROM main.{table} WHERE {column} = ?)"
+            " UNION SELECT id FROM audit_log WHERE table_name = ? AND action = 'delete'"
+            " AND json_extract(before, ?) = ?)"
+        )
+        params += [record_id, table, f"$.{column}", record_id]
     sql = f"SELECT * FROM ({_SELECT} {where} ORDER BY id DESC"
     if limit is not None:
         sql += " LIMIT ?"

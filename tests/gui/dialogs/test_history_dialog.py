@@ -93,3 +93,6 @@ def test_a_teams_history_shows_its_roster_by_name(window):
     lines = history_lines(store, team_id, "team")
     added = [x for x in lines if x["action"] == "新建 · 队员" and x["after"] == newcomer]
     assert added and added[0]["field"] == "专家"
+    registry.set_team_members(store, team_id, members, leader_id=members[0])  # leaves again
+    lines = history_lines(store, team_id, "team")
+    assert any(x["action"] == "删除 · 队员" and x["before"] == newcomer for x in lines)
