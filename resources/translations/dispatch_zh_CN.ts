@@ -4,7 +4,7 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="main_window.py" line="335" />
+      <location filename="main_window.py" line="336" />
       <source> (read-only)</source>
       <translation>（只读）</translation>
     </message>
@@ -116,12 +116,12 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="296" />
+      <location filename="main_window.py" line="297" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="90" />
+      <location filename="history_dialog.py" line="126" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -146,7 +146,7 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="93" />
+      <location filename="history_dialog.py" line="129" />
       <source>After</source>
       <translation>修改后</translation>
     </message>
@@ -219,6 +219,11 @@
       <location filename="cases_page.py" line="21" />
       <source>All years</source>
       <translation>全部年度</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="49" />
+      <source>Also named in each record's history; without it, the computer's user name.</source>
+      <translation>也作为修改历史中的操作人；不填则记录电脑的用户名。</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="95" />
@@ -297,7 +302,7 @@
       <translation>BD-09（百度地图）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="92" />
+      <location filename="history_dialog.py" line="128" />
       <source>Before</source>
       <translation>修改前</translation>
     </message>
@@ -337,7 +342,7 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="89" />
+      <location filename="history_dialog.py" line="125" />
       <source>By</source>
       <translation>操作人</translation>
     </message>
@@ -387,7 +392,7 @@
       <translation>已取消：{date} {name}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="248" />
+      <location filename="main_window.py" line="249" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -472,7 +477,7 @@
       <translation>点击查看这个数字对应的记录</translation>
     </message>
     <message>
-      <location filename="about.py" line="77" />
+      <location filename="crash_dialog.py" line="71" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -537,6 +542,16 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <location filename="crash_dialog.py" line="77" />
+      <source>Copied</source>
+      <translation>已复制</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="67" />
+      <source>Copy details</source>
+      <translation>复制详情</translation>
+    </message>
+    <message>
       <location filename="planning_texts.py" line="27" />
       <source>Could not load: {error}</source>
       <translation>无法加载：{error}</translation>
@@ -562,7 +577,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="228" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -845,6 +860,16 @@
       <translation>导出 PDF…</translation>
     </message>
     <message>
+      <location filename="history_export.py" line="21" />
+      <source>Export the change history</source>
+      <translation>导出修改历史</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="145" />
+      <source>Export the change history…</source>
+      <translation>导出修改历史…</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="324" />
       <source>Export the list…</source>
       <translation>导出清单…</translation>
@@ -875,7 +900,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="91" />
+      <location filename="history_dialog.py" line="127" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -912,6 +937,11 @@
     <message>
       <location filename="dashboard_page.py" line="162" />
       <source>Follow-up</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="43" />
+      <source>Follow-up item</source>
       <translation>跟进事项</translation>
     </message>
     <message>
@@ -1017,12 +1047,17 @@
       <translation>隐去电话号码中间几位</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="102" />
+      <location filename="history_export.py" line="27" />
+      <source>Hide the middle digits of phone numbers?</source>
+      <translation>隐去电话号码的中间几位？</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="138" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="record_form_layout.py" line="131" />
+      <location filename="visit_dialog_layout.py" line="165" />
       <source>History…</source>
       <translation>历史…</translation>
     </message>
@@ -1167,6 +1202,11 @@
       <translation>对应列</translation>
     </message>
     <message>
+      <location filename="history_dialog.py" line="43" />
+      <source>Member</source>
+      <translation>队员</translation>
+    </message>
+    <message>
       <location filename="suggestions_dialog.py" line="171" />
       <source>Members</source>
       <translation>成员</translation>
@@ -1207,7 +1247,7 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="settings_dialog.py" line="48" />
+      <location filename="settings_dialog.py" line="51" />
       <source>Name for closing follow-ups</source>
       <translation>办结人（默认）</translation>
     </message>
@@ -1292,22 +1332,22 @@
       <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
+      <location filename="history_dialog.py" line="59" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="107" />
+      <location filename="history_dialog.py" line="143" />
       <source>No changes have been recorded for this record.</source>
       <translation>该记录没有修改记录。</translation>
     </message>
     <message>
-      <location filename="app.py" line="133" />
+      <location filename="app.py" line="139" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="332" />
+      <location filename="main_window.py" line="333" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1417,7 +1457,7 @@
       <translation>未办结</translation>
     </message>
     <message>
-      <location filename="menu.py" line="28" />
+      <location filename="history_export.py" line="17" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -1437,7 +1477,7 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="255" />
+      <location filename="main_window.py" line="256" />
       <source>Open it read-only?</source>
       <translation>以只读方式打开查看？</translation>
     </message>
@@ -1472,7 +1512,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="228" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1527,7 +1567,7 @@
       <translation>规划</translation>
     </message>
     <message>
-      <location filename="workers.py" line="150" />
+      <location filename="workers.py" line="154" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -1717,7 +1757,7 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="356" />
+      <location filename="main_window.py" line="357" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
@@ -1727,7 +1767,7 @@
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="249" />
+      <location filename="visit_dialog.py" line="259" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1937,7 +1977,7 @@
       <translation>任期开始</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="256" />
+      <location filename="main_window.py" line="257" />
       <source>The database is in use</source>
       <translation>数据库正在使用中</translation>
     </message>
@@ -1945,6 +1985,16 @@
       <location filename="close_follow_up.py" line="45" />
       <source>The date and time of closing are recorded automatically.</source>
       <translation>办结日期和时间由系统自动记录。</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="59" />
+      <source>The details are also in the log file:</source>
+      <translation>详细信息也已写入日志文件：</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="53" />
+      <source>The program met an unexpected error. Your data is safe: a change that was being saved was undone, not half-written. You can go on working; if it happens again, send the details to support.</source>
+      <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
@@ -1981,7 +2031,7 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="271" />
+      <location filename="visit_dialog.py" line="281" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
@@ -1991,7 +2041,7 @@
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="88" />
+      <location filename="history_dialog.py" line="124" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -2036,7 +2086,12 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="271" />
+      <location filename="crash_dialog.py" line="50" />
+      <source>Unexpected error</source>
+      <translation>意外错误</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="281" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -2110,7 +2165,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="app.py" line="132" />
+      <location filename="app.py" line="138" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2140,7 +2195,7 @@
       <translation>插入位置</translation>
     </message>
     <message>
-      <location filename="record_form_layout.py" line="133" />
+      <location filename="visit_dialog_layout.py" line="167" />
       <source>Who changed this record, when, and what (Ctrl+H)</source>
       <translation>谁在何时修改了这条记录、改了什么（Ctrl+H）</translation>
     </message>
@@ -2190,7 +2245,7 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
+      <location filename="history_dialog.py" line="59" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -2218,6 +2273,11 @@
       <location filename="import_wizard.py" line="224" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
+    </message>
+    <message>
+      <location filename="history_export.py" line="44" />
+      <source>{lines} lines written to {path}</source>
+      <translation>已写入 {lines} 行：{path}</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="420" />

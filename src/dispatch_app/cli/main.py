@@ -135,6 +135,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unexpected(exc: BaseException) -> int:
+    """A bug, not bad input: the details go to the log file (no personal data), the user gets
+    one line saying where; nothing was half-written (every write is one transaction)."""
+    from .. import logs
+
+    where = logs.setup()
+    logs.get("cli").error("unexpected error", exc_info=exc)
+    text = logs.redact(f"{type(exc).__name__}: {exc}")
+    print(f"意外错误 / unexpected error: {text}", file=sys.stderr)
+    if where is not None:
+        print(f"详情已写入日志 / details in the log: {where}", file=sys.stderr)
+    print("未完成的修改已撤销 / any unfinished change was undone", file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _print_store_notices()
@@ -146,6 +161,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .gui_commands import run_gui
 
             return run_gui(args)
+        from .. import logs
+        from ..store import audit
+
+        logs.setup()  # the rotating log file (opened at its first record)
+        audit.set_default_actor(audit.actor_from_settings())  # who the audit trail names
         return int(args.func(args) or 0)
     except CliError as exc:
         print(str(exc), file=sys.stderr)
@@ -174,11 +194,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, HistoryProtected):
             print(f"{exc.zh}\n{exc.en}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        import traceback
-
-        traceback.print_exc()
-        print(f"unexpected error / 意外错误: {exc}", file=sys.stderr)
-        return EXIT_UNEXPECTED
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # A path the system refuses (too long, no permission, a device...): bad input.
+            reason = exc.strerror or type(exc).__name__
+            print(
+                f"{exc.filename}：无法使用该文件或文件夹（{reason}）\n"
+                f"{exc.filename}: this file or folder cannot be used ({reason})",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        return _unexpected(exc)
 
 
 if __name__ == "__main__":
