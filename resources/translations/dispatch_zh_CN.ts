@@ -9,9 +9,14 @@
       <translation>（只读）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="109" />
+      <location filename="actions.py" line="117" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="93" />
+      <source>&amp;Dispatch settings…</source>
+      <translation>调度设置(&amp;D)…</translation>
     </message>
     <message>
       <location filename="actions.py" line="71" />
@@ -29,7 +34,7 @@
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="108" />
+      <location filename="actions.py" line="116" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -49,7 +54,7 @@
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="104" />
+      <location filename="actions.py" line="112" />
       <source>&amp;Refresh</source>
       <translation>刷新(&amp;R)</translation>
     </message>
@@ -59,12 +64,12 @@
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="110" />
+      <location filename="actions.py" line="118" />
       <source>&amp;Version</source>
       <translation>版本(&amp;V)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="96" />
+      <location filename="actions.py" line="104" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -79,9 +84,14 @@
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="140" />
+      <location filename="actions.py" line="148" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="121" />
+      <source>(range {low} – {high})</source>
+      <translation>（范围 {low}–{high}）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="91" />
@@ -287,6 +297,11 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="41" />
+      <source>Baidu Maps (needs a key)</source>
+      <translation>百度地图（需密钥）</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="25" />
       <source>Batch</source>
       <translation>批次</translation>
@@ -382,6 +397,11 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_geocoding.py" line="125" />
+      <source>Cancelled: the points found before were kept.</source>
+      <translation>已取消：此前找到的坐标已保存。</translation>
+    </message>
+    <message>
       <location filename="planning_page.py" line="616" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
@@ -440,6 +460,11 @@
       <location filename="import_wizard.py" line="111" />
       <source>Choose a file: its encoding and header row are shown here.</source>
       <translation>选择文件后，这里显示它的编码和表头所在行。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="74" />
+      <source>Choose a service above to look up their addresses.</source>
+      <translation>在上方选择服务后即可查询其地址。</translation>
     </message>
     <message>
       <location filename="menu.py" line="68" />
@@ -650,6 +675,11 @@
       <location filename="messages.py" line="47" />
       <source>Discard</source>
       <translation>丢弃</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="223" />
+      <source>Dispatch settings</source>
+      <translation>调度设置</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="448" />
@@ -890,6 +920,11 @@
       <translation>填入</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="97" />
+      <source>Fill in every default; nothing is stored until Save</source>
+      <translation>填入全部默认值；点“保存”后才写入</translation>
+    </message>
+    <message>
       <location filename="planning_page.py" line="405" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
@@ -1007,9 +1042,24 @@
       <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="198" />
+      <location filename="actions.py" line="206" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="45" />
+      <source>Geocode missing addresses…</source>
+      <translation>补全坐标…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="92" />
+      <source>Geocoding missing addresses…</source>
+      <translation>正在补全坐标…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="121" />
+      <source>Geocoding stopped: {error}</source>
+      <translation>补全坐标中止：{error}</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -1162,6 +1212,16 @@
       <translation>登记入企服务…</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_geocoding.py" line="110" />
+      <source>Looked up {n:,} addresses ({r:,} online requests, the rest from the cache): {k:,} records now have an exact point.</source>
+      <translation>查询了 {n:,} 个地址（在线请求 {r:,} 次，其余来自缓存）：{k:,} 条记录已有精确坐标。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="86" />
+      <source>Looking up addresses…</source>
+      <translation>正在查询地址…</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="150" />
       <source>Match the columns</source>
       <translation>对应列</translation>
@@ -1257,7 +1317,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="154" />
+      <location filename="actions.py" line="162" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1357,6 +1417,11 @@
       <translation>序号</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="42" />
+      <source>Nominatim (OpenStreetMap)</source>
+      <translation>Nominatim（OpenStreetMap）</translation>
+    </message>
+    <message>
       <location filename="cases_page.py" line="24" />
       <source>Not approved</source>
       <translation>未审定</translation>
@@ -1387,9 +1452,19 @@
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="222" />
+      <source>Nothing was saved: correct the fields marked in red.</source>
+      <translation>未保存任何设置：请改正红字标出的项目。</translation>
+    </message>
+    <message>
       <location filename="record_page.py" line="45" />
       <source>Of the visit on {name}</source>
       <translation>{name} 的服务记录</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="40" />
+      <source>Off (work offline)</source>
+      <translation>关闭（离线工作）</translation>
     </message>
     <message>
       <location filename="messages.py" line="12" />
@@ -1417,7 +1492,7 @@
       <translation>未办结</translation>
     </message>
     <message>
-      <location filename="menu.py" line="28" />
+      <location filename="actions.py" line="223" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -1427,7 +1502,7 @@
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="166" />
+      <location filename="actions.py" line="174" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1447,7 +1522,7 @@
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="112" />
+      <location filename="actions.py" line="120" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
@@ -1672,6 +1747,11 @@
       <translation>恢复</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="95" />
+      <source>Restore defaults</source>
+      <translation>恢复默认</translation>
+    </message>
+    <message>
       <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
@@ -1682,7 +1762,7 @@
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="messages.py" line="46" />
+      <location filename="dispatch_settings_dialog.py" line="100" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -1730,6 +1810,11 @@
       <location filename="visit_dialog.py" line="249" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="48" />
+      <source>Saves these settings, then looks up the addresses placed only at a town centre</source>
+      <translation>先保存这些设置，再查询只定位到镇街或区县中心的地址</translation>
     </message>
     <message>
       <location filename="targets_dialog.py" line="47" />
@@ -2076,7 +2161,7 @@
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="220" />
+      <location filename="actions.py" line="242" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -2218,6 +2303,11 @@
       <location filename="import_wizard.py" line="224" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="71" />
+      <source>{n:,} enterprises and experts are placed only at a town or district centre.</source>
+      <translation>有 {n:,} 家企业和专家只定位到镇街或区县中心。</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="420" />

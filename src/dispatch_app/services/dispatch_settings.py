@@ -198,8 +198,8 @@ SPECS: tuple[Spec, ...] = (
         "choice",
         "在线地理编码",
         "Online geocoding",
-        "off 关闭（默认）；baidu 百度（需密钥）；nominatim OpenStreetMap",
-        "off (default); baidu (needs a key); nominatim (OpenStreetMap)",
+        "关闭时程序从不联网（默认关闭）",
+        "With it off the program never goes online (the default)",
         choices=PROVIDERS,
     ),
     _s(
