@@ -89,9 +89,19 @@
       <translation>（暂无）</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="48" />
+      <source>(none: the team's district centre)</source>
+      <translation>（不设：用队伍所属区县中心）</translation>
+    </message>
+    <message>
       <location filename="dispatch_settings_dialog.py" line="121" />
       <source>(range {low} – {high})</source>
       <translation>（范围 {low}–{high}）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="99" />
+      <source>(the district's centre)</source>
+      <translation>（区县中心）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="91" />
@@ -300,6 +310,11 @@
       <location filename="dispatch_settings_dialog.py" line="41" />
       <source>Baidu Maps (needs a key)</source>
       <translation>百度地图（需密钥）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="40" />
+      <source>Base (where the team's day starts)</source>
+      <translation>驻地（每天行程的出发地）</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -692,6 +707,11 @@
       <translation>区县</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="57" />
+      <source>District / township</source>
+      <translation>区县 / 乡镇</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="249" />
       <source>Districts (double-click a figure to see its records)</source>
       <translation>各区县排名（双击数字查看对应记录）</translation>
@@ -740,6 +760,11 @@
       <location filename="coordinates.py" line="37" />
       <source>e.g. 28.0157 (empty: placed by the address)</source>
       <translation>如 28.0157（留空则按地址定位）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="60" />
+      <source>e.g. 乐清市科技局 (empty: the place's name)</source>
+      <translation>如 乐清市科技局（不填则用地名）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="152" />
@@ -1162,12 +1187,17 @@
       <translation>上次走访</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="65" />
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="19" />
       <source>Leader</source>
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="120" />
+      <location filename="team_form.py" line="145" />
       <source>leader</source>
       <translation>队长</translation>
     </message>
@@ -1210,6 +1240,11 @@
       <location filename="follow_ups_page.py" line="62" />
       <source>Log a visit…</source>
       <translation>登记入企服务…</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="66" />
+      <source>Longitude</source>
+      <translation>经度</translation>
     </message>
     <message>
       <location filename="dispatch_settings_geocoding.py" line="110" />
@@ -1270,6 +1305,11 @@
       <location filename="settings_dialog.py" line="48" />
       <source>Name for closing follow-ups</source>
       <translation>办结人（默认）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="61" />
+      <source>Name of the base</source>
+      <translation>驻地名称</translation>
     </message>
     <message>
       <location filename="experts_page.py" line="14" />
@@ -1337,7 +1377,7 @@
       <translation>新建记录</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="76" />
+      <location filename="team_form.py" line="89" />
       <source>New team</source>
       <translation>新建轻骑队</translation>
     </message>
@@ -1355,6 +1395,16 @@
       <location filename="history_dialog.py" line="54" />
       <source>No</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="199" />
+      <source>No base recorded: the day starts at the centre of {district}.</source>
+      <translation>未设驻地：行程从{district}中心出发。</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="204" />
+      <source>No base recorded: the day starts where most of its stops lie.</source>
+      <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
     </message>
     <message>
       <location filename="history_dialog.py" line="107" />
@@ -1550,6 +1600,11 @@
       <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="75" />
+      <source>Or a point</source>
+      <translation>或填坐标</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="539" />
@@ -1904,6 +1959,11 @@
     <message>
       <location filename="planning_texts.py" line="59" />
       <source>Start: {base}</source>
+      <translation>出发地：{base}</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="195" />
+      <source>Starts from: {base}</source>
       <translation>出发地：{base}</translation>
     </message>
     <message>
