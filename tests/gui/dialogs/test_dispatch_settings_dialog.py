@@ -168,3 +168,37 @@ def test_edit_menu_opens_the_dialog(window, qtbot) -> None:
     dialog = window.findChild(DispatchSettingsDialog)
     assert dialog is not None and dialog.isVisible()
     dialog.reject()
+
+
+class BlockingGeocoder(FakeGeocoder):
+    """Holds its first answer until the test lets it go (after pressing Cancel)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        import threading
+
+        self.release = threading.Event()
+
+    def lookup(self, query: str):
+        self.release.wait(10)
+        return super().lookup(query)
+
+
+def test_cancel_in_the_progress_dialog_keeps_what_was_found(qtbot, world) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    store = world["store"]
+    fake = BlockingGeocoder()
+    d = _dialog(qtbot, store, geocoder_factory=lambda settings: fake)
+    _turn_on_baidu(qtbot, d)
+    qtbot.mouseClick(d.geocoding.button, Qt.MouseButton.LeftButton)
+    task = d.geocoding.task
+    qtbot.waitUntil(lambda: d.geocoding.runner.dialog_of(task) is not None, timeout=5000)
+    progress = d.geocoding.runner.dialog_of(task)
+    assert not d.geocoding.button.isEnabled()  # one run at a time
+    qtbot.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    fake.release.set()
+    qtbot.waitUntil(lambda: d.geocoding.result == "cancelled", timeout=10_000)
+    assert fake.calls == 1
+    assert _precisions(store).count("exact") == 2  # the seeded point and the one found
+    assert "已取消" in d.geocoding.status.text()

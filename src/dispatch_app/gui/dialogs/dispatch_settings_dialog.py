@@ -60,7 +60,7 @@ class DispatchSettingsDialog(QDialog):
         self.setObjectName("dispatchSettingsDialog")
         self.setWindowTitle(tr("Dispatch settings"))
         self.setMinimumWidth(560)
-        self.resize(720, 720)
+        self.resize(720, 640)
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self._tab_of: dict[str, int] = {}
@@ -236,6 +236,11 @@ class DispatchSettingsDialog(QDialog):
         self.saved.emit()
         self.accept()
         return True
+
+    def reject(self) -> None:
+        if self.geocoding.task is not None:  # closing stops a run (what it found is kept)
+            self.geocoding.task.cancel()
+        super().reject()
 
     def save_quietly(self) -> bool:
         """Store the values without closing (before a geocoding run uses them)."""
