@@ -99,7 +99,7 @@
       <translation>（范围 {low}–{high}）</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="99" />
+      <location filename="team_base_section.py" line="100" />
       <source>(the district's centre)</source>
       <translation>（区县中心）</translation>
     </message>
@@ -763,7 +763,7 @@
     </message>
     <message>
       <location filename="team_base_section.py" line="60" />
-      <source>e.g. 乐清市科技局 (empty: the place's name)</source>
+      <source>e.g. the district science bureau (empty: the place's name)</source>
       <translation>如 乐清市科技局（不填则用地名）</translation>
     </message>
     <message>
@@ -1397,12 +1397,12 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="199" />
+      <location filename="team_base_section.py" line="200" />
       <source>No base recorded: the day starts at the centre of {district}.</source>
       <translation>未设驻地：行程从{district}中心出发。</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="204" />
+      <location filename="team_base_section.py" line="205" />
       <source>No base recorded: the day starts where most of its stops lie.</source>
       <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
     </message>
@@ -1962,7 +1962,7 @@
       <translation>出发地：{base}</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="195" />
+      <location filename="team_base_section.py" line="196" />
       <source>Starts from: {base}</source>
       <translation>出发地：{base}</translation>
     </message>

@@ -57,7 +57,9 @@ class TeamBaseSection(QGroupBox):
         form.addRow(tr("District / township"), place)
         self.label = QLineEdit(self)
         self.label.setObjectName("baseLabel")
-        self.label.setPlaceholderText(tr("e.g. 乐清市科技局 (empty: the place's name)"))
+        self.label.setPlaceholderText(
+            tr("e.g. the district science bureau (empty: the place's name)")
+        )
         form.addRow(tr("Name of the base"), self.label)
         self.lat, self.lon = QLineEdit(self), QLineEdit(self)
         self.lat.setObjectName("baseLat")
@@ -76,6 +78,7 @@ class TeamBaseSection(QGroupBox):
         self.shown = QLabel(self)
         self.shown.setObjectName("baseShown")
         self.shown.setStyleSheet(HINT_STYLE)
+        self.shown.setProperty("data", True)  # it names places (record data, not interface)
         self.shown.setWordWrap(True)
         form.addRow(self.shown)
         self.error = QLabel(self)
