@@ -99,7 +99,7 @@
       <translation>（范围 {low}–{high}）</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="100" />
+      <location filename="team_base_section.py" line="102" />
       <source>(the district's centre)</source>
       <translation>（区县中心）</translation>
     </message>
@@ -412,7 +412,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_geocoding.py" line="125" />
+      <location filename="dispatch_settings_geocoding.py" line="126" />
       <source>Cancelled: the points found before were kept.</source>
       <translation>已取消：此前找到的坐标已保存。</translation>
     </message>
@@ -762,7 +762,7 @@
       <translation>如 28.0157（留空则按地址定位）</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="60" />
+      <location filename="team_base_section.py" line="61" />
       <source>e.g. the district science bureau (empty: the place's name)</source>
       <translation>如 乐清市科技局（不填则用地名）</translation>
     </message>
@@ -1082,7 +1082,7 @@
       <translation>正在补全坐标…</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_geocoding.py" line="121" />
+      <location filename="dispatch_settings_geocoding.py" line="122" />
       <source>Geocoding stopped: {error}</source>
       <translation>补全坐标中止：{error}</translation>
     </message>
@@ -1187,7 +1187,7 @@
       <translation>上次走访</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="65" />
+      <location filename="team_base_section.py" line="67" />
       <source>Latitude</source>
       <translation>纬度</translation>
     </message>
@@ -1242,12 +1242,12 @@
       <translation>登记入企服务…</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="66" />
+      <location filename="team_base_section.py" line="68" />
       <source>Longitude</source>
       <translation>经度</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_geocoding.py" line="110" />
+      <location filename="dispatch_settings_geocoding.py" line="111" />
       <source>Looked up {n:,} addresses ({r:,} online requests, the rest from the cache): {k:,} records now have an exact point.</source>
       <translation>查询了 {n:,} 个地址（在线请求 {r:,} 次，其余来自缓存）：{k:,} 条记录已有精确坐标。</translation>
     </message>
@@ -1307,7 +1307,7 @@
       <translation>办结人（默认）</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="61" />
+      <location filename="team_base_section.py" line="63" />
       <source>Name of the base</source>
       <translation>驻地名称</translation>
     </message>
@@ -1397,12 +1397,12 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="200" />
+      <location filename="team_base_section.py" line="202" />
       <source>No base recorded: the day starts at the centre of {district}.</source>
       <translation>未设驻地：行程从{district}中心出发。</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="205" />
+      <location filename="team_base_section.py" line="207" />
       <source>No base recorded: the day starts where most of its stops lie.</source>
       <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
     </message>
@@ -1602,7 +1602,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="75" />
+      <location filename="team_base_section.py" line="77" />
       <source>Or a point</source>
       <translation>或填坐标</translation>
     </message>
@@ -1962,7 +1962,7 @@
       <translation>出发地：{base}</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="196" />
+      <location filename="team_base_section.py" line="198" />
       <source>Starts from: {base}</source>
       <translation>出发地：{base}</translation>
     </message>
@@ -2221,7 +2221,7 @@
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="242" />
+      <location filename="actions.py" line="243" />
       <source>Version</source>
       <translation>版本</translation>
     </message>

@@ -225,6 +225,7 @@ def open_dispatch_settings(window: Any) -> Any:
     from .dialogs.dispatch_settings_dialog import DispatchSettingsDialog
 
     dialog = DispatchSettingsDialog(window.store, window)
+    dialog.saved.connect(lambda: window.refresh_pages())  # route times, suggestions, points
     dialog.open()
     return dialog
 

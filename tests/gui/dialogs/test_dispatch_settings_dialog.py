@@ -202,3 +202,15 @@ def test_cancel_in_the_progress_dialog_keeps_what_was_found(qtbot, world) -> Non
     assert fake.calls == 1
     assert _precisions(store).count("exact") == 2  # the seeded point and the one found
     assert "已取消" in d.geocoding.status.text()
+
+
+def test_saving_from_the_window_reloads_the_pages(window, qtbot) -> None:
+    page = window.show_page("planning")
+    window.actions_["dispatch_settings"].trigger()
+    dialog = window.findChild(DispatchSettingsDialog)
+    reloaded = []
+    page.reload = lambda: reloaded.append(True)  # (the page on screen reloads at once)
+    type_text(qtbot, dialog.editors["planning.minutes_per_stop"], "45")
+    assert dialog.save()
+    assert reloaded
+    assert float(window.store.get_setting("planning.minutes_per_stop")) == 45

@@ -104,6 +104,7 @@ class GeocodingSection:
         self._missing = count_missing(self.dialog.store)
         self.status.setText(text)
         self.dialog.validate()
+        self.dialog.saved.emit()  # points may have changed: the window reloads its pages
 
     def _done(self, summary: Any) -> None:
         self.result = summary
