@@ -214,3 +214,35 @@ def test_saving_from_the_window_reloads_the_pages(window, qtbot) -> None:
     assert dialog.save()
     assert reloaded
     assert float(window.store.get_setting("planning.minutes_per_stop")) == 45
+
+
+def test_a_read_only_database_says_why_and_keeps_the_input(qtbot, world) -> None:
+    from dispatch_app.store.writer_lock import ReadOnlySession
+
+    store = world["store"]
+
+    def refuse() -> None:
+        raise ReadOnlySession(world["path"], None)
+
+    d = _dialog(qtbot, store)
+    store.write_guard = refuse
+    try:
+        type_text(qtbot, _editor(d, "match.max_distance_km"), "30")
+        assert not d.save()
+        assert not d.banner.isHidden() and d.banner.text()
+        assert _editor(d, "match.max_distance_km").text() == "30"
+    finally:
+        store.write_guard = None
+    assert MatchPolicy.load(store).max_distance_km == 100
+
+
+def test_choosing_baidu_without_a_key_says_so_at_once(qtbot, world) -> None:
+    d = _dialog(qtbot, world["store"])
+    d.tabs.setCurrentIndex(2)
+    combo = d.editors["geo.geocoder"]
+    combo.setCurrentIndex(combo.findData("baidu"))
+    assert "密钥" in d.errors["geo.baidu_key"].text()
+    assert not d.errors["geo.baidu_key"].isHidden()
+    assert not d.geocoding.button.isEnabled()
+    type_text(qtbot, _editor(d, "match.weight_load"), "0")  # one weight at 0 is fine
+    assert d.errors["match.weight_relevance"].isHidden()

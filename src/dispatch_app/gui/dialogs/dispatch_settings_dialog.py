@@ -36,6 +36,12 @@ from ..forms.record_form_layout import BANNER_STYLE, ERROR_STYLE
 from ..i18n import N_, current_language, pick, tr
 
 HELP_STYLE = "color: #666;"
+# Values checked together (weights not all 0, team min ≤ max, a provider and what it needs).
+_JOINED = (
+    {"match.weight_relevance", "match.weight_distance", "match.weight_load"},
+    {"match.team_min", "match.team_max"},
+    {"geo.geocoder", "geo.baidu_key", "geo.user_agent", "geo.min_interval_s"},
+)
 PROVIDER_TEXT = {
     "off": N_("Off (work offline)"),
     "baidu": N_("Baidu Maps (needs a key)"),
@@ -192,6 +198,9 @@ class DispatchSettingsDialog(QDialog):
     # -- checks and save -----------------------------------------------------------------------
     def _edited(self, key: str) -> None:
         self._touched.add(key)
+        for group in _JOINED:  # a rule joining values shows its message under any of them
+            if key in group:
+                self._touched |= group
         self.validate()
 
     def problems(self) -> list[FieldProblem]:
