@@ -9,9 +9,14 @@
       <translation>（只读）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="109" />
+      <location filename="actions.py" line="117" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="93" />
+      <source>&amp;Dispatch settings…</source>
+      <translation>调度设置(&amp;D)…</translation>
     </message>
     <message>
       <location filename="actions.py" line="71" />
@@ -29,7 +34,7 @@
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="108" />
+      <location filename="actions.py" line="116" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -49,7 +54,7 @@
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="104" />
+      <location filename="actions.py" line="112" />
       <source>&amp;Refresh</source>
       <translation>刷新(&amp;R)</translation>
     </message>
@@ -59,12 +64,12 @@
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="110" />
+      <location filename="actions.py" line="118" />
       <source>&amp;Version</source>
       <translation>版本(&amp;V)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="96" />
+      <location filename="actions.py" line="104" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -79,9 +84,24 @@
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="140" />
+      <location filename="actions.py" line="148" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="48" />
+      <source>(none: the team's district centre)</source>
+      <translation>（不设：用队伍所属区县中心）</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="121" />
+      <source>(range {low} – {high})</source>
+      <translation>（范围 {low}–{high}）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="102" />
+      <source>(the district's centre)</source>
+      <translation>（区县中心）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="91" />
@@ -292,6 +312,16 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="41" />
+      <source>Baidu Maps (needs a key)</source>
+      <translation>百度地图（需密钥）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="40" />
+      <source>Base (where the team's day starts)</source>
+      <translation>驻地（每天行程的出发地）</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="25" />
       <source>Batch</source>
       <translation>批次</translation>
@@ -387,6 +417,11 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_geocoding.py" line="126" />
+      <source>Cancelled: the points found before were kept.</source>
+      <translation>已取消：此前找到的坐标已保存。</translation>
+    </message>
+    <message>
       <location filename="planning_page.py" line="616" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
@@ -445,6 +480,11 @@
       <location filename="import_wizard.py" line="111" />
       <source>Choose a file: its encoding and header row are shown here.</source>
       <translation>选择文件后，这里显示它的编码和表头所在行。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="74" />
+      <source>Choose a service above to look up their addresses.</source>
+      <translation>在上方选择服务后即可查询其地址。</translation>
     </message>
     <message>
       <location filename="menu.py" line="68" />
@@ -667,6 +707,11 @@
       <translation>丢弃</translation>
     </message>
     <message>
+      <location filename="actions.py" line="223" />
+      <source>Dispatch settings</source>
+      <translation>调度设置</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="448" />
       <source>distinct enterprises with a completed visit; {n:,} visits planned</source>
       <translation>已完成服务的企业（去重）；另有计划服务 {n:,} 家次</translation>
@@ -675,6 +720,11 @@
       <location filename="export_dialog.py" line="87" />
       <source>District</source>
       <translation>区县</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="57" />
+      <source>District / township</source>
+      <translation>区县 / 乡镇</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="249" />
@@ -725,6 +775,11 @@
       <location filename="coordinates.py" line="37" />
       <source>e.g. 28.0157 (empty: placed by the address)</source>
       <translation>如 28.0157（留空则按地址定位）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="61" />
+      <source>e.g. the district science bureau (empty: the place's name)</source>
+      <translation>如 乐清市科技局（不填则用地名）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="152" />
@@ -915,6 +970,11 @@
       <translation>填入</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="97" />
+      <source>Fill in every default; nothing is stored until Save</source>
+      <translation>填入全部默认值；点“保存”后才写入</translation>
+    </message>
+    <message>
       <location filename="planning_page.py" line="405" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
@@ -1037,9 +1097,24 @@
       <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="198" />
+      <location filename="actions.py" line="206" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="45" />
+      <source>Geocode missing addresses…</source>
+      <translation>补全坐标…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="92" />
+      <source>Geocoding missing addresses…</source>
+      <translation>正在补全坐标…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="122" />
+      <source>Geocoding stopped: {error}</source>
+      <translation>补全坐标中止：{error}</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -1147,12 +1222,17 @@
       <translation>上次走访</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="67" />
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="19" />
       <source>Leader</source>
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="120" />
+      <location filename="team_form.py" line="145" />
       <source>leader</source>
       <translation>队长</translation>
     </message>
@@ -1195,6 +1275,21 @@
       <location filename="follow_ups_page.py" line="62" />
       <source>Log a visit…</source>
       <translation>登记入企服务…</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="68" />
+      <source>Longitude</source>
+      <translation>经度</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="111" />
+      <source>Looked up {n:,} addresses ({r:,} online requests, the rest from the cache): {k:,} records now have an exact point.</source>
+      <translation>查询了 {n:,} 个地址（在线请求 {r:,} 次，其余来自缓存）：{k:,} 条记录已有精确坐标。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="86" />
+      <source>Looking up addresses…</source>
+      <translation>正在查询地址…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="150" />
@@ -1252,6 +1347,11 @@
       <translation>办结人（默认）</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="63" />
+      <source>Name of the base</source>
+      <translation>驻地名称</translation>
+    </message>
+    <message>
       <location filename="experts_page.py" line="14" />
       <source>Name, institution, specialty or pinyin</source>
       <translation>姓名、单位、专业或拼音</translation>
@@ -1297,7 +1397,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="154" />
+      <location filename="actions.py" line="162" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1317,7 +1417,7 @@
       <translation>新建记录</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="76" />
+      <location filename="team_form.py" line="89" />
       <source>New team</source>
       <translation>新建轻骑队</translation>
     </message>
@@ -1338,6 +1438,17 @@
     </message>
     <message>
       <location filename="history_dialog.py" line="143" />
+      <location filename="team_base_section.py" line="202" />
+      <source>No base recorded: the day starts at the centre of {district}.</source>
+      <translation>未设驻地：行程从{district}中心出发。</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="207" />
+      <source>No base recorded: the day starts where most of its stops lie.</source>
+      <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="107" />
       <source>No changes have been recorded for this record.</source>
       <translation>该记录没有修改记录。</translation>
     </message>
@@ -1397,6 +1508,11 @@
       <translation>序号</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="42" />
+      <source>Nominatim (OpenStreetMap)</source>
+      <translation>Nominatim（OpenStreetMap）</translation>
+    </message>
+    <message>
       <location filename="cases_page.py" line="24" />
       <source>Not approved</source>
       <translation>未审定</translation>
@@ -1427,9 +1543,19 @@
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="222" />
+      <source>Nothing was saved: correct the fields marked in red.</source>
+      <translation>未保存任何设置：请改正红字标出的项目。</translation>
+    </message>
+    <message>
       <location filename="record_page.py" line="45" />
       <source>Of the visit on {name}</source>
       <translation>{name} 的服务记录</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="40" />
+      <source>Off (work offline)</source>
+      <translation>关闭（离线工作）</translation>
     </message>
     <message>
       <location filename="messages.py" line="12" />
@@ -1458,6 +1584,7 @@
     </message>
     <message>
       <location filename="history_export.py" line="17" />
+      <location filename="actions.py" line="223" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -1467,7 +1594,7 @@
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="166" />
+      <location filename="actions.py" line="174" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1487,7 +1614,7 @@
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="112" />
+      <location filename="actions.py" line="120" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
@@ -1515,6 +1642,11 @@
       <location filename="main_window.py" line="228" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="77" />
+      <source>Or a point</source>
+      <translation>或填坐标</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="539" />
@@ -1712,6 +1844,11 @@
       <translation>恢复</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="95" />
+      <source>Restore defaults</source>
+      <translation>恢复默认</translation>
+    </message>
+    <message>
       <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
@@ -1722,7 +1859,7 @@
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="messages.py" line="46" />
+      <location filename="dispatch_settings_dialog.py" line="100" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -1770,6 +1907,11 @@
       <location filename="visit_dialog.py" line="259" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="48" />
+      <source>Saves these settings, then looks up the addresses placed only at a town centre</source>
+      <translation>先保存这些设置，再查询只定位到镇街或区县中心的地址</translation>
     </message>
     <message>
       <location filename="targets_dialog.py" line="47" />
@@ -1859,6 +2001,11 @@
     <message>
       <location filename="planning_texts.py" line="59" />
       <source>Start: {base}</source>
+      <translation>出发地：{base}</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="198" />
+      <source>Starts from: {base}</source>
       <translation>出发地：{base}</translation>
     </message>
     <message>
@@ -2131,7 +2278,7 @@
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="220" />
+      <location filename="actions.py" line="243" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -2278,6 +2425,9 @@
       <location filename="history_export.py" line="44" />
       <source>{lines} lines written to {path}</source>
       <translation>已写入 {lines} 行：{path}</translation>
+      <location filename="dispatch_settings_geocoding.py" line="71" />
+      <source>{n:,} enterprises and experts are placed only at a town or district centre.</source>
+      <translation>有 {n:,} 家企业和专家只定位到镇街或区县中心。</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="420" />

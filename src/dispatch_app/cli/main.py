@@ -91,6 +91,9 @@ def _optional_modules() -> list:
     from . import audit_commands
 
     mods.append(audit_commands)
+    from . import settings_commands
+
+    mods.append(settings_commands)
     return mods
 
 

@@ -198,4 +198,11 @@ def _dialogs(window: Any) -> dict[str, Callable[[], Any]]:
         "close-follow-up": lambda: CloseFollowUpDialog("对接检测设备供应商", "张三", window),
         "settings": lambda: SettingsDialog(window.settings, window),
         "about": lambda: AboutDialog(window),
+        "dispatch-settings": lambda: _dispatch_settings(window),
     }
+
+
+def _dispatch_settings(window: Any) -> Any:
+    from .dialogs.dispatch_settings_dialog import DispatchSettingsDialog
+
+    return DispatchSettingsDialog(window.store, window)
