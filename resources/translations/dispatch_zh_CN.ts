@@ -69,7 +69,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="151" />
+      <location filename="visit_dialog_layout.py" line="79" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -101,7 +101,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="261" />
+      <location filename="main_window.py" line="268" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -111,7 +111,7 @@
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="155" />
+      <location filename="visit_dialog_layout.py" line="83" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
@@ -141,8 +141,7 @@
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="130" />
-      <location filename="home_page.py" line="131" />
+      <location filename="home_page.py" line="132" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -208,9 +207,29 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="174" />
+      <location filename="map_page.py" line="418" />
+      <source>approximate</source>
+      <translation>近似位置</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="366" />
+      <source>Approximate (district centre)</source>
+      <translation>近似位置（区县中心）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="289" />
+      <source>approximate: district centre</source>
+      <translation>近似位置：区县中心</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="234" />
       <source>Archive</source>
       <translation>归档</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="329" />
+      <source>Base</source>
+      <translation>驻地</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -278,7 +297,6 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="237" />
       <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
@@ -344,6 +362,16 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="135" />
+      <source>Clear the route</source>
+      <translation>清除路线</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="177" />
+      <source>Click a point to select it.</source>
+      <translation>单击地图上的点以选中。</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="68" />
       <source>Click to see the records behind this figure</source>
       <translation>点击查看这个数字对应的记录</translation>
@@ -374,6 +402,21 @@
       <translation>办结时间</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="92" />
+      <source>Colour by</source>
+      <translation>着色</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="369" />
+      <source>Colour: district</source>
+      <translation>颜色：区县</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="375" />
+      <source>Colour: tech VP</source>
+      <translation>颜色：科技副总</translation>
+    </message>
+    <message>
       <location filename="common.py" line="47" />
       <source>Column</source>
       <translation>列名</translation>
@@ -389,7 +432,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -424,7 +467,6 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
@@ -470,12 +512,17 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="177" />
+      <location filename="map_page.py" line="119" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="413" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -550,7 +597,7 @@
       <translation>编辑目标…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -570,7 +617,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="headers.py" line="22" />
+      <location filename="canvas.py" line="364" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -618,7 +665,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="headers.py" line="21" />
+      <location filename="canvas.py" line="365" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -693,6 +740,11 @@
       <translation>文件</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="299" />
+      <source>Finding suggested experts…</source>
+      <translation>正在推荐专家…</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="173" />
       <source>First rows of the file</source>
       <translation>文件前几行</translation>
@@ -731,14 +783,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="213" />
-      <location filename="home_page.py" line="214" />
+      <location filename="home_page.py" line="215" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="256" />
-      <location filename="home_page.py" line="257" />
+      <location filename="home_page.py" line="264" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -795,6 +845,11 @@
       <location filename="actions.py" line="198" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="376" />
+      <source>Has an active tech VP</source>
+      <translation>有在岗科技副总</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -877,18 +932,27 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="242" />
       <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="243" />
+      <location filename="map_page.py" line="234" />
+      <source>Loading the map…</source>
+      <translation>正在加载地图…</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="225" />
+      <source>Loading the points…</source>
+      <translation>正在加载点位…</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="245" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="102" />
+      <location filename="visit_dialog.py" line="89" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
@@ -896,6 +960,11 @@
       <location filename="follow_ups_page.py" line="62" />
       <source>Log a visit…</source>
       <translation>登记入企服务…</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="34" />
+      <source>Map</source>
+      <translation>地图</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="150" />
@@ -1003,7 +1072,7 @@
       <translation>新建专家</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="241" />
+      <location filename="record_form.py" line="131" />
       <source>New record</source>
       <translation>新建记录</translation>
     </message>
@@ -1018,9 +1087,19 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="131" />
+      <source>Next day with visits</source>
+      <translation>下一个走访日</translation>
+    </message>
+    <message>
       <location filename="messages.py" line="34" />
       <source>No</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="377" />
+      <source>No active tech VP</source>
+      <translation>无在岗科技副总</translation>
     </message>
     <message>
       <location filename="app.py" line="130" />
@@ -1028,10 +1107,29 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
-      <location filename="main_window.py" line="294" />
+      <location filename="main_window.py" line="304" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="340" />
+      <source>No expert can be suggested (limits in the matching settings).</source>
+      <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="445" />
+      <source>No later visits for this team.</source>
+      <translation>该队之后没有走访安排。</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="433" />
+      <source>No route: {error}</source>
+      <translation>无法生成路线：{error}</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="351" />
+      <source>No suggestions: {error}</source>
+      <translation>无法推荐：{error}</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="46" />
@@ -1119,6 +1217,11 @@
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="181" />
+      <source>Open record</source>
+      <translation>打开记录</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="112" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
@@ -1129,9 +1232,14 @@
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="104" />
+      <location filename="record_form_layout.py" line="54" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="183" />
+      <source>Open the selected record (double-click, Enter)</source>
+      <translation>打开选中的记录（双击或回车）</translation>
     </message>
     <message>
       <location filename="follow_ups_page.py" line="85" />
@@ -1144,13 +1252,16 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="44" />
+      <location filename="map_page.py" line="374" />
+      <source>Ordering the day…</source>
+      <translation>正在安排当天路线…</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
@@ -1161,13 +1272,12 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="218" />
       <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="219" />
+      <location filename="home_page.py" line="220" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -1192,7 +1302,6 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="100" />
       <location filename="page_registry.py" line="26" />
       <source>Progress</source>
       <translation>目标进度</translation>
@@ -1203,7 +1312,7 @@
       <translation>年度目标进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="101" />
+      <location filename="home_page.py" line="102" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -1222,8 +1331,7 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="136" />
-      <location filename="home_page.py" line="137" />
+      <location filename="home_page.py" line="138" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
@@ -1268,7 +1376,7 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="344" />
+      <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
@@ -1279,9 +1387,14 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="172" />
+      <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="423" />
+      <source>Route of {team} on {day}</source>
+      <translation>{team} {day} 路线</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -1294,7 +1407,7 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="227" />
+      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1324,19 +1437,17 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="319" />
-      <location filename="main_window.py" line="316" />
+      <location filename="main_window.py" line="326" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="207" />
       <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="401" />
+      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1396,6 +1507,16 @@
       <translation>显示已归档</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="104" />
+      <source>Show every point (0)</source>
+      <translation>显示全部点位（0）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="127" />
+      <source>Show the day's route</source>
+      <translation>显示当天路线</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="12" />
       <source>Size</source>
       <translation>规模</translation>
@@ -1431,6 +1552,16 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
+      <location filename="canvas.py" line="379" />
+      <source>Suggested expert</source>
+      <translation>推荐专家</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="342" />
+      <source>Suggested experts</source>
+      <translation>推荐专家</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="108" />
       <source>Target</source>
       <translation>目标</translation>
@@ -1456,6 +1587,11 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
+      <location filename="canvas.py" line="381" />
+      <source>Team's day route</source>
+      <translation>轻骑队当天路线</translation>
+    </message>
+    <message>
       <location filename="expert_form.py" line="33" />
       <source>Teams</source>
       <translation>轻骑队</translation>
@@ -1466,18 +1602,22 @@
       <translation>科技副总与科技轻骑队调度台</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="96" />
+      <source>Tech VP or not</source>
+      <translation>有无科技副总</translation>
+    </message>
+    <message>
       <location filename="targets_dialog.py" line="49" />
       <source>Tech VPs</source>
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="273" />
       <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="274" />
+      <location filename="home_page.py" line="281" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
@@ -1487,7 +1627,11 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="297" />
+      <location filename="map_page.py" line="271" />
+      <source>The map could not be loaded: {error}</source>
+      <translation>地图无法加载：{error}</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -1512,12 +1656,12 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="348" />
+      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1537,8 +1681,7 @@
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="211" />
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1553,7 +1696,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="143" />
+      <location filename="visit_dialog_layout.py" line="71" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1563,7 +1706,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1613,7 +1756,6 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="270" />
       <source>Visits (家次)</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
@@ -1623,7 +1765,7 @@
       <translation>每月服务家次</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="271" />
+      <location filename="home_page.py" line="278" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
@@ -1656,6 +1798,11 @@
       <location filename="export_dialog.py" line="185" />
       <source>Whole database</source>
       <translation>整个数据库</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="104" />
+      <source>Whole map</source>
+      <translation>全图</translation>
     </message>
     <message>
       <location filename="page_registry.py" line="25" />
@@ -1693,12 +1840,27 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="103" />
+      <source>Zoom in (+)</source>
+      <translation>放大（+）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="102" />
+      <source>Zoom out (−)</source>
+      <translation>缩小（−）</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="429" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="284" />
+      <location filename="map_page.py" line="260" />
+      <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
+      <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
+    </message>
+    <message>
+      <location filename="home_page.py" line="291" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
@@ -1721,6 +1883,11 @@
       <location filename="export_dialog.py" line="170" />
       <source>{n} rows exported to {path}</source>
       <translation>已导出 {n} 行到 {path}</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="411" />
+      <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
+      <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="500" />
@@ -1746,6 +1913,11 @@
       <location filename="import_wizard.py" line="130" />
       <source>{source}; header in row {row}, {n} columns</source>
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="402" />
+      <source>{team} has no visits on {day}.</source>
+      <translation>{team} 在 {day} 没有走访。</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,522 @@
+"""The map itself: a QWidget that paints every point in one batch per colour with QPainter.
+
+Why not QGraphicsScene: one item per enterprise is 20k Python-wrapped objects to build and to
+hit-test; here a paint projects the points in one pass over plain lists (``Viewport.project``),
+groups them by colour and draws each group with one ``drawPoints`` call (a wide pen with a round
+cap for enterprises, a square cap for experts). Approximate positions (no coordinates of their
+own: the district centre) are drawn hollow: the same call again with a white, narrower pen.
+
+Interaction: wheel / + / − / buttons zoom (around the cursor for the wheel); dragging or the
+arrow keys pan; a click selects the nearest point (``selected``), a double click or Enter opens
+it (``activated``). The page owns the data and the overlays and hands them in.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..i18n import tr
+from .layers import (
+    DISTRICT_COLOURS,
+    STATUS_COLOURS,
+    CandidateLine,
+    MapData,
+    PointLayer,
+    RouteOverlay,
+    colour_for,
+)
+from .legend import LegendEntry, draw_legend
+from .projection import ZOOM_STEP, Viewport
+
+BACKGROUND = "#f3f1ec"
+HIT_RADIUS = 9.0  # pixels: how near a click must be to a point to select it
+ROUTE_COLOUR = "#c62828"
+CANDIDATE_COLOUR = "#1a5fb4"
+_CAPS = {"enterprises": Qt.PenCapStyle.RoundCap, "experts": Qt.PenCapStyle.SquareCap}
+
+
+class MapCanvas(QWidget):
+    selected = Signal(str, str)  # kind, id ("" and "" when the selection is cleared)
+    activated = Signal(str, str)  # kind, id: open its record
+    painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapCanvas")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(False)
+        self.setMinimumSize(320, 240)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.viewport = Viewport()
+        self.data: MapData | None = None
+        self.colour_mode = "district"  # or "status"
+        self.visible = {"enterprises": True, "experts": True}
+        self.selection: tuple[str, int] | None = None  # (kind, index in its layer)
+        self.candidates: list[CandidateLine] = []
+        self.route: RouteOverlay | None = None
+        self.drawn_points = 0  # points inside the view at the last paint
+        self._screen: dict[str, tuple[list[float], list[float]]] = {}
+        self._screen_key: tuple | None = None
+        self._press: QPointF | None = None
+        self._last: QPointF | None = None
+        self._dragging = False
+        self._fitted = False
+        self._legend_rect = QRectF()
+
+    # -- what is shown ---------------------------------------------------------------------
+    def set_data(self, data: MapData | None) -> None:
+        self.data = data
+        self.selection = None
+        self.candidates = []
+        self._screen_key = None
+        self._fitted = False
+        if self.width() > 0:
+            self.fit()
+        self.update()
+
+    def fit(self) -> None:
+        """Show every point (or Wenzhou's box when there are none)."""
+        self._sync_size()
+        box = self.data.bounds() if self.data is not None else None
+        if box is None:
+            from ...domain.geography import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+
+            box = (LAT_MIN, LAT_MAX, LON_MIN, LON_MAX)
+        self.viewport.fit(*box)
+        self._fitted = True
+        self.update()
+
+    def set_colour_mode(self, mode: str) -> None:
+        self.colour_mode = mode
+        self.update()
+
+    def set_kind_visible(self, kind: str, on: bool) -> None:
+        self.visible[kind] = on
+        if not on and self.selection and self.selection[0] == kind:
+            self.select(None)
+        self.update()
+
+    def set_candidates(self, lines: list[CandidateLine]) -> None:
+        self.candidates = lines
+        self.update()
+
+    def set_route(self, route: RouteOverlay | None) -> None:
+        self.route = route
+        self.update()
+
+    def layer(self, kind: str) -> PointLayer | None:
+        return self.data.layers.get(kind) if self.data is not None else None
+
+    def selected_record(self) -> tuple[str, str] | None:
+        if self.selection is None or self.data is None:
+            return None
+        kind, i = self.selection
+        return kind, self.data.layers[kind].ids[i]
+
+    def select(self, target: tuple[str, int] | None) -> None:
+        """Select a point (or clear the selection with None) and say so."""
+        if target == self.selection:
+            return
+        self.selection = target
+        self.candidates = []
+        self.update()
+        record = self.selected_record()
+        self.selected.emit(*(record or ("", "")))
+
+    def select_id(self, kind: str, record_id: str) -> bool:
+        layer = self.layer(kind)
+        i = layer.index_of(record_id) if layer is not None else -1
+        if i < 0:
+            return False
+        self.select((kind, i))
+        return True
+
+    # -- zoom and pan ----------------------------------------------------------------------
+    def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
+        self._sync_size()
+        self.viewport.zoom(factor, at.x() if at else None, at.y() if at else None)
+        self.update()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.viewport.pan(dx, dy)
+        self.update()
+
+    def center_on(self, lat: float, lon: float) -> None:
+        self.viewport.lat, self.viewport.lon = lat, lon
+        self.update()
+
+    # -- geometry --------------------------------------------------------------------------
+    def _sync_size(self) -> None:
+        self.viewport.width, self.viewport.height = max(self.width(), 1), max(self.height(), 1)
+
+    def _projected(self, kind: str) -> tuple[list[float], list[float]]:
+        """Screen positions of a layer's points for the current view (cached until it moves)."""
+        v = self.viewport
+        key = (v.lat, v.lon, v.scale, v.width, v.height, id(self.data))
+        if key != self._screen_key:
+            self._screen = {}
+            self._screen_key = key
+        if kind not in self._screen:
+            layer = self.data.layers[kind] if self.data is not None else PointLayer(kind)
+            self._screen[kind] = v.project(layer.lats, layer.lons)
+        return self._screen[kind]
+
+    def screen_pos(self, kind: str, record_id: str) -> QPointF | None:
+        """Where a record's point is on screen now (tests click there)."""
+        layer = self.layer(kind)
+        i = layer.index_of(record_id) if layer is not None else -1
+        if i < 0:
+            return None
+        self._sync_size()
+        xs, ys = self._projected(kind)
+        return QPointF(xs[i], ys[i])
+
+    def point_at(self, pos: QPointF, radius: float = HIT_RADIUS) -> tuple[str, int] | None:
+        """The nearest visible point within ``radius`` pixels (experts win a tie: drawn on top)."""
+        if self.data is None or self._legend_rect.contains(pos):
+            return None
+        self._sync_size()
+        best: tuple[str, int] | None = None
+        best_d = radius * radius
+        px, py = pos.x(), pos.y()
+        for kind in ("experts", "enterprises"):
+            if not self.visible.get(kind) or kind not in self.data.layers:
+                continue
+            xs, ys = self._projected(kind)
+            for i, x in enumerate(xs):
+                dx = x - px
+                if -radius <= dx <= radius:
+                    d = dx * dx + (ys[i] - py) ** 2
+                    if d < best_d:
+                        best, best_d = (kind, i), d
+        return best
+
+    def point_size(self) -> float:
+        """Dots grow a little as one zooms in (5 px for the whole city, up to 10)."""
+        return max(5.0, min(10.0, 5.0 + math.log2(max(self.viewport.scale / 400.0, 1.0))))
+
+    # -- painting --------------------------------------------------------------------------
+    def paintEvent(self, _event: Any) -> None:
+        self._sync_size()
+        p = QPainter(self)
+        p.fillRect(self.rect(), QColor(BACKGROUND))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_grid(p)
+        self._paint_districts(p)
+        self.drawn_points = 0
+        if self.data is not None:
+            for kind in ("enterprises", "experts"):
+                if self.visible.get(kind) and kind in self.data.layers:
+                    self.drawn_points += self._paint_layer(p, kind)
+        self._paint_candidates(p)
+        self._paint_route(p)
+        self._paint_selection(p)
+        self._paint_scale_bar(p)
+        self._legend_rect = draw_legend(p, self.legend_entries())
+        p.end()
+        self.painted.emit()
+
+    def _paint_layer(self, p: QPainter, kind: str) -> int:
+        """One drawPoints per (colour, hollow) group; returns how many points were in view."""
+        layer = self.data.layers[kind]  # type: ignore[union-attr]
+        xs, ys = self._projected(kind)
+        w, h = self.width() + 10, self.height() + 10
+        keys = layer.colour_keys(self.colour_mode)
+        approx = layer.approximate
+        groups: dict[tuple[Any, bool], list[QPointF]] = {}
+        n = 0
+        for i, x in enumerate(xs):
+            y = ys[i]
+            if -10 <= x <= w and -10 <= y <= h:
+                k = (keys[i], approx[i])
+                g = groups.get(k)
+                if g is None:
+                    g = groups[k] = []
+                g.append(QPointF(x, y))
+                n += 1
+        size = self.point_size() + (1.5 if kind == "experts" else 0.0)
+        cap = _CAPS[kind]
+        white = QPen(QColor("white"), max(size - 3.2, 1.5), Qt.PenStyle.SolidLine, cap)
+        for (key, hollow), points in groups.items():
+            p.setPen(QPen(QColor(colour_for(self.colour_mode, key)), size,
+                          Qt.PenStyle.SolidLine, cap))  # fmt: skip
+            p.drawPoints(points)
+            if hollow:
+                p.setPen(white)
+                p.drawPoints(points)
+        return n
+
+    def _paint_grid(self, p: QPainter) -> None:
+        """Faint parallels and meridians (0.1° or 0.5° apart by zoom) for orientation."""
+        v = self.viewport
+        step = 0.5 if v.scale < 600 else 0.1 if v.scale < 6000 else 0.01
+        lat0, lon0 = v.to_geo(0, self.height())
+        lat1, lon1 = v.to_geo(self.width(), 0)
+        p.setPen(QPen(QColor("#e2ded5"), 1))
+        lat = math.floor(lat0 / step) * step
+        while lat <= lat1:
+            y = v.to_screen(lat, lon0)[1]
+            p.drawLine(QPointF(0, y), QPointF(self.width(), y))
+            lat += step
+        lon = math.floor(lon0 / step) * step
+        while lon <= lon1:
+            x = v.to_screen(lat0, lon)[0]
+            p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+            lon += step
+
+    def _paint_districts(self, p: QPainter) -> None:
+        """District centres: a small cross and the name (boundaries are not shipped)."""
+        if self.data is None:
+            return
+        font = QFont(p.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        p.save()
+        p.setFont(font)
+        fm = QFontMetrics(font)
+        for d in self.data.districts:
+            x, y = self.viewport.to_screen(d.lat, d.lon)
+            colour = QColor(DISTRICT_COLOURS.get(d.code, "#555555"))
+            p.setPen(QPen(colour, 2))
+            p.drawLine(QPointF(x - 5, y), QPointF(x + 5, y))
+            p.drawLine(QPointF(x, y - 5), QPointF(x, y + 5))
+            tw = fm.horizontalAdvance(d.name)
+            _halo_text(p, QPointF(x - tw / 2, y - 9), d.name, colour.darker(140))
+        p.restore()
+
+    def _paint_candidates(self, p: QPainter) -> None:
+        record = self.selection
+        if not self.candidates or record is None or self.data is None:
+            return
+        layer = self.data.layers[record[0]]
+        ox, oy = self.viewport.to_screen(layer.lats[record[1]], layer.lons[record[1]])
+        pen = QPen(QColor(CANDIDATE_COLOUR), 1.6, Qt.PenStyle.DashLine)
+        for c in self.candidates:
+            x, y = self.viewport.to_screen(c.lat, c.lon)
+            p.setPen(pen)
+            p.drawLine(QPointF(ox, oy), QPointF(x, y))
+            _badge(p, QPointF(x, y), str(c.rank), QColor(CANDIDATE_COLOUR), square=True)
+            _halo_text(p, QPointF(x + 11, y + 4), c.name, QColor("#0d3b7a"))
+
+    def _paint_route(self, p: QPainter) -> None:
+        if self.route is None or not self.route.stops:
+            return
+        pts = [QPointF(*self.viewport.to_screen(s.lat, s.lon)) for s in self.route.stops]
+        path = QPainterPath(pts[0])
+        for q in pts[1:]:
+            path.lineTo(q)
+        p.setPen(QPen(QColor(ROUTE_COLOUR), 2.6))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(path)
+        if self.route.closed and len(pts) > 1:
+            p.setPen(QPen(QColor(ROUTE_COLOUR), 1.6, Qt.PenStyle.DotLine))
+            p.drawLine(pts[-1], pts[0])
+        for i in range(1, len(pts)):
+            _arrow(p, pts[i - 1], pts[i])
+        for s, q in zip(self.route.stops, pts, strict=True):
+            label = tr("Base") if s.number == 0 else str(s.number)
+            _badge(p, q, label, QColor(ROUTE_COLOUR), square=s.number == 0, hollow=s.approximate)
+
+    def _paint_selection(self, p: QPainter) -> None:
+        if self.selection is None or self.data is None:
+            return
+        kind, i = self.selection
+        layer = self.data.layers[kind]
+        x, y = self.viewport.to_screen(layer.lats[i], layer.lons[i])
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(QColor("white"), 5))
+        p.drawEllipse(QPointF(x, y), 9, 9)
+        p.setPen(QPen(QColor("#111111"), 2.2))
+        p.drawEllipse(QPointF(x, y), 9, 9)
+        _label_box(p, QPointF(x + 13, y - 12), layer.names[i])
+
+    def _paint_scale_bar(self, p: QPainter) -> None:
+        km_px = self.viewport.km_per_pixel()
+        target = km_px * 120
+        nice = 10 ** math.floor(math.log10(target))
+        for m in (5, 2, 1):
+            if nice * m <= target:
+                nice *= m
+                break
+        length = nice / km_px
+        x0, y0 = 14.0, self.height() - 18.0
+        p.setPen(QPen(QColor("#333333"), 2))
+        p.drawLine(QPointF(x0, y0), QPointF(x0 + length, y0))
+        p.drawLine(QPointF(x0, y0 - 4), QPointF(x0, y0))
+        p.drawLine(QPointF(x0 + length, y0 - 4), QPointF(x0 + length, y0))
+        text = f"{nice:g} km"
+        _halo_text(p, QPointF(x0 + length + 6, y0 + 4), text, QColor("#333333"))
+
+    def legend_entries(self) -> list[LegendEntry]:
+        e: list[LegendEntry] = [
+            LegendEntry(tr("Enterprise"), "#555555", "dot"),
+            LegendEntry(tr("Expert"), "#555555", "square"),
+            LegendEntry(tr("Approximate (district centre)"), "#555555", "ring"),
+        ]
+        if self.colour_mode == "district":
+            e.append(LegendEntry(tr("Colour: district"), "", header=True))
+            names = {d.code: d.name for d in self.data.districts} if self.data else {}
+            e += [
+                LegendEntry(names[c], DISTRICT_COLOURS[c]) for c in DISTRICT_COLOURS if c in names
+            ]
+        else:
+            e.append(LegendEntry(tr("Colour: tech VP"), "", header=True))
+            e.append(LegendEntry(tr("Has an active tech VP"), STATUS_COLOURS[True]))
+            e.append(LegendEntry(tr("No active tech VP"), STATUS_COLOURS[False]))
+        if self.candidates:
+            e.append(LegendEntry(tr("Suggested expert"), CANDIDATE_COLOUR, "dashed"))
+        if self.route is not None:
+            e.append(LegendEntry(tr("Team's day route"), ROUTE_COLOUR, "line"))
+        return e
+
+    # -- input -----------------------------------------------------------------------------
+    def mousePressEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = self._last = event.position()
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        if self._press is None or self._last is None:
+            return
+        pos = event.position()
+        if not self._dragging and (pos - self._press).manhattanLength() > 4:
+            self._dragging = True
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        if self._dragging:
+            delta = pos - self._last
+            self._last = pos
+            self.pan_by(delta.x(), delta.y())
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._press is None:
+            return
+        if not self._dragging:
+            self.select(self.point_at(event.position()))
+        self._press = self._last = None
+        self._dragging = False
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    def mouseDoubleClickEvent(self, event: Any) -> None:
+        hit = self.point_at(event.position())
+        if hit is not None:
+            self.select(hit)
+            record = self.selected_record()
+            if record is not None:
+                self.activated.emit(*record)
+
+    def wheelEvent(self, event: Any) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.zoom_by(ZOOM_STEP**steps, event.position())
+        event.accept()
+
+    def keyPressEvent(self, event: Any) -> None:
+        key = event.key()
+        step_x, step_y = self.width() / 8, self.height() / 8
+        pans = {
+            Qt.Key.Key_Left: (step_x, 0),
+            Qt.Key.Key_Right: (-step_x, 0),
+            Qt.Key.Key_Up: (0, step_y),
+            Qt.Key.Key_Down: (0, -step_y),
+        }
+        if key in pans:
+            self.pan_by(*pans[key])
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key in (Qt.Key.Key_0, Qt.Key.Key_Home):
+            self.fit()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            record = self.selected_record()
+            if record is not None:
+                self.activated.emit(*record)
+        elif key == Qt.Key.Key_Escape:
+            self.select(None)
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._sync_size()
+        if not self._fitted and self.data is not None:
+            self.fit()
+
+
+def _halo_text(p: QPainter, at: QPointF, text: str, colour: QColor) -> None:
+    """Text with a white outline, readable over points and lines."""
+    path = QPainterPath()
+    path.addText(at, p.font(), text)
+    p.save()
+    p.setPen(QPen(QColor(255, 255, 255, 230), 3.5))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(path)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawPath(path)
+    p.restore()
+
+
+def _label_box(p: QPainter, at: QPointF, text: str) -> None:
+    fm = QFontMetrics(p.font())
+    rect = QRectF(at.x(), at.y() - fm.ascent(), fm.horizontalAdvance(text) + 12, fm.height() + 6)
+    p.save()
+    p.setPen(QPen(QColor("#333333"), 1))
+    p.setBrush(QColor(255, 255, 240, 240))
+    p.drawRoundedRect(rect, 4, 4)
+    p.setPen(QColor("#111111"))
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    p.restore()
+
+
+def _badge(p: QPainter, c: QPointF, text: str, colour: QColor, *, square: bool = False,
+           hollow: bool = False) -> None:  # fmt: skip
+    """A numbered marker: white fill, coloured edge (dashed when the position is approximate)."""
+    fm = QFontMetrics(p.font())
+    r = max(9.0, fm.horizontalAdvance(text) / 2 + 4)
+    p.save()
+    pen = QPen(colour, 2)
+    if hollow:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    p.setPen(pen)
+    p.setBrush(QColor("white"))
+    rect = QRectF(c.x() - r, c.y() - 9, 2 * r, 18)
+    if square:
+        p.drawRoundedRect(rect, 3, 3)
+    else:
+        p.drawEllipse(rect)
+    p.setPen(colour.darker(130))
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    p.restore()
+
+
+def _arrow(p: QPainter, a: QPointF, b: QPointF) -> None:
+    """A small arrowhead at the middle of a leg: the direction of travel."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length = math.hypot(dx, dy)
+    if length < 30:
+        return
+    ux, uy = dx / length, dy / length
+    m = QPointF(a.x() + dx / 2, a.y() + dy / 2)
+    left = QPointF(m.x() - 8 * ux + 4.5 * uy, m.y() - 8 * uy - 4.5 * ux)
+    right = QPointF(m.x() - 8 * ux - 4.5 * uy, m.y() - 8 * uy + 4.5 * ux)
+    path = QPainterPath(m)
+    path.lineTo(left)
+    path.lineTo(right)
+    path.closeSubpath()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor(ROUTE_COLOUR))
+    p.drawPath(path)
