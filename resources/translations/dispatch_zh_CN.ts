@@ -89,6 +89,11 @@
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="263" />
+      <source>; {n} records have no position</source>
+      <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
+    </message>
+    <message>
       <location filename="menu.py" line="102" />
       <source>A bundle has invalid rows; nothing was merged.
 {problem}</source>
@@ -212,12 +217,12 @@
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="366" />
+      <location filename="canvas.py" line="378" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="289" />
+      <location filename="map_page.py" line="290" />
       <source>approximate: district centre</source>
       <translation>近似位置：区县中心</translation>
     </message>
@@ -227,7 +232,7 @@
       <translation>归档</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="329" />
+      <location filename="canvas.py" line="338" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -407,12 +412,12 @@
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="369" />
+      <location filename="canvas.py" line="381" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="375" />
+      <location filename="canvas.py" line="387" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -617,7 +622,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="364" />
+      <location filename="canvas.py" line="376" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -665,7 +670,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="365" />
+      <location filename="canvas.py" line="377" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -740,7 +745,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="299" />
+      <location filename="map_page.py" line="300" />
       <source>Finding suggested experts…</source>
       <translation>正在推荐专家…</translation>
     </message>
@@ -847,7 +852,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="376" />
+      <location filename="canvas.py" line="388" />
       <source>Has an active tech VP</source>
       <translation>有在岗科技副总</translation>
     </message>
@@ -1097,7 +1102,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="377" />
+      <location filename="canvas.py" line="389" />
       <source>No active tech VP</source>
       <translation>无在岗科技副总</translation>
     </message>
@@ -1112,22 +1117,22 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="340" />
+      <location filename="map_page.py" line="341" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="445" />
+      <location filename="map_page.py" line="444" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="433" />
+      <location filename="map_page.py" line="432" />
       <source>No route: {error}</source>
       <translation>无法生成路线：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="351" />
+      <location filename="map_page.py" line="352" />
       <source>No suggestions: {error}</source>
       <translation>无法推荐：{error}</translation>
     </message>
@@ -1257,7 +1262,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="374" />
+      <location filename="map_page.py" line="375" />
       <source>Ordering the day…</source>
       <translation>正在安排当天路线…</translation>
     </message>
@@ -1392,7 +1397,7 @@
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="423" />
+      <location filename="map_page.py" line="422" />
       <source>Route of {team} on {day}</source>
       <translation>{team} {day} 路线</translation>
     </message>
@@ -1552,12 +1557,12 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="379" />
+      <location filename="canvas.py" line="391" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="342" />
+      <location filename="map_page.py" line="343" />
       <source>Suggested experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -1587,7 +1592,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="381" />
+      <location filename="canvas.py" line="393" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -1627,7 +1632,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="271" />
+      <location filename="map_page.py" line="272" />
       <source>The map could not be loaded: {error}</source>
       <translation>地图无法加载：{error}</translation>
     </message>
@@ -1855,7 +1860,7 @@
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="260" />
+      <location filename="map_page.py" line="259" />
       <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
       <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
@@ -1885,7 +1890,7 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="411" />
+      <location filename="map_page.py" line="412" />
       <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
@@ -1915,7 +1920,7 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="402" />
+      <location filename="map_page.py" line="403" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>

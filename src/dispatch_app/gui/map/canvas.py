@@ -66,7 +66,7 @@ class MapCanvas(QWidget):
         self._press: QPointF | None = None
         self._last: QPointF | None = None
         self._dragging = False
-        self._fitted = False
+        self._auto_fit = True  # until the user zooms or pans, a resize shows every point again
         self._legend_rect = QRectF()
 
     # -- what is shown ---------------------------------------------------------------------
@@ -75,10 +75,7 @@ class MapCanvas(QWidget):
         self.selection = None
         self.candidates = []
         self._screen_key = None
-        self._fitted = False
-        if self.width() > 0:
-            self.fit()
-        self.update()
+        self.fit()
 
     def fit(self) -> None:
         """Show every point (or Wenzhou's box when there are none)."""
@@ -89,7 +86,7 @@ class MapCanvas(QWidget):
 
             box = (LAT_MIN, LAT_MAX, LON_MIN, LON_MAX)
         self.viewport.fit(*box)
-        self._fitted = True
+        self._auto_fit = True
         self.update()
 
     def set_colour_mode(self, mode: str) -> None:
@@ -140,6 +137,7 @@ class MapCanvas(QWidget):
     # -- zoom and pan ----------------------------------------------------------------------
     def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
         self._sync_size()
+        self._auto_fit = False
         self.viewport.zoom(factor, at.x() if at else None, at.y() if at else None)
         self.update()
 
@@ -150,10 +148,12 @@ class MapCanvas(QWidget):
         self.zoom_by(1 / ZOOM_STEP)
 
     def pan_by(self, dx: float, dy: float) -> None:
+        self._auto_fit = False
         self.viewport.pan(dx, dy)
         self.update()
 
     def center_on(self, lat: float, lon: float) -> None:
+        self._auto_fit = False
         self.viewport.lat, self.viewport.lon = lat, lon
         self.update()
 
@@ -288,7 +288,8 @@ class MapCanvas(QWidget):
         fm = QFontMetrics(font)
         for d in self.data.districts:
             x, y = self.viewport.to_screen(d.lat, d.lon)
-            colour = QColor(DISTRICT_COLOURS.get(d.code, "#555555"))
+            by_district = self.colour_mode == "district"
+            colour = QColor(DISTRICT_COLOURS.get(d.code, "#555555") if by_district else "#555555")
             p.setPen(QPen(colour, 2))
             p.drawLine(QPointF(x - 5, y), QPointF(x + 5, y))
             p.drawLine(QPointF(x, y - 5), QPointF(x, y + 5))
@@ -325,9 +326,20 @@ class MapCanvas(QWidget):
             p.drawLine(pts[-1], pts[0])
         for i in range(1, len(pts)):
             _arrow(p, pts[i - 1], pts[i])
-        for s, q in zip(self.route.stops, pts, strict=True):
-            label = tr("Base") if s.number == 0 else str(s.number)
-            _badge(p, q, label, QColor(ROUTE_COLOUR), square=s.number == 0, hollow=s.approximate)
+        # Stops at one place (two visits to one enterprise, a stop at the base) share a badge.
+        places: dict[tuple[float, float], list[int]] = {}
+        for i, s in enumerate(self.route.stops[1:], 1):
+            places.setdefault((round(s.lat, 6), round(s.lon, 6)), []).append(i)
+        base = pts[0]
+        p.setPen(QPen(QColor(ROUTE_COLOUR), 2))
+        p.drawLine(base, QPointF(base.x(), base.y() - 16))
+        p.setBrush(QColor(ROUTE_COLOUR))
+        p.drawEllipse(base, 3, 3)
+        _badge(p, QPointF(base.x(), base.y() - 24), tr("Base"), QColor(ROUTE_COLOUR), square=True)
+        for numbers in places.values():
+            stop = self.route.stops[numbers[0]]
+            label = ",".join(str(self.route.stops[n].number) for n in numbers)
+            _badge(p, pts[numbers[0]], label, QColor(ROUTE_COLOUR), hollow=stop.approximate)
 
     def _paint_selection(self, p: QPainter) -> None:
         if self.selection is None or self.data is None:
@@ -451,9 +463,10 @@ class MapCanvas(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        self._sync_size()
-        if not self._fitted and self.data is not None:
+        if self._auto_fit:
             self.fit()
+        else:
+            self._sync_size()
 
 
 def _halo_text(p: QPainter, at: QPointF, text: str, colour: QColor) -> None:

@@ -1,5 +1,5 @@
 """Equirectangular projection around a centre: enough for one prefecture (Wenzhou spans under
-two degrees; the east-west squeeze is corrected by the cosine of the centre's latitude).
+two degrees; the east-west squeeze is corrected by the cosine of its middle latitude).
 
 Plain Python, no Qt: the canvas asks it for screen positions and the reverse on a click.
 """
@@ -14,6 +14,9 @@ from ...domain.geography import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 MIN_SCALE = 50.0  # pixels per degree of latitude: the whole province and more
 MAX_SCALE = 400_000.0  # a few metres a pixel
 ZOOM_STEP = 1.25
+# The standard parallel: fixed (not the view's centre), so panning north never stretches x.
+REFERENCE_LAT = (LAT_MIN + LAT_MAX) / 2
+_COS_REF = math.cos(math.radians(REFERENCE_LAT))
 
 
 @dataclass
@@ -28,8 +31,8 @@ class Viewport:
 
     @property
     def x_factor(self) -> float:
-        """Pixels per degree of longitude at the centre's latitude."""
-        return self.scale * math.cos(math.radians(self.lat))
+        """Pixels per degree of longitude (at the standard parallel)."""
+        return self.scale * _COS_REF
 
     def to_screen(self, lat: float, lon: float) -> tuple[float, float]:
         return (
@@ -68,7 +71,7 @@ class Viewport:
         """Show the box whole, with a margin of a tenth on each side."""
         self.lat = (lat_min + lat_max) / 2
         self.lon = (lon_min + lon_max) / 2
-        cos = math.cos(math.radians(self.lat))
+        cos = _COS_REF
         span_lat = max(lat_max - lat_min, 0.01) * 1.2
         span_lon = max(lon_max - lon_min, 0.01) * 1.2
         self.scale = min(

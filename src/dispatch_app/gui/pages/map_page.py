@@ -256,11 +256,12 @@ class MapPage(QWidget):
         n_ent = len(data.layers["enterprises"])
         n_exp = len(data.layers["experts"])
         approx = sum(data.layers["enterprises"].approximate)
-        self.state_label.setText(
-            tr("{e:,} enterprises, {x:,} experts; {a:,} at their district centre").format(
-                e=n_ent, x=n_exp, a=approx
-            )
+        text = tr("{e:,} enterprises, {x:,} experts; {a:,} at their district centre").format(
+            e=n_ent, x=n_exp, a=approx
         )
+        if data.skipped:
+            text += tr("; {n} records have no position").format(n=data.skipped)
+        self.state_label.setText(text)
         self.loaded.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -412,16 +413,14 @@ class MapPage(QWidget):
                 n=len(day.stops), km=r.km, h=r.minutes / 60, entered=day.entered_km
             )
         )
-        rows = [f"<li value='0'>{tr('Base')}: {day.base.label}</li>"]
+        rows = [f"{tr('Base')}: {day.base.label}"]
         rows += [
-            f"<li>{s.name}"
-            + (f" <small>({tr('approximate')})</small>" if s.approximate else "")
-            + "</li>"
-            for s in day.stops
+            f"{i}. {s.name}" + (f" <small>({tr('approximate')})</small>" if s.approximate else "")
+            for i, s in enumerate(day.stops, 1)
         ]
         self.stops_label.setText(
             f"<b>{tr('Route of {team} on {day}').format(team=day.team_name, day=day.day)}</b>"
-            f"<ol style='margin-left:-20px'>{''.join(rows)}</ol>"
+            "<br>" + "<br>".join(rows)
         )
         self.route_loaded.emit()
 
