@@ -89,7 +89,7 @@
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="263" />
+      <location filename="map_page.py" line="271" />
       <source>; {n} records have no position</source>
       <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
     </message>
@@ -212,17 +212,17 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="418" />
+      <location filename="map_page.py" line="429" />
       <source>approximate</source>
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="378" />
+      <location filename="canvas.py" line="408" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="290" />
+      <location filename="map_page.py" line="299" />
       <source>approximate: district centre</source>
       <translation>近似位置：区县中心</translation>
     </message>
@@ -232,7 +232,7 @@
       <translation>归档</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="338" />
+      <location filename="canvas.py" line="368" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -412,12 +412,12 @@
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="381" />
+      <location filename="canvas.py" line="411" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="387" />
+      <location filename="canvas.py" line="417" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -622,7 +622,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="376" />
+      <location filename="canvas.py" line="406" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -670,7 +670,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="377" />
+      <location filename="canvas.py" line="407" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -745,7 +745,7 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="300" />
+      <location filename="map_page.py" line="310" />
       <source>Finding suggested experts…</source>
       <translation>正在推荐专家…</translation>
     </message>
@@ -852,7 +852,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="388" />
+      <location filename="canvas.py" line="418" />
       <source>Has an active tech VP</source>
       <translation>有在岗科技副总</translation>
     </message>
@@ -942,12 +942,12 @@
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="234" />
+      <location filename="map_page.py" line="242" />
       <source>Loading the map…</source>
       <translation>正在加载地图…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="225" />
+      <location filename="map_page.py" line="233" />
       <source>Loading the points…</source>
       <translation>正在加载点位…</translation>
     </message>
@@ -1102,7 +1102,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="389" />
+      <location filename="canvas.py" line="419" />
       <source>No active tech VP</source>
       <translation>无在岗科技副总</translation>
     </message>
@@ -1117,22 +1117,22 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="341" />
+      <location filename="map_page.py" line="351" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="444" />
+      <location filename="map_page.py" line="455" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="432" />
+      <location filename="map_page.py" line="443" />
       <source>No route: {error}</source>
       <translation>无法生成路线：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="352" />
+      <location filename="map_page.py" line="362" />
       <source>No suggestions: {error}</source>
       <translation>无法推荐：{error}</translation>
     </message>
@@ -1262,7 +1262,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="375" />
+      <location filename="map_page.py" line="385" />
       <source>Ordering the day…</source>
       <translation>正在安排当天路线…</translation>
     </message>
@@ -1397,7 +1397,7 @@
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="422" />
+      <location filename="map_page.py" line="433" />
       <source>Route of {team} on {day}</source>
       <translation>{team} {day} 路线</translation>
     </message>
@@ -1522,6 +1522,11 @@
       <translation>显示当天路线</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="188" />
+      <source>Show the selected point with its suggestions</source>
+      <translation>显示选中的点及其推荐专家</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="12" />
       <source>Size</source>
       <translation>规模</translation>
@@ -1557,12 +1562,12 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="391" />
+      <location filename="canvas.py" line="421" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="343" />
+      <location filename="map_page.py" line="353" />
       <source>Suggested experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -1592,7 +1597,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="393" />
+      <location filename="canvas.py" line="423" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -1632,7 +1637,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="272" />
+      <location filename="map_page.py" line="280" />
       <source>The map could not be loaded: {error}</source>
       <translation>地图无法加载：{error}</translation>
     </message>
@@ -1855,12 +1860,17 @@
       <translation>缩小（−）</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="186" />
+      <source>Zoom to the selection</source>
+      <translation>缩放到所选</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="429" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="259" />
+      <location filename="map_page.py" line="267" />
       <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
       <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
@@ -1890,7 +1900,7 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="412" />
+      <location filename="map_page.py" line="423" />
       <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
@@ -1920,7 +1930,7 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="403" />
+      <location filename="map_page.py" line="413" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>

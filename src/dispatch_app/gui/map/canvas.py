@@ -34,6 +34,7 @@ from .legend import LegendEntry, draw_legend
 from .projection import ZOOM_STEP, Viewport
 
 BACKGROUND = "#f3f1ec"
+NAMES_FROM_SCALE = 1600.0  # pixels per degree: suggested experts' names from this zoom on
 HIT_RADIUS = 9.0  # pixels: how near a click must be to a point to select it
 ROUTE_COLOUR = "#c62828"
 CANDIDATE_COLOUR = "#1a5fb4"
@@ -135,6 +136,24 @@ class MapCanvas(QWidget):
         return True
 
     # -- zoom and pan ----------------------------------------------------------------------
+    def zoom_to_selection(self) -> None:
+        """Show the selected point with its suggested experts (or its neighbourhood)."""
+        if self.selection is None or self.data is None:
+            return
+        layer = self.data.layers[self.selection[0]]
+        lats = [layer.lats[self.selection[1]], *(c.lat for c in self.candidates)]
+        lons = [layer.lons[self.selection[1]], *(c.lon for c in self.candidates)]
+        self.fit_points(lats, lons)
+
+    def fit_points(self, lats: list[float], lons: list[float], pad: float = 0.02) -> None:
+        """Show these points whole (``pad`` degrees, about 2 km, around a lone one)."""
+        if not lats:
+            return
+        self._sync_size()
+        self.viewport.fit(min(lats) - pad, max(lats) + pad, min(lons) - pad, max(lons) + pad)
+        self._auto_fit = False
+        self.update()
+
     def zoom_by(self, factor: float, at: QPointF | None = None) -> None:
         self._sync_size()
         self._auto_fit = False
@@ -214,12 +233,13 @@ class MapCanvas(QWidget):
         p.fillRect(self.rect(), QColor(BACKGROUND))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_grid(p)
-        self._paint_districts(p)
-        self.drawn_points = 0
+        self._paint_districts(p, labels=False)  # crosses under the points (approximate ones
+        self.drawn_points = 0  # stand exactly there), names over them
         if self.data is not None:
             for kind in ("enterprises", "experts"):
                 if self.visible.get(kind) and kind in self.data.layers:
                     self.drawn_points += self._paint_layer(p, kind)
+        self._paint_districts(p, labels=True)
         self._paint_candidates(p)
         self._paint_route(p)
         self._paint_selection(p)
@@ -276,12 +296,13 @@ class MapCanvas(QWidget):
             p.drawLine(QPointF(x, 0), QPointF(x, self.height()))
             lon += step
 
-    def _paint_districts(self, p: QPainter) -> None:
-        """District centres: a small cross and the name (boundaries are not shipped)."""
+    def _paint_districts(self, p: QPainter, labels: bool) -> None:
+        """District centres: a small cross where the centre is, or (``labels``) the name in a
+        light box just above it (boundaries are not shipped)."""
         if self.data is None:
             return
         font = QFont(p.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         p.save()
         p.setFont(font)
@@ -290,11 +311,18 @@ class MapCanvas(QWidget):
             x, y = self.viewport.to_screen(d.lat, d.lon)
             by_district = self.colour_mode == "district"
             colour = QColor(DISTRICT_COLOURS.get(d.code, "#555555") if by_district else "#555555")
-            p.setPen(QPen(colour, 2))
-            p.drawLine(QPointF(x - 5, y), QPointF(x + 5, y))
-            p.drawLine(QPointF(x, y - 5), QPointF(x, y + 5))
+            if not labels:
+                p.setPen(QPen(colour.darker(120), 2))
+                p.drawLine(QPointF(x - 6, y), QPointF(x + 6, y))
+                p.drawLine(QPointF(x, y - 6), QPointF(x, y + 6))
+                continue
             tw = fm.horizontalAdvance(d.name)
-            _halo_text(p, QPointF(x - tw / 2, y - 9), d.name, colour.darker(140))
+            box = QRectF(x - tw / 2 - 4, y - 8 - fm.height(), tw + 8, fm.height() + 2)
+            p.setPen(QPen(colour, 1))
+            p.setBrush(QColor(255, 255, 255, 205))
+            p.drawRoundedRect(box, 3, 3)
+            p.setPen(colour.darker(150))
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, d.name)
         p.restore()
 
     def _paint_candidates(self, p: QPainter) -> None:
@@ -304,12 +332,14 @@ class MapCanvas(QWidget):
         layer = self.data.layers[record[0]]
         ox, oy = self.viewport.to_screen(layer.lats[record[1]], layer.lons[record[1]])
         pen = QPen(QColor(CANDIDATE_COLOUR), 1.6, Qt.PenStyle.DashLine)
+        named = self.viewport.scale >= NAMES_FROM_SCALE
         for c in self.candidates:
             x, y = self.viewport.to_screen(c.lat, c.lon)
             p.setPen(pen)
             p.drawLine(QPointF(ox, oy), QPointF(x, y))
             _badge(p, QPointF(x, y), str(c.rank), QColor(CANDIDATE_COLOUR), square=True)
-            _halo_text(p, QPointF(x + 11, y + 4), c.name, QColor("#0d3b7a"))
+            if named:  # at the city's scale the names would pile up: the side list has them
+                _halo_text(p, QPointF(x + 11, y + 4), c.name, QColor("#0d3b7a"))
 
     def _paint_route(self, p: QPainter) -> None:
         if self.route is None or not self.route.stops:

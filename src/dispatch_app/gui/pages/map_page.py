@@ -183,7 +183,15 @@ class MapPage(QWidget):
         self.open_button.setToolTip(tr("Open the selected record (double-click, Enter)"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_selected)
-        layout.addWidget(self.open_button)
+        self.zoom_selection_button = QPushButton(tr("Zoom to the selection"), box)
+        self.zoom_selection_button.setObjectName("zoomSelection")
+        self.zoom_selection_button.setToolTip(tr("Show the selected point with its suggestions"))
+        self.zoom_selection_button.setEnabled(False)
+        self.zoom_selection_button.clicked.connect(lambda: self.canvas.zoom_to_selection())
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addWidget(self.zoom_selection_button)
+        layout.addLayout(row)
         self.candidates_label = QLabel(box)
         self.candidates_label.setObjectName("mapCandidates")
         self.candidates_label.setWordWrap(True)
@@ -284,6 +292,7 @@ class MapPage(QWidget):
         if not record_id:
             self.selected_label.setText(tr("Click a point to select it."))
             self.open_button.setEnabled(False)
+            self.zoom_selection_button.setEnabled(False)
             return
         layer = self.data.layers[kind]  # type: ignore[union-attr]
         i = layer.index_of(record_id)
@@ -292,6 +301,7 @@ class MapPage(QWidget):
             f"<b>{layer.names[i]}</b><br>{tr(_KIND_TEXT[kind])}" + (f" · {where}" if where else "")
         )
         self.open_button.setEnabled(True)
+        self.zoom_selection_button.setEnabled(True)
         if kind == "enterprises":
             self._load_candidates(record_id)
 
@@ -407,6 +417,7 @@ class MapPage(QWidget):
             return
         overlay = route_overlay(day)
         self.canvas.set_route(overlay)
+        self.canvas.fit_points([s.lat for s in overlay.stops], [s.lon for s in overlay.stops])
         r = day.route
         self.route_label.setText(
             tr("{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)").format(
