@@ -101,10 +101,11 @@ def test_clicking_a_point_selects_it_and_opening_shows_its_record(window, qtbot)
     c.zoom_out()
     c.zoom_out()
     qtbot.mouseClick(page.zoom_selection_button, Qt.MouseButton.LeftButton)
-    for line in [*c.candidates, None]:
-        x, y = c.viewport.to_screen(line.lat, line.lon) if line else (pos.x(), pos.y())
-        assert 0 <= x <= c.width() and 0 <= y <= c.height()
     pos = c.screen_pos("enterprises", eid)
+    for x, y in [(pos.x(), pos.y())] + [
+        c.viewport.to_screen(ln.lat, ln.lon) for ln in c.candidates
+    ]:
+        assert 0 <= x <= c.width() and 0 <= y <= c.height()
     # A click on empty ground clears the selection.
     qtbot.mouseClick(c, Qt.MouseButton.LeftButton, pos=pos.toPoint() + QPoint(60, 60))
     assert c.selected_record() is None and not page.open_button.isEnabled()
