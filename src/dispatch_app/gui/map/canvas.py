@@ -39,6 +39,7 @@ NAMES_FROM_SCALE = 1600.0  # pixels per degree: suggested experts' names from th
 HIT_RADIUS = 9.0  # pixels: how near a click must be to a point to select it
 DRAG_MARGIN = 0.25  # the points' pixmap reaches this share of the view beyond each edge
 ROUTE_COLOUR = "#c62828"
+VEIL_ALPHA = 120  # how much the points fade behind a route or suggestion lines
 CANDIDATE_COLOUR = "#1a5fb4"
 
 
@@ -244,6 +245,8 @@ class MapCanvas(QWidget):
         if self.data is not None:  # stand exactly there), names over them
             image, at = self._points_image()
             p.drawPixmap(at, image)
+            if self.route is not None or self.candidates:
+                p.fillRect(self.rect(), QColor(255, 255, 255, VEIL_ALPHA))  # overlays stand out
         self._paint_districts(p, labels=True)
         self._paint_candidates(p)
         self._paint_route(p)
@@ -420,10 +423,10 @@ class MapCanvas(QWidget):
             places.setdefault((round(s.lat, 6), round(s.lon, 6)), []).append(i)
         base = pts[0]
         p.setPen(QPen(QColor(ROUTE_COLOUR), 2))
-        p.drawLine(base, QPointF(base.x(), base.y() - 16))
+        p.drawLine(base, QPointF(base.x(), base.y() + 16))  # below: a district's name is above
         p.setBrush(QColor(ROUTE_COLOUR))
         p.drawEllipse(base, 3, 3)
-        _badge(p, QPointF(base.x(), base.y() - 24), tr("Base"), QColor(ROUTE_COLOUR), square=True)
+        _badge(p, QPointF(base.x(), base.y() + 24), tr("Base"), QColor(ROUTE_COLOUR), square=True)
         for numbers in places.values():
             stop = self.route.stops[numbers[0]]
             label = ",".join(str(self.route.stops[n].number) for n in numbers)
