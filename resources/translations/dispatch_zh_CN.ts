@@ -89,7 +89,7 @@
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="271" />
+      <location filename="map_page.py" line="280" />
       <source>; {n} records have no position</source>
       <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
     </message>
@@ -212,17 +212,17 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="429" />
+      <location filename="map_page.py" line="438" />
       <source>approximate</source>
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="408" />
+      <location filename="canvas.py" line="469" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="299" />
+      <location filename="map_page.py" line="308" />
       <source>approximate: district centre</source>
       <translation>近似位置：区县中心</translation>
     </message>
@@ -232,7 +232,7 @@
       <translation>归档</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="368" />
+      <location filename="canvas.py" line="429" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -367,12 +367,12 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="135" />
+      <location filename="map_page.py" line="144" />
       <source>Clear the route</source>
       <translation>清除路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="177" />
+      <location filename="map_page.py" line="186" />
       <source>Click a point to select it.</source>
       <translation>单击地图上的点以选中。</translation>
     </message>
@@ -407,17 +407,17 @@
       <translation>办结时间</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="92" />
+      <location filename="map_page.py" line="94" />
       <source>Colour by</source>
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="411" />
+      <location filename="canvas.py" line="472" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="417" />
+      <location filename="canvas.py" line="478" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -517,7 +517,7 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="119" />
+      <location filename="map_page.py" line="128" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -622,7 +622,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="406" />
+      <location filename="canvas.py" line="467" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -670,7 +670,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="407" />
+      <location filename="canvas.py" line="468" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -745,7 +745,12 @@
       <translation>文件</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="310" />
+      <location filename="map_page.py" line="111" />
+      <source>Find an enterprise or expert (Ctrl+F)</source>
+      <translation>查找企业或专家（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="319" />
       <source>Finding suggested experts…</source>
       <translation>正在推荐专家…</translation>
     </message>
@@ -852,7 +857,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="418" />
+      <location filename="canvas.py" line="479" />
       <source>Has an active tech VP</source>
       <translation>有在岗科技副总</translation>
     </message>
@@ -942,12 +947,12 @@
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="242" />
+      <location filename="map_page.py" line="251" />
       <source>Loading the map…</source>
       <translation>正在加载地图…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="233" />
+      <location filename="map_page.py" line="242" />
       <source>Loading the points…</source>
       <translation>正在加载点位…</translation>
     </message>
@@ -1092,7 +1097,7 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="131" />
+      <location filename="map_page.py" line="140" />
       <source>Next day with visits</source>
       <translation>下一个走访日</translation>
     </message>
@@ -1102,7 +1107,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="419" />
+      <location filename="canvas.py" line="480" />
       <source>No active tech VP</source>
       <translation>无在岗科技副总</translation>
     </message>
@@ -1117,22 +1122,22 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="351" />
+      <location filename="map_page.py" line="360" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="455" />
+      <location filename="map_page.py" line="464" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="443" />
+      <location filename="map_page.py" line="452" />
       <source>No route: {error}</source>
       <translation>无法生成路线：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="362" />
+      <location filename="map_page.py" line="371" />
       <source>No suggestions: {error}</source>
       <translation>无法推荐：{error}</translation>
     </message>
@@ -1222,7 +1227,7 @@
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="181" />
+      <location filename="map_page.py" line="190" />
       <source>Open record</source>
       <translation>打开记录</translation>
     </message>
@@ -1242,7 +1247,7 @@
       <translation>打开已有记录</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="183" />
+      <location filename="map_page.py" line="192" />
       <source>Open the selected record (double-click, Enter)</source>
       <translation>打开选中的记录（双击或回车）</translation>
     </message>
@@ -1262,7 +1267,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="385" />
+      <location filename="map_page.py" line="394" />
       <source>Ordering the day…</source>
       <translation>正在安排当天路线…</translation>
     </message>
@@ -1397,7 +1402,7 @@
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="433" />
+      <location filename="map_page.py" line="442" />
       <source>Route of {team} on {day}</source>
       <translation>{team} {day} 路线</translation>
     </message>
@@ -1512,17 +1517,17 @@
       <translation>显示已归档</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="104" />
+      <location filename="map_page.py" line="106" />
       <source>Show every point (0)</source>
       <translation>显示全部点位（0）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="127" />
+      <location filename="map_page.py" line="136" />
       <source>Show the day's route</source>
       <translation>显示当天路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="188" />
+      <location filename="map_page.py" line="197" />
       <source>Show the selected point with its suggestions</source>
       <translation>显示选中的点及其推荐专家</translation>
     </message>
@@ -1562,12 +1567,12 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="421" />
+      <location filename="canvas.py" line="482" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="353" />
+      <location filename="map_page.py" line="362" />
       <source>Suggested experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -1597,7 +1602,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="423" />
+      <location filename="canvas.py" line="484" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -1612,7 +1617,7 @@
       <translation>科技副总与科技轻骑队调度台</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="96" />
+      <location filename="map_page.py" line="98" />
       <source>Tech VP or not</source>
       <translation>有无科技副总</translation>
     </message>
@@ -1637,7 +1642,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="280" />
+      <location filename="map_page.py" line="289" />
       <source>The map could not be loaded: {error}</source>
       <translation>地图无法加载：{error}</translation>
     </message>
@@ -1659,6 +1664,11 @@
       <location filename="dashboard_page.py" line="347" />
       <source>This database's scope</source>
       <translation>本库范围</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="507" />
+      <source>This record has no position on the map.</source>
+      <translation>该记录在地图上没有位置。</translation>
     </message>
     <message>
       <location filename="follow_up_items_editor.py" line="79" />
@@ -1810,7 +1820,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="104" />
+      <location filename="map_page.py" line="106" />
       <source>Whole map</source>
       <translation>全图</translation>
     </message>
@@ -1850,17 +1860,17 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="103" />
+      <location filename="map_page.py" line="105" />
       <source>Zoom in (+)</source>
       <translation>放大（+）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="102" />
+      <location filename="map_page.py" line="104" />
       <source>Zoom out (−)</source>
       <translation>缩小（−）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="186" />
+      <location filename="map_page.py" line="195" />
       <source>Zoom to the selection</source>
       <translation>缩放到所选</translation>
     </message>
@@ -1870,7 +1880,7 @@
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="267" />
+      <location filename="map_page.py" line="276" />
       <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
       <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
@@ -1900,7 +1910,7 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="423" />
+      <location filename="map_page.py" line="432" />
       <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
@@ -1930,7 +1940,7 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="413" />
+      <location filename="map_page.py" line="422" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>

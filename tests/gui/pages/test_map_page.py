@@ -227,3 +227,30 @@ def test_a_team_day_is_drawn_in_visiting_order_from_the_base(window, qtbot):
         assert red.name() in colours or red.darker(130).name() in colours
     qtbot.mouseClick(page.clear_route_button, Qt.MouseButton.LeftButton)
     assert page.canvas.route is None
+
+
+def test_finding_a_record_selects_it_and_brings_it_into_view(window, qtbot):
+    eid = _place(window, "龙湾区新材料科技有限公司", 27.95, 120.80)
+    page = _page(window, qtbot)
+    window.actions_["find"].trigger()
+    assert page.find_edit.hasFocus()
+    page.canvas.zoom_out()
+    page.canvas.pan_by(500, 0)  # the point is now off the picture
+    page.find_edit.setText("龙湾区新材料")
+    page.find_edit.clearFocus()  # offscreen, the completer's pop-up cannot grab the keyboard
+    page.find_edit.refresh_options()
+    texts = [o.text for o in page.find_edit.options()]
+    assert texts[0] == "龙湾区新材料科技有限公司"
+    page.find_edit.choose(0)
+    assert page.canvas.selected_record() == ("enterprises", eid)
+    pos = page.canvas.screen_pos("enterprises", eid)
+    assert (
+        abs(pos.x() - page.canvas.width() / 2) < 1 and abs(pos.y() - page.canvas.height() / 2) < 1
+    )
+    # experts are found too, and shown even when their layer was hidden
+    page.show_experts.setChecked(False)
+    page.find_edit.setText("李晓梅")
+    page.find_edit.refresh_options()
+    page.find_edit.choose(0)
+    assert page.show_experts.isChecked()
+    assert page.canvas.selected_record()[0] == "experts"

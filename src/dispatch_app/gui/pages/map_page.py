@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...store.errors import StoreError
 from ..i18n import current_language, pick, tr
+from ..lookup_edit import LookupEdit
 from ..map.canvas import MapCanvas
 from ..map.layers import CandidateLine, MapData, RouteOverlay, RouteStop
 from ..workers import Task, TaskRunner
 
 TOP_CANDIDATES = 5
+FIND_SCALE = 3000.0  # pixels per degree a found record is shown at (~4 km across the view)
 _KIND_TEXT = {"enterprises": "Enterprise", "experts": "Expert"}
 
 
@@ -104,6 +106,13 @@ class MapPage(QWidget):
         self.fit_button = self._tool(tr("Whole map"), tr("Show every point (0)"), "zoomFit")
         for b in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             bar.addWidget(b)
+        self.find_edit = LookupEdit(self._find_options, self)
+        self.find_edit.setObjectName("mapFind")
+        self.find_edit.setPlaceholderText(tr("Find an enterprise or expert (Ctrl+F)"))
+        self.find_edit.setMinimumWidth(230)
+        self.find_edit.chosen.connect(self._on_found)
+        self.find_edit.returnPressed.connect(self.find_edit.choose_single)
+        bar.addWidget(self.find_edit)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("mapState")
         self.state_label.setStyleSheet("color: #666;")
@@ -465,9 +474,42 @@ class MapPage(QWidget):
         self.route_label.clear()
         self.stops_label.clear()
 
+    # -- find ------------------------------------------------------------------------------
+    def _find_options(self, text: str) -> list[Any]:
+        """Enterprises, then experts, matching the typed name, USCC or pinyin."""
+        from ...services.lookup import Option, enterprise_completions, expert_completions
+
+        if self.store is None:
+            return []
+        found = [Option(f"enterprises:{o.id}", o.text, o.detail)
+                 for o in enterprise_completions(self.store, text, 12)]  # fmt: skip
+        found += [
+            Option(f"experts:{o.id}", o.text, f"{tr('Expert')} · {o.detail}".rstrip(" ·"))
+            for o in expert_completions(self.store, text, 8)
+        ]
+        return found
+
+    def _on_found(self, key: str) -> None:
+        """Select what was found and bring it into view (zoomed in when the map was wide)."""
+        if not key or self.data is None:
+            return
+        kind, record_id = key.split(":", 1)
+        if not self.canvas.visible.get(kind):
+            (self.show_enterprises if kind == "enterprises" else self.show_experts).setChecked(True)
+        if self.canvas.select_id(kind, record_id):
+            layer = self.data.layers[kind]
+            i = layer.index_of(record_id)
+            self.canvas.center_on(layer.lats[i], layer.lons[i])
+            if self.canvas.viewport.scale < FIND_SCALE:
+                self.canvas.zoom_by(FIND_SCALE / self.canvas.viewport.scale)
+            self.canvas.setFocus()
+        else:
+            self.selected_label.setText(tr("This record has no position on the map."))
+
     # -- the window's shortcuts ------------------------------------------------------------
     def focus_search(self) -> None:
-        self.canvas.setFocus()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
 
     def new_record(self) -> None:
         pass
