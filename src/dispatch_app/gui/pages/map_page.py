@@ -288,6 +288,9 @@ class MapPage(QWidget):
         message = pick(exc.zh, exc.en) if isinstance(exc, StoreError) else str(exc)
         self.state_label.setText(tr("The map could not be loaded: {error}").format(error=message))
         self.loaded.emit()
+        if not self._painted_once:  # the page is on screen all the same (an empty map)
+            self._painted_once = True
+            QTimer.singleShot(0, self, self.rows_painted.emit)
 
     def _on_canvas_painted(self) -> None:
         if not self._painted_once and (self.data is not None or self.store is None):
