@@ -89,7 +89,7 @@
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="280" />
+      <location filename="map_page.py" line="282" />
       <source>; {n} records have no position</source>
       <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
     </message>
@@ -212,7 +212,7 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="438" />
+      <location filename="map_page.py" line="444" />
       <source>approximate</source>
       <translation>近似位置</translation>
     </message>
@@ -222,7 +222,7 @@
       <translation>近似位置（区县中心）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="308" />
+      <location filename="map_page.py" line="313" />
       <source>approximate: district centre</source>
       <translation>近似位置：区县中心</translation>
     </message>
@@ -750,7 +750,7 @@
       <translation>查找企业或专家（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="319" />
+      <location filename="map_page.py" line="324" />
       <source>Finding suggested experts…</source>
       <translation>正在推荐专家…</translation>
     </message>
@@ -857,9 +857,9 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="479" />
-      <source>Has an active tech VP</source>
-      <translation>有在岗科技副总</translation>
+      <location filename="canvas.py" line="480" />
+      <source>Has an active tech VP (expert: serving)</source>
+      <translation>有在岗科技副总（专家：在任）</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -1107,9 +1107,9 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="480" />
-      <source>No active tech VP</source>
-      <translation>无在岗科技副总</translation>
+      <location filename="canvas.py" line="483" />
+      <source>No active tech VP (expert: not serving)</source>
+      <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
     <message>
       <location filename="app.py" line="130" />
@@ -1122,22 +1122,22 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="360" />
+      <location filename="map_page.py" line="365" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="464" />
+      <location filename="map_page.py" line="470" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="452" />
+      <location filename="map_page.py" line="458" />
       <source>No route: {error}</source>
       <translation>无法生成路线：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="371" />
+      <location filename="map_page.py" line="376" />
       <source>No suggestions: {error}</source>
       <translation>无法推荐：{error}</translation>
     </message>
@@ -1267,7 +1267,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="394" />
+      <location filename="map_page.py" line="400" />
       <source>Ordering the day…</source>
       <translation>正在安排当天路线…</translation>
     </message>
@@ -1402,7 +1402,7 @@
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="442" />
+      <location filename="map_page.py" line="448" />
       <source>Route of {team} on {day}</source>
       <translation>{team} {day} 路线</translation>
     </message>
@@ -1567,12 +1567,12 @@
       <translation>已保存在本数据库中。</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="482" />
+      <location filename="canvas.py" line="486" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="362" />
+      <location filename="map_page.py" line="367" />
       <source>Suggested experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -1602,7 +1602,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="484" />
+      <location filename="canvas.py" line="488" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -1642,7 +1642,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="289" />
+      <location filename="map_page.py" line="291" />
       <source>The map could not be loaded: {error}</source>
       <translation>地图无法加载：{error}</translation>
     </message>
@@ -1666,7 +1666,7 @@
       <translation>本库范围</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="507" />
+      <location filename="map_page.py" line="513" />
       <source>This record has no position on the map.</source>
       <translation>该记录在地图上没有位置。</translation>
     </message>
@@ -1880,7 +1880,7 @@
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="276" />
+      <location filename="map_page.py" line="278" />
       <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
       <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
@@ -1910,7 +1910,7 @@
       <translation>已导出 {n} 行到 {path}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="432" />
+      <location filename="map_page.py" line="438" />
       <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
@@ -1940,7 +1940,7 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="422" />
+      <location filename="map_page.py" line="428" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>

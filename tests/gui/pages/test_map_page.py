@@ -225,6 +225,19 @@ def test_a_team_day_is_drawn_in_visiting_order_from_the_base(window, qtbot):
         edge = c.viewport.to_screen(s.lat, s.lon)
         colours = {_pixel(c, QPointF(edge[0] + dx, edge[1])).name() for dx in range(-12, 13)}
         assert red.name() in colours or red.darker(130).name() in colours
+    # A visit added to that day (elsewhere in the window): the refresh orders the day again.
+    eid = _place(window, "乐清市天正阀门有限公司", 28.12, 120.97)
+    visit_log.log_visit(
+        store,
+        {"enterprise_id": eid, "team_id": team, "visit_date": day,
+         "visit_type": "revisit", "status": "planned"},
+        today=today,
+    )  # fmt: skip
+    page.date_edit.setDate(page.date_edit.date().addDays(1))  # a changed picker is not the day
+    with qtbot.waitSignal(page.route_loaded, timeout=10_000):
+        window.refresh_pages()
+    assert page.route_day.day == day
+    assert len(page.canvas.route.stops) == len(plan_day(store, team, day).stops) + 1
     qtbot.mouseClick(page.clear_route_button, Qt.MouseButton.LeftButton)
     assert page.canvas.route is None
 

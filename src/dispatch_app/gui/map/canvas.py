@@ -476,8 +476,12 @@ class MapCanvas(QWidget):
             ]
         else:
             e.append(LegendEntry(tr("Colour: tech VP"), "", header=True))
-            e.append(LegendEntry(tr("Has an active tech VP"), STATUS_COLOURS[True]))
-            e.append(LegendEntry(tr("No active tech VP"), STATUS_COLOURS[False]))
+            e.append(
+                LegendEntry(tr("Has an active tech VP (expert: serving)"), STATUS_COLOURS[True])
+            )
+            e.append(
+                LegendEntry(tr("No active tech VP (expert: not serving)"), STATUS_COLOURS[False])
+            )
         if self.candidates:
             e.append(LegendEntry(tr("Suggested expert"), CANDIDATE_COLOUR, "dashed"))
         if self.route is not None:

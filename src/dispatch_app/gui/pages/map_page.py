@@ -135,7 +135,7 @@ class MapPage(QWidget):
         route_bar.addWidget(self.date_edit)
         self.route_button = QPushButton(tr("Show the day's route"), self)
         self.route_button.setObjectName("showRoute")
-        self.route_button.clicked.connect(self.show_route)
+        self.route_button.clicked.connect(lambda: self.show_route())
         route_bar.addWidget(self.route_button)
         self.next_day_button = QPushButton(tr("Next day with visits"), self)
         self.next_day_button.setObjectName("nextRouteDay")
@@ -270,6 +270,8 @@ class MapPage(QWidget):
         self.canvas.set_data(data)
         if keep is not None:
             self.canvas.select_id(*keep)
+        if self.route_day is not None and getattr(self, "_route_key", None):
+            self.show_route(*self._route_key)  # visits may have changed: order it again
         n_ent = len(data.layers["enterprises"])
         n_exp = len(data.layers["experts"])
         approx = sum(data.layers["enterprises"].approximate)
@@ -388,11 +390,12 @@ class MapPage(QWidget):
         d = self.date_edit.date()
         return date(d.year(), d.month(), d.day())
 
-    def show_route(self) -> None:
-        team_id = self.team_box.currentData()
+    def show_route(self, team_id: str | None = None, day: date | None = None) -> None:
+        """Order and draw a team's day (by default the chosen team and date)."""
+        team_id = team_id or self.team_box.currentData()
         if self.store is None or not team_id:
             return
-        day = self.chosen_day()
+        day = day or self.chosen_day()
         self._route_pending = True
         self.route_label.setText(tr("Ordering the day…"))
 
