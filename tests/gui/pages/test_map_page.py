@@ -267,3 +267,21 @@ def test_finding_a_record_selects_it_and_brings_it_into_view(window, qtbot):
     page.find_edit.choose(0)
     assert page.show_experts.isChecked()
     assert page.canvas.selected_record()[0] == "experts"
+
+
+def test_resting_over_a_point_names_it(window, qtbot, monkeypatch):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    eid = _place(window, "苍南县印刷包装有限公司", 27.45, 120.35)
+    page = _page(window, qtbot)
+    c = page.canvas
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    monkeypatch.setattr(QToolTip, "hideText", lambda: shown.append(""))
+    pos = c.screen_pos("enterprises", eid).toPoint()
+    QApplication.sendEvent(c, QHelpEvent(QEvent.Type.ToolTip, pos, c.mapToGlobal(pos)))
+    assert shown == ["苍南县印刷包装有限公司（企业）"]
+    far = pos + QPoint(80, -80)
+    QApplication.sendEvent(c, QHelpEvent(QEvent.Type.ToolTip, far, c.mapToGlobal(far)))
+    assert shown[-1] == ""

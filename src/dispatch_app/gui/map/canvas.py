@@ -17,11 +17,11 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ..i18n import tr
+from ..i18n import current_language, tr
 from .layers import (
     DISTRICT_COLOURS,
     STATUS_COLOURS,
@@ -494,6 +494,22 @@ class MapCanvas(QWidget):
             self._press = self._last = event.position()
             self._dragging = False
         super().mousePressEvent(event)
+
+    def event(self, event: Any) -> bool:
+        """A pause over a point shows its name (Qt's tooltip event: no tracking of every move)."""
+        if event.type() == QEvent.Type.ToolTip:
+            hit = self.point_at(QPointF(event.pos()))
+            if hit is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                layer = self.data.layers[hit[0]]  # type: ignore[union-attr]
+                kind = tr("Enterprise") if hit[0] == "enterprises" else tr("Expert")
+                text = f"{layer.names[hit[1]]}（{kind}）" if current_language() == "zh" else (
+                    f"{layer.names[hit[1]]} ({kind})")  # fmt: skip
+                QToolTip.showText(event.globalPos(), text, self)
+            return True
+        return super().event(event)
 
     def mouseMoveEvent(self, event: Any) -> None:
         if self._press is None or self._last is None:
