@@ -285,3 +285,19 @@ def test_resting_over_a_point_names_it(window, qtbot, monkeypatch):
     far = pos + QPoint(80, -80)
     QApplication.sendEvent(c, QHelpEvent(QEvent.Type.ToolTip, far, c.mapToGlobal(far)))
     assert shown[-1] == ""
+
+
+def test_enter_opens_the_selected_point_and_escape_lets_it_go(window, qtbot):
+    page = _page(window, qtbot)
+    c = page.canvas
+    xid = page.data.layers["experts"].ids[-1]
+    assert c.select_id("experts", xid)
+    c.setFocus()
+    qtbot.keyClick(c, Qt.Key.Key_Escape)
+    assert c.selected_record() is None
+    qtbot.keyClick(c, Qt.Key.Key_Return)  # nothing selected: nothing opens
+    assert window.current_page_key() == "map"
+    c.select_id("experts", xid)
+    qtbot.keyClick(c, Qt.Key.Key_Return)
+    assert window.current_page_key() == "experts"
+    assert window.pages["experts"].form.record_id == xid

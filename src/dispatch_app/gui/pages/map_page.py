@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...store.errors import StoreError
-from ..i18n import current_language, pick, tr
+from ..i18n import N_, current_language, pick, tr
 from ..lookup_edit import LookupEdit
 from ..map.canvas import MapCanvas
 from ..map.layers import CandidateLine, MapData, RouteOverlay, RouteStop
@@ -40,7 +40,7 @@ from ..workers import Task, TaskRunner
 
 TOP_CANDIDATES = 5
 FIND_SCALE = 3000.0  # pixels per degree a found record is shown at (~4 km across the view)
-_KIND_TEXT = {"enterprises": "Enterprise", "experts": "Expert"}
+_KIND_TEXT = {"enterprises": N_("Enterprise"), "experts": N_("Expert")}
 
 
 def route_overlay(day: Any) -> RouteOverlay:
@@ -68,6 +68,7 @@ class MapPage(QWidget):
         self._generation = 0
         self._candidates_for: str | None = None  # enterprise whose suggestions are on the way
         self._route_pending = False
+        self._route_key: tuple[str, date] | None = None  # the day drawn or on its way
         self._loading = False
         self._painted_once = False
         self._runner = TaskRunner(self)
@@ -270,7 +271,7 @@ class MapPage(QWidget):
         self.canvas.set_data(data)
         if keep is not None:
             self.canvas.select_id(*keep)
-        if self.route_day is not None and getattr(self, "_route_key", None):
+        if self.route_day is not None and self._route_key:
             self.show_route(*self._route_key)  # visits may have changed: order it again
         n_ent = len(data.layers["enterprises"])
         n_exp = len(data.layers["experts"])
@@ -418,7 +419,7 @@ class MapPage(QWidget):
         )
 
     def _show_route(self, key: tuple, day: Any) -> None:
-        if key != getattr(self, "_route_key", None):
+        if key != self._route_key:
             return
         self._route_pending = False
         self.route_day = day
@@ -451,7 +452,7 @@ class MapPage(QWidget):
         self.route_loaded.emit()
 
     def _route_failed(self, key: tuple, exc: BaseException) -> None:
-        if key != getattr(self, "_route_key", None):
+        if key != self._route_key:
             return
         self._route_pending = False
         message = pick(exc.zh, exc.en) if hasattr(exc, "zh") else str(exc)
