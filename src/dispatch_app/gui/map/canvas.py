@@ -81,6 +81,7 @@ class MapCanvas(QWidget):
     def set_data(self, data: MapData | None) -> None:
         self.data = data
         self._data_version += 1
+        self.drawn_points = 0
         self.selection = None
         self.candidates = []
         self._screen_key = None
@@ -191,7 +192,7 @@ class MapCanvas(QWidget):
     def _projected(self, kind: str) -> tuple[list[float], list[float]]:
         """Screen positions of a layer's points for the current view (cached until it moves)."""
         v = self.viewport
-        key = (v.lat, v.lon, v.scale, v.width, v.height, id(self.data))
+        key = (v.lat, v.lon, v.scale, v.width, v.height, self._data_version)
         if key != self._screen_key:
             self._screen = {}
             self._screen_key = key
