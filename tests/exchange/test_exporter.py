@@ -184,6 +184,21 @@ def test_follow_up_items_reach_the_bureau(tmp_path, district_db, empty_db) -> No
     fresh = empty_db("fresh.db")
     import_all(fresh, tmp_path / "x", "csv")
     with open_store(fresh, readonly=True) as store:
+        text, items = store.query(
+            "SELECT v.follow_up_text, count(f.id) FROM visits v JOIN follow_ups f"
+            " ON f.visit_id = v.id WHERE v.problems = '问题2'"
+        )[0]
+    assert (text, items) == ("", 2)  # records win: the cell was their summary, not kept as text
+
+
+def test_visits_alone_keep_the_cell_as_text(tmp_path, district_db, empty_db) -> None:
+    """A file of visits without follow_ups.csv (an older bundle): the cell is the visit's text."""
+    data = export_all(district_db, tmp_path / "x", "csv")
+    cell = {r[6]: r for r in read_csv(data["visits"])[1:]}["问题2"][8]
+    fresh = empty_db("fresh.db")
+    with open_store(fresh) as store:
+        for kind in DEPENDENCY_ORDER[: DEPENDENCY_ORDER.index("visits") + 1]:
+            assert import_file(store, kind, tmp_path / "x" / f"{kind}.csv").ok
         text = store.scalar("SELECT follow_up_text FROM visits WHERE problems = '问题2'")
     assert text == cell[1:]  # stored as the items' text; the export guards it again
 

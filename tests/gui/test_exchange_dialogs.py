@@ -161,7 +161,7 @@ def test_menu_has_the_actions(window):
     importing.aboutToShow.emit()
     importing.aboutToShow.emit()  # a second opening adds nothing
     names = [a.objectName() for a in importing.actions()]
-    assert len(names) == 6 and "actionImport_visits" in names
+    assert len(names) == 7 and {"actionImport_visits", "actionImport_follow_ups"} <= set(names)
     assert importing.actions()[0].text() == "企业名录…"
 
 

@@ -85,6 +85,12 @@ def _optional_modules() -> list:
     from . import match_commands
 
     mods.append(match_commands)
+    from . import plan_commands
+
+    mods.append(plan_commands)
+    from . import audit_commands
+
+    mods.append(audit_commands)
     return mods
 
 

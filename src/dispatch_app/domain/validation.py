@@ -61,6 +61,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "tech_needs": ("技术需求", "Technical needs"),
     "lat": ("纬度", "Latitude"),
     "lon": ("经度", "Longitude"),
+    "coord_datum": ("坐标系", "Datum"),
     "institution": ("工作单位", "Institution"),
     "title": ("职称", "Title"),
     "specialties": ("专业领域", "Specialties"),

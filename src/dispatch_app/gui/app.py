@@ -45,6 +45,9 @@ class AppController:
     def __init__(self, settings: Settings, lang: str, db: str | None = None) -> None:
         self.app = ensure_app()
         self.settings = settings
+        from ..store import audit
+
+        audit.set_default_actor(settings.closer_name)  # who the audit trail names
         i18n.install(self.app, lang)
         self.window = self._new_window(db)
 

@@ -89,9 +89,10 @@ class Task(QRunnable):
         ctx = TaskContext(self)
         try:
             if self.db_path is not None:
-                from ..store import open_store
+                from ..store.writer_lock import open_locked
 
-                ctx.store = open_store(self.db_path)
+                # Shares the window's writer lock; refused when another instance holds it.
+                ctx.store = open_locked(self.db_path)
             try:
                 result = self.fn(ctx)
             finally:

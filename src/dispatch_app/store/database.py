@@ -19,7 +19,7 @@ import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     DatabaseLocked,
@@ -128,8 +128,13 @@ class Store:
     ) -> None:
         self.path = path
         self.conn = conn
+        self._closed = False
         # What the user should be told about this file (an interrupted write undone...).
         self.notices: list[Notice] = list(notices or [])
+        # Set by ``writer_lock.open_locked`` / ``open_read_only``: called before every write
+        # (refuses when the session is read-only or its lock was taken over); released on close.
+        self.write_guard: Callable[[], None] | None = None
+        self.writer_lock: Any = None
 
     @property
     def db(self) -> Database:
@@ -146,6 +151,8 @@ class Store:
         a transaction is open), kept here so that start-up need not import sqlite-utils.
         """
         conn = self.conn
+        if self.write_guard is not None:
+            self.write_guard()
         try:
             if conn.in_transaction:
                 name = f"sp_{os.urandom(8).hex()}"
@@ -201,8 +208,17 @@ class Store:
                 (key, value),
             )
 
+    @property
+    def closed(self) -> bool:
+        """True once closed: a widget's deferred refresh may still hold the store then."""
+        return self._closed
+
     def close(self) -> None:
+        self._closed = True
         self.conn.close()
+        if self.writer_lock is not None:
+            self.writer_lock.release()
+            self.writer_lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -253,6 +269,10 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
             from sqlite_utils import Database
 
             build_migrations().apply(Database(conn, execute_plugins=False))
+        if not readonly:
+            from . import audit
+
+            audit.install(conn)  # the audit trail's triggers, on this connection only
     except BaseException as exc:
         # Never leave the file open after a refusal or a failed upgrade (Windows keeps it
         # locked otherwise); a failed migration was rolled back by its own transaction.

@@ -104,6 +104,12 @@ class VisitDialog(QDialog):
     def _add_team_members(self) -> None:
         self.experts.add_team(self.team.currentData() or "")
 
+    def suggest(self) -> Any:
+        """推荐轻骑队 / 推荐专家 for the chosen enterprise and day; one click fills them in."""
+        from .suggest_actions import suggest_in_visit_dialog
+
+        return suggest_in_visit_dialog(self)
+
     # -- values and validation -------------------------------------------------------------
     def raw(self) -> dict[str, Any]:
         return {

@@ -82,8 +82,13 @@ def build(dialog: Any) -> None:
     dialog.team.currentIndexChanged.connect(lambda _i: dialog._edited("team_id"))
     dialog.add_members = QPushButton(tr("Add the team's members"), dialog)
     dialog.add_members.clicked.connect(dialog._add_team_members)
+    dialog.suggest_button = QPushButton(tr("Suggest…"), dialog)
+    dialog.suggest_button.setObjectName("suggestButton")
+    dialog.suggest_button.setToolTip(tr("Suggest teams and experts for this enterprise (Ctrl+M)"))
+    dialog.suggest_button.clicked.connect(dialog.suggest)
     team_row.addWidget(dialog.team, 1)
     team_row.addWidget(dialog.add_members)
+    team_row.addWidget(dialog.suggest_button)
     row("team_id", team_row)
 
     dialog.experts = ExpertsPicker(dialog.store, dialog)
@@ -164,3 +169,4 @@ def build(dialog: Any) -> None:
     layout.addLayout(buttons)
     QShortcut(QKeySequence.StandardKey.Save, dialog, activated=dialog.save_and_close)
     QShortcut(QKeySequence("Ctrl+Shift+S"), dialog, activated=dialog.save_and_continue)
+    QShortcut(QKeySequence("Ctrl+M"), dialog, activated=dialog.suggest)
