@@ -240,6 +240,11 @@ def test_a_team_day_is_drawn_in_visiting_order_from_the_base(window, qtbot):
     assert len(page.canvas.route.stops) == len(plan_day(store, team, day).stops) + 1
     qtbot.mouseClick(page.clear_route_button, Qt.MouseButton.LeftButton)
     assert page.canvas.route is None
+    # Another page can ask for a day (the Planning page's "on the map").
+    with qtbot.waitSignal(page.route_loaded, timeout=10_000):
+        window.show_page("map").show_team_day(team, day)
+    assert page.chosen_day() == day and page.team_box.currentData() == team
+    assert len(page.canvas.route.stops) == 6
 
 
 def test_finding_a_record_selects_it_and_brings_it_into_view(window, qtbot):

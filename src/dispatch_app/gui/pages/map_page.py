@@ -459,6 +459,14 @@ class MapPage(QWidget):
         self.route_label.setText(tr("No route: {error}").format(error=message))
         self.route_loaded.emit()
 
+    def show_team_day(self, team_id: str, day: date) -> None:
+        """Draw a team's day from elsewhere (e.g. the Planning page): picker set, route drawn."""
+        i = self.team_box.findData(team_id)
+        if i >= 0:
+            self.team_box.setCurrentIndex(i)
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.show_route(team_id, day)
+
     def next_day(self) -> None:
         """Jump to the team's next day with visits and draw it."""
         from ...store.map_queries import next_team_day
