@@ -262,7 +262,7 @@
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="470" />
+      <location filename="canvas.py" line="379" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
@@ -307,7 +307,7 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="430" />
+      <location filename="overlays.py" line="108" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -542,12 +542,12 @@
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="473" />
+      <location filename="canvas.py" line="382" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="479" />
+      <location filename="canvas.py" line="388" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -792,7 +792,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="468" />
+      <location filename="canvas.py" line="377" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -845,7 +845,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="469" />
+      <location filename="canvas.py" line="378" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -1072,7 +1072,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="481" />
+      <location filename="canvas.py" line="390" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
     </message>
@@ -1382,7 +1382,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="484" />
+      <location filename="canvas.py" line="393" />
       <source>No active tech VP (expert: not serving)</source>
       <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
@@ -1417,7 +1417,7 @@
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="471" />
+      <location filename="map_page.py" line="479" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
@@ -2002,7 +2002,7 @@
       <translation>推荐轻骑队…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="487" />
+      <location filename="canvas.py" line="396" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
@@ -2052,7 +2052,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="489" />
+      <location filename="canvas.py" line="398" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -2141,7 +2141,7 @@
       <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="514" />
+      <location filename="map_page.py" line="522" />
       <source>This record has no position on the map.</source>
       <translation>该记录在地图上没有位置。</translation>
     </message>
