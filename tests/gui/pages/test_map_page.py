@@ -306,3 +306,28 @@ def test_enter_opens_the_selected_point_and_escape_lets_it_go(window, qtbot):
     qtbot.keyClick(c, Qt.Key.Key_Return)
     assert window.current_page_key() == "experts"
     assert window.pages["experts"].form.record_id == xid
+
+
+def test_clicking_along_points_asks_for_the_last_ones_suggestions_only(window, qtbot, monkeypatch):
+    from dispatch_app.matching import service
+
+    calls: list[str] = []
+    real = service.match
+
+    def counting(store, enterprise_id, *args, **kwargs):
+        calls.append(enterprise_id)
+        return real(store, enterprise_id, *args, **kwargs)
+
+    monkeypatch.setattr(service, "match", counting)
+    page = _page(window, qtbot)
+    ents = page.data.layers["enterprises"]
+    for rid in ents.ids[:4]:
+        page.canvas.select_id("enterprises", rid)
+    qtbot.waitUntil(lambda: not page.pending_work(), timeout=10_000)
+    assert calls == [ents.ids[3]]
+    expected = real(window.store, ents.ids[3], "visit", top=5, with_team=False)
+    names = [s.name for s in expected.experts[:5]]
+    assert [c.name for c in page.canvas.candidates] == [
+        n for n in names if n in {c.name for c in page.canvas.candidates}
+    ]
+    assert all(n in page.candidates_label.text() for n in names)

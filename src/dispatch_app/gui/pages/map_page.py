@@ -39,6 +39,7 @@ from ..map.layers import CandidateLine, MapData, RouteOverlay, RouteStop
 from ..workers import Task, TaskRunner
 
 TOP_CANDIDATES = 5
+MATCH_DELAY_MS = 120  # the selection rests this long before its suggestions are asked for
 FIND_SCALE = 3000.0  # pixels per degree a found record is shown at (~4 km across the view)
 _KIND_TEXT = {"enterprises": N_("Enterprise"), "experts": N_("Expert")}
 
@@ -67,6 +68,11 @@ class MapPage(QWidget):
         self.route_day: Any = None  # the TeamDay drawn
         self._generation = 0
         self._candidates_for: str | None = None  # enterprise whose suggestions are on the way
+        self._match_running: str | None = None  # the enterprise a worker is matching now
+        self._match_timer = QTimer(self)
+        self._match_timer.setSingleShot(True)
+        self._match_timer.setInterval(MATCH_DELAY_MS)
+        self._match_timer.timeout.connect(self._start_match)
         self._route_pending = False
         self._route_key: tuple[str, date] | None = None  # the day drawn or on its way
         self._loading = False
@@ -260,7 +266,12 @@ class MapPage(QWidget):
 
     def pending_work(self) -> bool:
         """True while points, suggestions or a route are on their way (screenshots wait)."""
-        return self._loading or self._candidates_for is not None or self._route_pending
+        return (
+            self._loading
+            or self._candidates_for is not None
+            or self._match_running is not None
+            or self._route_pending
+        )
 
     def _show(self, generation: int, data: MapData) -> None:
         if generation != self._generation:
@@ -321,8 +332,17 @@ class MapPage(QWidget):
             self._load_candidates(record_id)
 
     def _load_candidates(self, enterprise_id: str) -> None:
+        """Suggestions for the selected enterprise, once the selection rests (clicking along
+        a row of points runs one match, not one per click)."""
         self._candidates_for = enterprise_id
         self.candidates_label.setText(tr("Finding suggested experts…"))
+        self._match_timer.start()
+
+    def _start_match(self) -> None:
+        enterprise_id = self._candidates_for
+        if enterprise_id is None or self._match_running is not None or self.store is None:
+            return  # nothing wanted, or one at a time: the one running starts the next
+        self._match_running = enterprise_id
         on = clock.today()
 
         def work(ctx: Any) -> Any:
@@ -337,16 +357,26 @@ class MapPage(QWidget):
                 tr("Finding suggested experts…"),
                 work,
                 db_path=str(self.store.path),
-                on_done=lambda r: self._show_candidates(enterprise_id, r),
-                on_error=lambda exc: self._candidates_failed(enterprise_id, exc),
+                on_done=lambda r: self._match_done(enterprise_id, r, None),
+                on_error=lambda exc: self._match_done(enterprise_id, None, exc),
             ),
             show_after_ms=None,
         )
 
-    def _show_candidates(self, enterprise_id: str, result: Any) -> None:
+    def _match_done(self, enterprise_id: str, result: Any, exc: BaseException | None) -> None:
+        self._match_running = None
         if enterprise_id != self._candidates_for:
-            return  # another point was selected meanwhile
+            self._start_match()  # another point was selected meanwhile (or none)
+            return
         self._candidates_for = None
+        if exc is not None:
+            message = pick(exc.zh, exc.en) if hasattr(exc, "zh") else str(exc)
+            self.candidates_label.setText(tr("No suggestions: {error}").format(error=message))
+        else:
+            self._show_candidates(result)
+        self.candidates_loaded.emit()
+
+    def _show_candidates(self, result: Any) -> None:
         experts = self.data.layers["experts"] if self.data else None
         en = current_language() == "en"
         lines, items = [], []
@@ -367,15 +397,6 @@ class MapPage(QWidget):
         self.candidates_label.setText(
             f"<b>{tr('Suggested experts')}</b><br><small>{head}</small>{body}"
         )
-        self.candidates_loaded.emit()
-
-    def _candidates_failed(self, enterprise_id: str, exc: BaseException) -> None:
-        if enterprise_id != self._candidates_for:
-            return
-        self._candidates_for = None
-        message = pick(exc.zh, exc.en) if hasattr(exc, "zh") else str(exc)
-        self.candidates_label.setText(tr("No suggestions: {error}").format(error=message))
-        self.candidates_loaded.emit()
 
     def open_selected(self) -> None:
         record = self.canvas.selected_record()
