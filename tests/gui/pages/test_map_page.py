@@ -106,6 +106,12 @@ def test_clicking_a_point_selects_it_and_opening_shows_its_record(window, qtbot)
         c.viewport.to_screen(ln.lat, ln.lon) for ln in c.candidates
     ]:
         assert 0 <= x <= c.width() and 0 <= y <= c.height()
+    # New data elsewhere: the points load again, the selection and its suggestions stay.
+    before = [line.expert_id for line in c.candidates]
+    window.refresh_pages()
+    qtbot.waitUntil(lambda: not page.pending_work(), timeout=10_000)
+    assert c.selected_record() == ("enterprises", eid)
+    assert [line.expert_id for line in c.candidates] == before
     # A click on empty ground clears the selection.
     qtbot.mouseClick(c, Qt.MouseButton.LeftButton, pos=pos.toPoint() + QPoint(60, 60))
     assert c.selected_record() is None and not page.open_button.isEnabled()

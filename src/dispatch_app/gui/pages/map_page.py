@@ -242,6 +242,7 @@ class MapPage(QWidget):
         if self.store is None:
             self.data = None
             self.canvas.set_data(None)
+            self._on_selected("", "")
             self._loading = False
             return
         generation = self._generation
@@ -279,9 +280,10 @@ class MapPage(QWidget):
         keep = self.canvas.selected_record()
         self.data = data
         self._loading = False
-        self.canvas.set_data(data)
+        self.canvas.set_data(data)  # (drops the selection without a signal)
+        self._on_selected("", "")
         if keep is not None:
-            self.canvas.select_id(*keep)
+            self.canvas.select_id(*keep)  # asks for its suggestions again
         if self.route_day is not None and self._route_key:
             self.show_route(*self._route_key)  # visits may have changed: order it again
         n_ent = len(data.layers["enterprises"])
