@@ -112,6 +112,7 @@ def test_clicking_a_point_selects_it_and_opening_shows_its_record(window, qtbot)
     qtbot.waitUntil(lambda: not page.pending_work(), timeout=10_000)
     assert c.selected_record() == ("enterprises", eid)
     assert [line.expert_id for line in c.candidates] == before
+    assert c.screen_pos("enterprises", eid) == pos  # the view the user had is kept
     # A click on empty ground clears the selection.
     qtbot.mouseClick(c, Qt.MouseButton.LeftButton, pos=pos.toPoint() + QPoint(60, 60))
     assert c.selected_record() is None and not page.open_button.isEnabled()

@@ -78,13 +78,18 @@ class MapCanvas(QWidget):
 
     # -- what is shown ---------------------------------------------------------------------
     def set_data(self, data: MapData | None) -> None:
+        """New points (a reload after a change keeps the view the user zoomed to)."""
+        first = self.data is None
         self.data = data
         self._data_version += 1
         self.drawn_points = 0
         self.selection = None
         self.candidates = []
         self._screen_key = None
-        self.fit()
+        if first or self._auto_fit:
+            self.fit()
+        else:
+            self.update()
 
     def fit(self) -> None:
         """Show every point (or Wenzhou's box when there are none)."""
