@@ -119,6 +119,11 @@
       <translation>；未列入：{why}</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="283" />
+      <source>; {n} records have no position</source>
+      <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
+    </message>
+    <message>
       <location filename="menu.py" line="102" />
       <source>A bundle has invalid rows; nothing was merged.
 {problem}</source>
@@ -277,9 +282,24 @@
       <translation>审定状态</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="445" />
+      <source>approximate</source>
+      <translation>近似位置</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="379" />
+      <source>Approximate (district centre)</source>
+      <translation>近似位置（区县中心）</translation>
+    </message>
+    <message>
       <location filename="planning_texts.py" line="90" />
       <source>Approximate position: {n} enterprises have no coordinates of their own and stand at their district's centre.</source>
       <translation>位置为近似：{n} 家企业没有自己的坐标，按区县中心估算。</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="314" />
+      <source>approximate: district centre</source>
+      <translation>近似位置：区县中心</translation>
     </message>
     <message>
       <location filename="record_form.py" line="234" />
@@ -320,6 +340,9 @@
       <location filename="team_base_section.py" line="40" />
       <source>Base (where the team's day starts)</source>
       <translation>驻地（每天行程的出发地）</translation>
+      <location filename="overlays.py" line="108" />
+      <source>Base</source>
+      <translation>驻地</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -512,6 +535,16 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="145" />
+      <source>Clear the route</source>
+      <translation>清除路线</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="187" />
+      <source>Click a point to select it.</source>
+      <translation>单击地图上的点以选中。</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="70" />
       <source>Click to see the records behind this figure</source>
       <translation>点击查看这个数字对应的记录</translation>
@@ -545,6 +578,21 @@
       <location filename="follow_ups_page.py" line="146" />
       <source>Closed at</source>
       <translation>办结时间</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="95" />
+      <source>Colour by</source>
+      <translation>着色</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="382" />
+      <source>Colour: district</source>
+      <translation>颜色：区县</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="388" />
+      <source>Colour: tech VP</source>
+      <translation>颜色：科技副总</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -812,7 +860,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="headers.py" line="22" />
+      <location filename="canvas.py" line="377" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -865,7 +913,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="headers.py" line="21" />
+      <location filename="canvas.py" line="378" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -973,6 +1021,14 @@
       <location filename="dispatch_settings_dialog.py" line="97" />
       <source>Fill in every default; nothing is stored until Save</source>
       <translation>填入全部默认值；点“保存”后才写入</translation>
+      <location filename="map_page.py" line="112" />
+      <source>Find an enterprise or expert (Ctrl+F)</source>
+      <translation>查找企业或专家（Ctrl+F）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="325" />
+      <source>Finding suggested experts…</source>
+      <translation>正在推荐专家…</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="405" />
@@ -1115,6 +1171,9 @@
       <location filename="dispatch_settings_geocoding.py" line="122" />
       <source>Geocoding stopped: {error}</source>
       <translation>补全坐标中止：{error}</translation>
+      <location filename="canvas.py" line="390" />
+      <source>Has an active tech VP (expert: serving)</source>
+      <translation>有在岗科技副总（专家：在任）</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -1257,6 +1316,16 @@
       <translation>按日均进度</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="252" />
+      <source>Loading the map…</source>
+      <translation>正在加载地图…</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="243" />
+      <source>Loading the points…</source>
+      <translation>正在加载点位…</translation>
+    </message>
+    <message>
       <location filename="home_page.py" line="245" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
@@ -1290,6 +1359,9 @@
       <location filename="dispatch_settings_geocoding.py" line="86" />
       <source>Looking up addresses…</source>
       <translation>正在查询地址…</translation>
+      <location filename="page_registry.py" line="35" />
+      <source>Map</source>
+      <translation>地图</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="150" />
@@ -1433,6 +1505,12 @@
     </message>
     <message>
       <location filename="history_dialog.py" line="59" />
+      <location filename="map_page.py" line="141" />
+      <source>Next day with visits</source>
+      <translation>下一个走访日</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="54" />
       <source>No</source>
       <translation>否</translation>
     </message>
@@ -1446,6 +1524,9 @@
       <location filename="team_base_section.py" line="207" />
       <source>No base recorded: the day starts where most of its stops lie.</source>
       <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
+      <location filename="canvas.py" line="393" />
+      <source>No active tech VP (expert: not serving)</source>
+      <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
     <message>
       <location filename="history_dialog.py" line="107" />
@@ -1471,6 +1552,26 @@
       <location filename="planning_texts.py" line="50" />
       <source>No enterprise needing a visit lies close to this day's route.</source>
       <translation>当天路线附近没有待走访企业。</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="366" />
+      <source>No expert can be suggested (limits in the matching settings).</source>
+      <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="479" />
+      <source>No later visits for this team.</source>
+      <translation>该队之后没有走访安排。</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="459" />
+      <source>No route: {error}</source>
+      <translation>无法生成路线：{error}</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="377" />
+      <source>No suggestions: {error}</source>
+      <translation>无法推荐：{error}</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="48" />
@@ -1615,6 +1716,12 @@
     </message>
     <message>
       <location filename="actions.py" line="120" />
+      <location filename="map_page.py" line="191" />
+      <source>Open record</source>
+      <translation>打开记录</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="112" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
@@ -1627,6 +1734,11 @@
       <location filename="record_form_layout.py" line="54" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="193" />
+      <source>Open the selected record (double-click, Enter)</source>
+      <translation>打开选中的记录（双击或回车）</translation>
     </message>
     <message>
       <location filename="follow_ups_page.py" line="85" />
@@ -1650,6 +1762,7 @@
     </message>
     <message>
       <location filename="planning_page.py" line="539" />
+      <location filename="map_page.py" line="401" />
       <source>Ordering the day…</source>
       <translation>正在排定行程…</translation>
     </message>
@@ -1854,6 +1967,11 @@
       <translation>撤销修改</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="449" />
+      <source>Route of {team} on {day}</source>
+      <translation>{team} {day} 路线</translation>
+    </message>
+    <message>
       <location filename="common.py" line="47" />
       <source>Row</source>
       <translation>行号</translation>
@@ -1979,6 +2097,21 @@
       <translation>显示已归档</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="107" />
+      <source>Show every point (0)</source>
+      <translation>显示全部点位（0）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="137" />
+      <source>Show the day's route</source>
+      <translation>显示当天路线</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="198" />
+      <source>Show the selected point with its suggestions</source>
+      <translation>显示选中的点及其推荐专家</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="12" />
       <source>Size</source>
       <translation>规模</translation>
@@ -2049,6 +2182,16 @@
       <translation>推荐轻骑队…</translation>
     </message>
     <message>
+      <location filename="canvas.py" line="396" />
+      <source>Suggested expert</source>
+      <translation>推荐专家</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="368" />
+      <source>Suggested experts</source>
+      <translation>推荐专家</translation>
+    </message>
+    <message>
       <location filename="visit_dialog_layout.py" line="85" />
       <source>Suggest…</source>
       <translation>推荐…</translation>
@@ -2089,6 +2232,11 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
+      <location filename="canvas.py" line="398" />
+      <source>Team's day route</source>
+      <translation>轻骑队当天路线</translation>
+    </message>
+    <message>
       <location filename="suggestions_dialog.py" line="174" />
       <source>Teams</source>
       <translation>轻骑队</translation>
@@ -2102,6 +2250,11 @@
       <location filename="about.py" line="39" />
       <source>Tech VP &amp; Light-Cavalry Dispatch Desk</source>
       <translation>科技副总与科技轻骑队调度台</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="99" />
+      <source>Tech VP or not</source>
+      <translation>有无科技副总</translation>
     </message>
     <message>
       <location filename="targets_dialog.py" line="49" />
@@ -2142,6 +2295,9 @@
       <location filename="crash_dialog.py" line="53" />
       <source>The program met an unexpected error. Your data is safe: a change that was being saved was undone, not half-written. You can go on working; if it happens again, send the details to support.</source>
       <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
+      <location filename="map_page.py" line="292" />
+      <source>The map could not be loaded: {error}</source>
+      <translation>地图无法加载：{error}</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
@@ -2171,6 +2327,11 @@
       <location filename="suggestions_dialog.py" line="278" />
       <source>this enterprise is no longer in the database (deleted elsewhere?)</source>
       <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="522" />
+      <source>This record has no position on the map.</source>
+      <translation>该记录在地图上没有位置。</translation>
     </message>
     <message>
       <location filename="follow_up_items_editor.py" line="79" />
@@ -2357,6 +2518,11 @@
       <translation>整个数据库</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="107" />
+      <source>Whole map</source>
+      <translation>全图</translation>
+    </message>
+    <message>
       <location filename="planning_tables.py" line="47" />
       <source>Why a visit</source>
       <translation>待访原因</translation>
@@ -2407,9 +2573,29 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="106" />
+      <source>Zoom in (+)</source>
+      <translation>放大（+）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="105" />
+      <source>Zoom out (−)</source>
+      <translation>缩小（−）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="196" />
+      <source>Zoom to the selection</source>
+      <translation>缩放到所选</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="437" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="279" />
+      <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
+      <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
     <message>
       <location filename="home_page.py" line="291" />
@@ -2470,6 +2656,11 @@
       <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
     </message>
     <message>
+      <location filename="map_page.py" line="439" />
+      <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
+      <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
+    </message>
+    <message>
       <location filename="planning_page.py" line="487" />
       <source>{n} visits planned for {team} on {date}</source>
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
@@ -2498,6 +2689,11 @@
       <location filename="import_wizard.py" line="130" />
       <source>{source}; header in row {row}, {n} columns</source>
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="429" />
+      <source>{team} has no visits on {day}.</source>
+      <translation>{team} 在 {day} 没有走访。</translation>
     </message>
   </context>
 </TS>

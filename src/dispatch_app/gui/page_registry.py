@@ -32,6 +32,7 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("cases", N_("Cases"), "cases_page", "CasesPage"),
     PageEntry("follow_ups", N_("Follow-ups"), "follow_ups_page", "FollowUpsPage"),
     PageEntry("planning", N_("Planning"), "planning_page", "PlanningPage"),
+    PageEntry("map", N_("Map"), "map_page", "MapPage"),
 )
 
 # (key, title) pairs in navigation order.
