@@ -4,6 +4,11 @@
   <context>
     <name>dispatch</name>
     <message>
+      <location filename="reports_page.py" line="366" />
+      <source>%v of %m pages</source>
+      <translation>%v / %m 页</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="109" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
@@ -69,7 +74,7 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="151" />
+      <location filename="visit_dialog_layout.py" line="79" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
@@ -101,7 +106,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="261" />
+      <location filename="main_window.py" line="268" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -111,7 +116,7 @@
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="155" />
+      <location filename="visit_dialog_layout.py" line="83" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
@@ -141,8 +146,7 @@
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="130" />
-      <location filename="home_page.py" line="131" />
+      <location filename="home_page.py" line="132" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -198,6 +202,11 @@
       <translation>全部专家</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="51" />
+      <source>Appointment ids, separated by commas (empty: the year's)</source>
+      <translation>聘任编号，逗号分隔（留空：本年度全部）</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="32" />
       <source>Approved</source>
       <translation>已审定</translation>
@@ -208,7 +217,7 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="174" />
+      <location filename="record_form.py" line="234" />
       <source>Archive</source>
       <translation>归档</translation>
     </message>
@@ -278,10 +287,24 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="237" />
+      <location filename="reports_page.py" line="412" />
+      <source>Cancelled: nothing was made.</source>
+      <translation>已取消：未生成任何文件。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="355" />
+      <source>Cancelling…</source>
+      <translation>正在取消……</translation>
+    </message>
+    <message>
       <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="50" />
+      <source>Case ids, separated by commas (empty: approved cases of the year)</source>
+      <translation>案例编号，逗号分隔（留空：本年度已审定案例）</translation>
     </message>
     <message>
       <location filename="headers.py" line="42" />
@@ -317,6 +340,11 @@
       <location filename="about.py" line="68" />
       <source>Chinese text is shown with WenQuanYi Micro Hei (Apache-2.0), shipped in resources/fonts with its licence.</source>
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="266" />
+      <source>Choose a document and press Generate.</source>
+      <translation>请选择文档，然后点击“生成”。</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="111" />
@@ -389,7 +417,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -409,6 +437,11 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="451" />
+      <source>Could not write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="135" />
       <source>Covered</source>
       <translation>覆盖企业</translation>
@@ -424,7 +457,6 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
@@ -470,12 +502,12 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="177" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="413" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -510,9 +542,19 @@
       <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="104" />
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="111" />
       <source>Done %</source>
       <translation>完成率</translation>
+    </message>
+    <message>
+      <location filename="pdf_preview.py" line="233" />
+      <source>Drawing the pages…</source>
+      <translation>正在绘制页面……</translation>
     </message>
     <message>
       <location filename="headers.py" line="33" />
@@ -535,6 +577,16 @@
       <translation>如 2026-03-05</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="117" />
+      <source>e.g. 2026-05-01 (empty: the year)</source>
+      <translation>如 2026-05-01（留空：全年）</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="121" />
+      <source>e.g. 2026-05-31 (empty: the year)</source>
+      <translation>如 2026-05-31（留空：全年）</translation>
+    </message>
+    <message>
       <location filename="appointment_form.py" line="47" />
       <source>e.g. 2027-03-04</source>
       <translation>如 2027-03-04</translation>
@@ -550,7 +602,7 @@
       <translation>编辑目标…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -731,14 +783,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="213" />
-      <location filename="home_page.py" line="214" />
+      <location filename="home_page.py" line="215" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="256" />
-      <location filename="home_page.py" line="257" />
+      <location filename="home_page.py" line="264" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -777,7 +827,7 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="60" />
+      <location filename="reports_page.py" line="118" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
@@ -792,9 +842,19 @@
       <translation>GB18030（兼容旧软件）</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="137" />
+      <source>Generate</source>
+      <translation>生成</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="198" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="329" />
+      <source>Generating the document…</source>
+      <translation>正在生成文档……</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -862,6 +922,16 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="327" />
+      <source>Laying out the document…</source>
+      <translation>正在排版……</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="350" />
+      <source>Laying out the document… {n} pages</source>
+      <translation>正在排版……已排 {n} 页</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="19" />
       <source>Leader</source>
       <translation>队长</translation>
@@ -877,18 +947,22 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="242" />
+      <location filename="reports_page.py" line="386" />
+      <source>Left empty, printed as a red gap: {field} ({n} times)</source>
+      <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="243" />
+      <location filename="home_page.py" line="245" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="102" />
+      <location filename="visit_dialog.py" line="89" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
@@ -1003,7 +1077,7 @@
       <translation>新建专家</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="241" />
+      <location filename="record_form.py" line="131" />
       <source>New record</source>
       <translation>新建记录</translation>
     </message>
@@ -1018,6 +1092,11 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
+      <location filename="pdf_preview.py" line="71" />
+      <source>Next page</source>
+      <translation>下一页</translation>
+    </message>
+    <message>
       <location filename="messages.py" line="34" />
       <source>No</source>
       <translation>否</translation>
@@ -1028,8 +1107,7 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
-      <location filename="main_window.py" line="294" />
+      <location filename="main_window.py" line="304" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1042,6 +1120,16 @@
       <location filename="targets_dialog.py" line="43" />
       <source>No targets stored for this year yet: these are the defaults.</source>
       <translation>本年度尚未保存目标，以下为默认值。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="389" />
+      <source>None: every field filled, every character in the fonts.</source>
+      <translation>无：各字段均已填写，所有字符字体中都有。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="235" />
+      <source>Not a date: {text}</source>
+      <translation>不是有效日期：{text}</translation>
     </message>
     <message>
       <location filename="cases_page.py" line="24" />
@@ -1057,6 +1145,11 @@
       <location filename="import_wizard.py" line="371" />
       <source>Nothing to import: every record is already up to date.</source>
       <translation>无需导入：所有记录都已是最新。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="368" />
+      <source>Nothing to print for this choice.</source>
+      <translation>所选范围内没有可打印的内容。</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="369" />
@@ -1129,7 +1222,7 @@
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="104" />
+      <location filename="record_form_layout.py" line="54" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
     </message>
@@ -1144,13 +1237,11 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
       <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="44" />
       <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
@@ -1161,13 +1252,22 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="218" />
+      <location filename="pdf_preview.py" line="187" />
+      <source>Page {x} / {y}</source>
+      <translation>第 {x} / {y} 页</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="436" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="219" />
+      <location filename="home_page.py" line="220" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -1175,6 +1275,36 @@
       <location filename="workers.py" line="149" />
       <source>Please wait</source>
       <translation>请稍候</translation>
+    </message>
+    <message>
+      <location filename="pdf_preview.py" line="68" />
+      <source>Previous page</source>
+      <translation>上一页</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="93" />
+      <source>Print reports</source>
+      <translation>报表打印</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="491" />
+      <source>Printing cancelled.</source>
+      <translation>已取消打印。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="490" />
+      <source>Printing failed: {error}</source>
+      <translation>打印失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="487" />
+      <source>Printing…</source>
+      <translation>正在打印……</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="162" />
+      <source>Print…</source>
+      <translation>打印……</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -1192,7 +1322,6 @@
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="100" />
       <location filename="page_registry.py" line="26" />
       <source>Progress</source>
       <translation>目标进度</translation>
@@ -1203,7 +1332,7 @@
       <translation>年度目标进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="101" />
+      <location filename="home_page.py" line="102" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -1222,8 +1351,7 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="136" />
-      <location filename="home_page.py" line="137" />
+      <location filename="home_page.py" line="138" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
@@ -1231,6 +1359,11 @@
       <location filename="visits_page.py" line="125" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="126" />
+      <source>Records</source>
+      <translation>指定记录</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="260" />
@@ -1268,7 +1401,12 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="344" />
+      <location filename="page_registry.py" line="34" />
+      <source>Reports</source>
+      <translation>报表打印</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
@@ -1279,7 +1417,7 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="172" />
+      <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
     </message>
@@ -1294,7 +1432,7 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="227" />
+      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1302,6 +1440,16 @@
       <location filename="export_dialog.py" line="104" />
       <source>Save as</source>
       <translation>保存为</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="434" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="158" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF……</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="211" />
@@ -1324,19 +1472,17 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="319" />
-      <location filename="main_window.py" line="316" />
+      <location filename="main_window.py" line="326" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="207" />
       <location filename="main_window.py" line="214" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="401" />
+      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1369,6 +1515,11 @@
       <location filename="follow_ups_page.py" line="112" />
       <source>Select an item to close or reopen it.</source>
       <translation>选择一个跟进事项以办结或重新打开。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="489" />
+      <source>Sent to the printer: {n} pages.</source>
+      <translation>已送打印机：{n} 页。</translation>
     </message>
     <message>
       <location filename="enterprise_form.py" line="35" />
@@ -1471,15 +1622,19 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="273" />
       <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="274" />
+      <location filename="home_page.py" line="281" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="52" />
+      <source>The brief is not chosen by ids</source>
+      <translation>简报不按编号选择</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -1487,7 +1642,11 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="297" />
+      <location filename="reports_page.py" line="401" />
+      <source>The document could not be made: {error}</source>
+      <translation>无法生成文档：{error}</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -1507,17 +1666,22 @@
       <translation>本库范围</translation>
     </message>
     <message>
+      <location filename="pdf_preview.py" line="253" />
+      <source>This page cannot be shown</source>
+      <translation>此页无法显示</translation>
+    </message>
+    <message>
       <location filename="follow_up_items_editor.py" line="79" />
       <source>This visit already has {n} follow-up items; rows typed above are added.</source>
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="348" />
+      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1532,13 +1696,12 @@
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="61" />
+      <location filename="reports_page.py" line="122" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="211" />
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1553,7 +1716,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="143" />
+      <location filename="visit_dialog_layout.py" line="71" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1563,7 +1726,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1608,12 +1771,16 @@
       <translation>服务日期</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="49" />
+      <source>Visit ids, separated by commas (empty: the period)</source>
+      <translation>服务记录编号，逗号分隔（留空：按时段）</translation>
+    </message>
+    <message>
       <location filename="enterprise_form.py" line="41" />
       <source>Visits</source>
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="270" />
       <source>Visits (家次)</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
@@ -1623,7 +1790,7 @@
       <translation>每月服务家次</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="271" />
+      <location filename="home_page.py" line="278" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
@@ -1631,6 +1798,11 @@
       <location filename="dashboard_page.py" line="133" />
       <source>VP target</source>
       <translation>副总目标</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="170" />
+      <source>Warnings from the layout</source>
+      <translation>排版提示</translation>
     </message>
     <message>
       <location filename="app.py" line="129" />
@@ -1693,12 +1865,17 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
+      <location filename="pdf_preview.py" line="88" />
+      <source>Zoom</source>
+      <translation>缩放</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="429" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="284" />
+      <location filename="home_page.py" line="291" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
@@ -1746,6 +1923,11 @@
       <location filename="import_wizard.py" line="130" />
       <source>{source}; header in row {row}, {n} columns</source>
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="371" />
+      <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
+      <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
     </message>
   </context>
 </TS>

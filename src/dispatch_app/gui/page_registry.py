@@ -31,6 +31,7 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("visits", N_("Visits"), "visits_page", "VisitsPage"),
     PageEntry("cases", N_("Cases"), "cases_page", "CasesPage"),
     PageEntry("follow_ups", N_("Follow-ups"), "follow_ups_page", "FollowUpsPage"),
+    PageEntry("reports", N_("Reports"), "reports_page", "ReportsPage"),
 )
 
 # (key, title) pairs in navigation order.

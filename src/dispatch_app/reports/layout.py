@@ -98,6 +98,7 @@ class DocInfo:
 class BuildResult:
     pages: int
     warnings: list[str] = field(default_factory=list)
+    gaps: dict[str, int] = field(default_factory=dict)  # empty field label -> times printed
 
 
 @cache
@@ -201,6 +202,7 @@ class Typesetter:
     def __init__(self) -> None:
         self.check = GlyphCheck()
         self.style = styles()
+        self.gaps: dict[str, int] = {}  # the empty fields printed, for the Reports page
 
     def para(self, text: object, style: str = "body", where: str = "") -> Paragraph:
         st = self.style[style]
@@ -221,6 +223,7 @@ class Typesetter:
         return Paragraph(markup, self.style[style])
 
     def gap_markup(self, label: str) -> str:
+        self.gaps[label] = self.gaps.get(label, 0) + 1
         return f'<font color="{MISSING_COLOUR}">（未填写：{self.check.markup(label, "")}）</font>'
 
     def paragraphs(self, text: object, label: str, where: str) -> list[Paragraph]:
@@ -369,4 +372,6 @@ def build(
     if cover:
         doc.pageTemplates.insert(0, doc.pageTemplates.pop())  # the first page is the cover
     doc.build(story)
-    return BuildResult(pages=doc.pages_done, warnings=typesetter.check.warnings())
+    return BuildResult(
+        pages=doc.pages_done, warnings=typesetter.check.warnings(), gaps=dict(typesetter.gaps)
+    )
