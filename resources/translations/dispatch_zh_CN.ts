@@ -121,7 +121,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="39" />
+      <location filename="visits_page.py" line="48" />
       <source>After today</source>
       <translation>今天以后</translation>
     </message>
@@ -136,7 +136,7 @@
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="38" />
+      <location filename="visits_page.py" line="47" />
       <source>All dates</source>
       <translation>全部日期</translation>
     </message>
@@ -176,12 +176,12 @@
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="54" />
+      <location filename="visits_page.py" line="63" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="21" />
+      <location filename="cases_page.py" line="27" />
       <source>All years</source>
       <translation>全部年度</translation>
     </message>
@@ -212,7 +212,7 @@
       <translation>已审定</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="24" />
+      <location filename="cases_page.py" line="30" />
       <source>Approved or not</source>
       <translation>审定状态</translation>
     </message>
@@ -607,7 +607,7 @@
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="123" />
+      <location filename="visits_page.py" line="132" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
@@ -627,7 +627,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="31" />
+      <location filename="visits_page.py" line="40" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
@@ -917,7 +917,7 @@
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="128" />
+      <location filename="visits_page.py" line="137" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
     </message>
@@ -1132,7 +1132,7 @@
       <translation>不是有效日期：{text}</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="24" />
+      <location filename="cases_page.py" line="30" />
       <source>Not approved</source>
       <translation>未审定</translation>
     </message>
@@ -1287,6 +1287,21 @@
       <translation>报表打印</translation>
     </message>
     <message>
+      <location filename="visits_page.py" line="236" />
+      <source>Print the {n} selected visits</source>
+      <translation>打印所选 {n} 条服务记录</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="36" />
+      <source>Print this case</source>
+      <translation>打印此案例</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="146" />
+      <source>Print this visit</source>
+      <translation>打印此服务记录</translation>
+    </message>
+    <message>
       <location filename="reports_page.py" line="491" />
       <source>Printing cancelled.</source>
       <translation>已取消打印。</translation>
@@ -1302,7 +1317,7 @@
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="162" />
+      <location filename="reports_page.py" line="161" />
       <source>Print…</source>
       <translation>打印……</translation>
     </message>
@@ -1356,7 +1371,7 @@
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="125" />
+      <location filename="visits_page.py" line="134" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
     </message>
@@ -1447,7 +1462,7 @@
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="158" />
+      <location filename="reports_page.py" line="157" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF……</translation>
     </message>
@@ -1507,7 +1522,7 @@
       <translation>按往年季节规律</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="147" />
+      <location filename="visits_page.py" line="167" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
@@ -1691,7 +1706,7 @@
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="15" />
+      <location filename="cases_page.py" line="21" />
       <source>Title or enterprise (name or pinyin)</source>
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
@@ -1736,7 +1751,7 @@
       <translation>发现未保存的内容（{time}）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="39" />
+      <location filename="visits_page.py" line="48" />
       <source>Up to today</source>
       <translation>截至今天</translation>
     </message>
@@ -1800,7 +1815,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="170" />
+      <location filename="reports_page.py" line="169" />
       <source>Warnings from the layout</source>
       <translation>排版提示</translation>
     </message>

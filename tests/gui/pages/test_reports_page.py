@@ -180,3 +180,38 @@ def test_gaps_are_listed_and_the_brief_takes_no_ids(window, qtbot):
     assert not page.ids_edit.isEnabled() and not page.from_edit.isEnabled()
     assert _generate(page, qtbot) == "done"
     assert page.preview.page_count() >= 1
+
+
+def test_print_selected_visits_from_the_visits_page(window, qtbot):
+    visits = window.show_page("visits")
+    qtbot.waitUntil(lambda: visits.model.rowCount() >= 3, timeout=5000)
+    assert not visits.print_button.isEnabled()
+    visits.view.selectRow(0)
+    assert visits.print_button.text() == "打印此服务记录"
+    flag = visits.view.selectionModel().SelectionFlag
+    for row in (1, 2):
+        visits.view.selectionModel().select(visits.model.index(row, 0), flag.Select | flag.Rows)
+    wanted = [visits.model.id_at(r) for r in range(3)]
+    assert "3" in visits.print_button.text()
+    visits.view.setFocus()
+    qtbot.keyClick(visits.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    page = window.pages["reports"]
+    assert window.current_page_key() == "reports"
+    assert page.kind() == "visits" and page.scope().ids == tuple(wanted)
+    qtbot.waitUntil(lambda: page.result is not None and not page.pending_work(), timeout=20_000)
+    assert page.preview.page_count() == 3
+    texts = pdf_pages(page.pdf_data)
+    for text, visit in zip(texts, report_rows.visits(window.store, wanted), strict=True):
+        assert visit["enterprise"] in text
+
+
+def test_print_this_case_from_the_cases_page(window, qtbot):
+    cases = window.show_page("cases")
+    qtbot.waitUntil(lambda: cases.model.rowCount() >= 1, timeout=5000)
+    cases.view.selectRow(0)
+    assert cases.print_button.isEnabled()
+    qtbot.mouseClick(cases.print_button, Qt.MouseButton.LeftButton)
+    page = window.pages["reports"]
+    assert window.current_page_key() == "reports" and page.kind() == "cases"
+    qtbot.waitUntil(lambda: page.result is not None and not page.pending_work(), timeout=20_000)
+    assert "正泰电气生产线智能化改造" in "".join(pdf_pages(page.pdf_data))
