@@ -4,7 +4,7 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="reports_page.py" line="366" />
+      <location filename="reports_page.py" line="371" />
       <source>%v of %m pages</source>
       <translation>%v / %m 页</translation>
     </message>
@@ -287,12 +287,12 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="412" />
+      <location filename="reports_page.py" line="420" />
       <source>Cancelled: nothing was made.</source>
       <translation>已取消：未生成任何文件。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="355" />
+      <location filename="reports_page.py" line="360" />
       <source>Cancelling…</source>
       <translation>正在取消……</translation>
     </message>
@@ -342,7 +342,7 @@
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="266" />
+      <location filename="reports_page.py" line="271" />
       <source>Choose a document and press Generate.</source>
       <translation>请选择文档，然后点击“生成”。</translation>
     </message>
@@ -437,7 +437,7 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="451" />
+      <location filename="reports_page.py" line="459" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -552,7 +552,7 @@
       <translation>完成率</translation>
     </message>
     <message>
-      <location filename="pdf_preview.py" line="233" />
+      <location filename="pdf_preview.py" line="267" />
       <source>Drawing the pages…</source>
       <translation>正在绘制页面……</translation>
     </message>
@@ -842,7 +842,7 @@
       <translation>GB18030（兼容旧软件）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="137" />
+      <location filename="reports_page.py" line="138" />
       <source>Generate</source>
       <translation>生成</translation>
     </message>
@@ -852,7 +852,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="329" />
+      <location filename="reports_page.py" line="334" />
       <source>Generating the document…</source>
       <translation>正在生成文档……</translation>
     </message>
@@ -922,12 +922,12 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="327" />
+      <location filename="reports_page.py" line="332" />
       <source>Laying out the document…</source>
       <translation>正在排版……</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="350" />
+      <location filename="reports_page.py" line="355" />
       <source>Laying out the document… {n} pages</source>
       <translation>正在排版……已排 {n} 页</translation>
     </message>
@@ -947,7 +947,7 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="386" />
+      <location filename="reports_page.py" line="390" />
       <source>Left empty, printed as a red gap: {field} ({n} times)</source>
       <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
     </message>
@@ -1092,7 +1092,7 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="pdf_preview.py" line="71" />
+      <location filename="pdf_preview.py" line="105" />
       <source>Next page</source>
       <translation>下一页</translation>
     </message>
@@ -1122,12 +1122,12 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="389" />
+      <location filename="reports_page.py" line="393" />
       <source>None: every field filled, every character in the fonts.</source>
       <translation>无：各字段均已填写，所有字符字体中都有。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="235" />
+      <location filename="reports_page.py" line="238" />
       <source>Not a date: {text}</source>
       <translation>不是有效日期：{text}</translation>
     </message>
@@ -1147,7 +1147,7 @@
       <translation>无需导入：所有记录都已是最新。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="368" />
+      <location filename="reports_page.py" line="373" />
       <source>Nothing to print for this choice.</source>
       <translation>所选范围内没有可打印的内容。</translation>
     </message>
@@ -1252,12 +1252,12 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="pdf_preview.py" line="187" />
+      <location filename="pdf_preview.py" line="222" />
       <source>Page {x} / {y}</source>
       <translation>第 {x} / {y} 页</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="436" />
+      <location filename="reports_page.py" line="444" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1277,7 +1277,7 @@
       <translation>请稍候</translation>
     </message>
     <message>
-      <location filename="pdf_preview.py" line="68" />
+      <location filename="pdf_preview.py" line="102" />
       <source>Previous page</source>
       <translation>上一页</translation>
     </message>
@@ -1302,22 +1302,22 @@
       <translation>打印此服务记录</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="491" />
+      <location filename="reports_page.py" line="499" />
       <source>Printing cancelled.</source>
       <translation>已取消打印。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="490" />
+      <location filename="reports_page.py" line="498" />
       <source>Printing failed: {error}</source>
       <translation>打印失败：{error}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="487" />
+      <location filename="reports_page.py" line="495" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="161" />
+      <location filename="reports_page.py" line="162" />
       <source>Print…</source>
       <translation>打印……</translation>
     </message>
@@ -1376,7 +1376,7 @@
       <translation>登记为已完成…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="126" />
+      <location filename="reports_page.py" line="127" />
       <source>Records</source>
       <translation>指定记录</translation>
     </message>
@@ -1457,12 +1457,12 @@
       <translation>保存为</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="434" />
+      <location filename="reports_page.py" line="442" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="157" />
+      <location filename="reports_page.py" line="158" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF……</translation>
     </message>
@@ -1532,7 +1532,7 @@
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="489" />
+      <location filename="reports_page.py" line="497" />
       <source>Sent to the printer: {n} pages.</source>
       <translation>已送打印机：{n} 页。</translation>
     </message>
@@ -1657,7 +1657,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="401" />
+      <location filename="reports_page.py" line="409" />
       <source>The document could not be made: {error}</source>
       <translation>无法生成文档：{error}</translation>
     </message>
@@ -1681,7 +1681,7 @@
       <translation>本库范围</translation>
     </message>
     <message>
-      <location filename="pdf_preview.py" line="253" />
+      <location filename="pdf_preview.py" line="286" />
       <source>This page cannot be shown</source>
       <translation>此页无法显示</translation>
     </message>
@@ -1815,7 +1815,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="169" />
+      <location filename="reports_page.py" line="170" />
       <source>Warnings from the layout</source>
       <translation>排版提示</translation>
     </message>
@@ -1880,7 +1880,7 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="pdf_preview.py" line="88" />
+      <location filename="pdf_preview.py" line="122" />
       <source>Zoom</source>
       <translation>缩放</translation>
     </message>
@@ -1940,7 +1940,7 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="371" />
+      <location filename="reports_page.py" line="376" />
       <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
       <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
     </message>

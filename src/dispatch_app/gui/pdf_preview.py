@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -33,14 +33,49 @@ KEEP_RENDERED = 24  # pages kept as pixmaps around the view; the rest go back to
 _GAP = 12
 
 
-class _PageLabel(QLabel):
-    def __init__(self, index: int, parent: QWidget) -> None:
+class _PageColumn(QWidget):
+    """All the pages one under the other, painted by hand: only those in the exposed rectangle
+    are drawn (thousands of child widgets in a layout take seconds to lay out)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.index = index
-        self.rendered_at: float | None = None  # the zoom of the pixmap shown, None: placeholder
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setStyleSheet("background: white; border: 1px solid #c8ccd2; color: #999;")
-        self.setText(f"— {index + 1} —")
+        self.count = 0
+        self.page_w = self.page_h = 1
+        self.images: dict[int, QPixmap] = {}  # page -> pixmap at the current zoom
+        self.notes: dict[int, str] = {}  # page -> why it shows no image
+
+    def set_pages(self, count: int, page_w: int, page_h: int) -> None:
+        self.count, self.page_w, self.page_h = count, page_w, page_h
+        self.setFixedSize(page_w + 2 * _GAP, max(count * (page_h + _GAP) + _GAP, 1))
+        self.update()
+
+    def top_of(self, index: int) -> int:
+        return _GAP + index * (self.page_h + _GAP)
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        area = event.rect()
+        painter.fillRect(area, QColor("#e6e8eb"))
+        if not self.count:
+            return
+        step = self.page_h + _GAP
+        first = max(0, (area.top() - _GAP) // step)
+        last = min(self.count - 1, area.bottom() // step)
+        painter.setPen(QColor("#c8ccd2"))
+        for i in range(first, last + 1):
+            rect = QRect(_GAP, self.top_of(i), self.page_w, self.page_h)
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            pixmap = self.images.get(i)
+            if pixmap is not None:
+                painter.drawPixmap(rect, pixmap)
+            else:
+                painter.setPen(QColor("#999999"))
+                painter.drawText(
+                    rect, Qt.AlignmentFlag.AlignCenter, self.notes.get(i, f"— {i + 1} —")
+                )
+                painter.setPen(QColor("#c8ccd2"))
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.end()
 
 
 class PdfPreview(QWidget):
@@ -54,9 +89,8 @@ class PdfPreview(QWidget):
         self.setObjectName("pdfPreview")
         self.pages: PdfPages | None = None
         self.zoom = 1.0
-        self._labels: list[_PageLabel] = []
+        self._rendered_at: dict[int, float] = {}  # page -> zoom of its image (or of its note)
         self._rendering = False
-        self._again = False
         self._generation = 0
         self._runner = TaskRunner(self)
         self._build()
@@ -90,15 +124,14 @@ class PdfPreview(QWidget):
         outer.addLayout(bar)
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("previewScroll")
-        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll.setStyleSheet("QScrollArea { background: #e6e8eb; }")
-        self._column = QWidget()
-        self._column.setStyleSheet("background: #e6e8eb;")
-        self._layout = QVBoxLayout(self._column)
-        self._layout.setSpacing(_GAP)
-        self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll.setWidget(self._column)
+        self.column = _PageColumn()
+        self.column.set_pages(0, *self._page_px())
+        self.scroll.setWidget(self.column)
+        self.scroll.verticalScrollBar().setSingleStep(40)
         outer.addWidget(self.scroll, 1)
         self._settle = QTimer(self)  # scrolling: render once the view rests for a moment
         self._settle.setSingleShot(True)
@@ -111,21 +144,17 @@ class PdfPreview(QWidget):
     def set_document(self, pages: PdfPages | None, images: dict[int, QImage] | None = None) -> None:
         """Show ``pages``; ``images`` are pages the worker already rendered at 100 %."""
         self._generation += 1
-        for label in self._labels:
-            label.deleteLater()
-        self._labels = []
         if self.pages is not None and self.pages is not pages:
             self.pages.close()
         self.pages = pages
-        if pages is not None:
-            for i in range(pages.count):
-                label = _PageLabel(i, self._column)
-                self._layout.addWidget(label)
-                self._labels.append(label)
-            self._size_labels()
+        self._rendered_at.clear()
+        self.column.images.clear()
+        self.column.notes.clear()
+        self.column.set_pages(self.page_count(), *self._page_px())
+        if self.zoom == 1.0:
             for i, image in (images or {}).items():
-                if i < len(self._labels) and self.zoom == 1.0:
-                    self._show_image(self._labels[i], image, 1.0)
+                if i < self.page_count():
+                    self._show_image(i, image, 1.0)
         self.scroll.verticalScrollBar().setValue(0)
         self._update_bar()
         self._settle.start()
@@ -136,15 +165,17 @@ class PdfPreview(QWidget):
     def page_count(self) -> int:
         return self.pages.count if self.pages is not None else 0
 
+    def has_image(self, index: int) -> bool:
+        """Whether page ``index`` shows its rendered image at the current zoom."""
+        return index in self.column.images and self._rendered_at.get(index) == self.zoom
+
+    def page_width(self) -> int:
+        return self.column.page_w
+
     def _page_px(self) -> tuple[int, int]:
         w_pt, h_pt = self.pages.page_size_pt if self.pages else (595.0, 842.0)
         scale = SCREEN_DPI / 72.0 * self.zoom
         return round(w_pt * scale), round(h_pt * scale)
-
-    def _size_labels(self) -> None:
-        w, h = self._page_px()
-        for label in self._labels:
-            label.setFixedSize(w, h)
 
     def set_zoom(self, zoom: float) -> None:
         if zoom == self.zoom:
@@ -156,25 +187,29 @@ class PdfPreview(QWidget):
             self.zoom_box.blockSignals(True)
             self.zoom_box.setCurrentIndex(i)
             self.zoom_box.blockSignals(False)
-        self._size_labels()
-        self._column.adjustSize()
-        QTimer.singleShot(0, self, lambda: self.go_to(page))
+        self.column.images.clear()  # drawn again at the new size (placeholders meanwhile)
+        self.column.notes.clear()
+        self._rendered_at.clear()
+        self.column.set_pages(self.page_count(), *self._page_px())
+        self.go_to(page)
         self._settle.start()
 
     # -- navigation ------------------------------------------------------------------------
     def current_page(self) -> int:
         """The page at the top of the view (from 0)."""
-        if not self._labels:
+        n = self.page_count()
+        if not n:
             return 0
-        step = self._page_px()[1] + _GAP
+        step = self.column.page_h + _GAP
         top = self.scroll.verticalScrollBar().value()
-        return max(0, min(len(self._labels) - 1, (top + step // 3) // step))
+        return max(0, min(n - 1, (top + step // 3) // step))
 
     def go_to(self, index: int) -> None:
-        if not self._labels:
+        n = self.page_count()
+        if not n:
             return
-        index = max(0, min(len(self._labels) - 1, index))
-        self.scroll.verticalScrollBar().setValue(self._labels[index].y() - _GAP // 2)
+        index = max(0, min(n - 1, index))
+        self.scroll.verticalScrollBar().setValue(self.column.top_of(index) - _GAP // 2)
         self._update_bar()
 
     def _scrolled(self, _value: int) -> None:
@@ -191,28 +226,27 @@ class PdfPreview(QWidget):
 
     # -- rendering -------------------------------------------------------------------------
     def _visible(self) -> list[int]:
-        if not self._labels:
+        n = self.page_count()
+        if not n:
             return []
-        step = self._page_px()[1] + _GAP
+        step = self.column.page_h + _GAP
         top = self.scroll.verticalScrollBar().value()
         height = max(self.scroll.viewport().height(), 1)
         first = max(0, top // step - 1)
-        last = min(len(self._labels) - 1, (top + height) // step + 1)
+        last = min(n - 1, (top + height) // step + 1)
         return list(range(first, last + 1))
+
+    def _missing(self) -> list[int]:
+        return [i for i in self._visible() if self._rendered_at.get(i) != self.zoom]
 
     def pending_work(self) -> bool:
         """True while pages in view still wait for their image (screenshots wait)."""
-        if self._rendering or self._settle.isActive():
-            return True
-        return any(self._labels[i].rendered_at != self.zoom for i in self._visible())
+        return self._rendering or self._settle.isActive() or bool(self._missing())
 
     def _render_visible(self) -> None:
-        if self.pages is None:
-            return
-        if self._rendering:
-            self._again = True
-            return
-        wanted = [i for i in self._visible() if self._labels[i].rendered_at != self.zoom]
+        if self.pages is None or self._rendering:
+            return  # a running render asks again when it ends
+        wanted = self._missing()
         self._drop_far()
         if not wanted:
             self.rendered.emit()
@@ -242,38 +276,37 @@ class PdfPreview(QWidget):
         self._rendering = False
         if generation == self._generation and zoom == self.zoom:
             for i, image in images.items():
-                self._show_image(self._labels[i], image, zoom)
-        self._again = False
+                self._show_image(i, image, zoom)
         self._render_visible()  # what scrolled into view meanwhile; rendered() when none
 
     def _failed(self, generation: int, zoom: float, wanted: list[int]) -> None:
         """A page pdfium cannot draw says so (and is not asked for again at this zoom)."""
         if generation == self._generation and zoom == self.zoom:
             for i in wanted:
-                self._labels[i].setText(tr("This page cannot be shown"))
-                self._labels[i].rendered_at = zoom
+                self.column.notes[i] = tr("This page cannot be shown")
+                self._rendered_at[i] = zoom
+            self.column.update()
         self._rendered(generation, zoom, {})
 
-    def _show_image(self, label: _PageLabel, image: QImage, zoom: float) -> None:
+    def _show_image(self, index: int, image: QImage, zoom: float) -> None:
         pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(image.width() / max(label.width(), 1))
-        label.setPixmap(pixmap)
-        label.rendered_at = zoom
+        pixmap.setDevicePixelRatio(image.width() / max(self.column.page_w, 1))
+        self.column.images[index] = pixmap
+        self._rendered_at[index] = zoom
+        top = self.column.top_of(index)
+        self.column.update(QRect(0, top, self.column.width(), self.column.page_h))
 
     def _drop_far(self) -> None:
         """Keep memory bounded: pixmaps far from the view go back to placeholders."""
+        images = self.column.images
         visible = self._visible()
-        if not visible:
+        if len(images) <= KEEP_RENDERED or not visible:
             return
         centre = (visible[0] + visible[-1]) // 2
-        shown = [lb for lb in self._labels if lb.rendered_at is not None]
-        if len(shown) <= KEEP_RENDERED:
-            return
-        shown.sort(key=lambda lb: abs(lb.index - centre), reverse=True)
-        for label in shown[: len(shown) - KEEP_RENDERED]:
-            label.clear()
-            label.setText(f"— {label.index + 1} —")
-            label.rendered_at = None
+        far = sorted(images, key=lambda i: abs(i - centre), reverse=True)
+        for i in far[: len(images) - KEEP_RENDERED]:
+            del images[i]
+            self._rendered_at.pop(i, None)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

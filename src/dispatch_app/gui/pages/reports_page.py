@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -123,6 +123,7 @@ class ReportsPage(QWidget):
         self.ids_edit = QLineEdit(left)
         self.ids_edit.setObjectName("reportIds")
         self.ids_edit.setClearButtonEnabled(True)
+        self.ids_edit.textChanged.connect(lambda _t: self._kind_changed())
         form.addRow(tr("Records"), self.ids_edit)
         self.field_widgets = {
             "district": self.district_box,
@@ -167,9 +168,9 @@ class ReportsPage(QWidget):
         column.addLayout(out)
 
         column.addWidget(QLabel(tr("Warnings from the layout"), left))
-        self.warnings = QListWidget(left)
+        self.warnings = QPlainTextEdit(left)  # wraps long lines (a list view elides them)
         self.warnings.setObjectName("reportWarnings")
-        self.warnings.setWordWrap(True)
+        self.warnings.setReadOnly(True)
         column.addWidget(self.warnings, 1)
         split.addWidget(left)
 
@@ -196,8 +197,10 @@ class ReportsPage(QWidget):
 
     def _kind_changed(self) -> None:
         fields = _FIELDS[self.kind()]
+        by_ids = "ids" in fields and bool(self.ids_edit.text().strip())
         for name, widget in self.field_widgets.items():
-            widget.setEnabled(name in fields)
+            # Chosen records win over district and period: those are greyed out meanwhile.
+            widget.setEnabled(name in fields and (name == "ids" or not by_ids))
         self.ids_edit.setPlaceholderText(tr(_IDS_HINT[self.kind()]))
 
     def busy(self) -> bool:
@@ -241,7 +244,9 @@ class ReportsPage(QWidget):
             raw = self.ids_edit.text().replace("，", ",").replace("、", ",")
             ids = tuple(i.strip() for i in raw.split(",") if i.strip())
         return Scope(
-            district_code=self.district_box.currentData() if "district" in fields else None,
+            district_code=self.district_box.currentData()
+            if "district" in fields and not ids
+            else None,
             date_from=day(self.from_edit, "date_from"),
             date_to=day(self.to_edit, "date_to"),
             year=self.year_box.currentData() if "year" in fields else None,
@@ -379,14 +384,17 @@ class ReportsPage(QWidget):
 
     def _show_warnings(self, result: Any) -> None:
         self.warnings.clear()
-        for line in result.warnings:
-            self.warnings.addItem(line)
+        lines = list(result.warnings)
         for label, n in sorted(result.gaps.items(), key=lambda kv: -kv[1]):
-            self.warnings.addItem(
+            lines.append(
                 tr("Left empty, printed as a red gap: {field} ({n} times)").format(field=label, n=n)
             )
-        if self.warnings.count() == 0:
-            self.warnings.addItem(tr("None: every field filled, every character in the fonts."))
+        if not lines:
+            lines.append(tr("None: every field filled, every character in the fonts."))
+        self.warnings.setPlainText("\n".join(f"• {line}" for line in lines))
+
+    def warning_lines(self) -> list[str]:
+        return [ln.removeprefix("• ") for ln in self.warnings.toPlainText().splitlines() if ln]
 
     def _failed(self, task: Task, exc: BaseException) -> None:
         if task is not self._task:
