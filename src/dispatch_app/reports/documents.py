@@ -57,7 +57,8 @@ def _check_ids(store: Store, kind: str, ids: tuple[str, ...]) -> list[str]:
     if table is None:
         raise ReportError("简报不按编号选择", "the brief is not chosen by ids")
     wanted = list(dict.fromkeys(ids))
-    unknown = [i for i in wanted if i not in report_rows.existing_ids(store, table, wanted)]
+    known = set(report_rows.existing_ids(store, table, wanted))  # one query, not one an id
+    unknown = [i for i in wanted if i not in known]
     if unknown:
         shown = "、".join(unknown[:5]) + ("……" if len(unknown) > 5 else "")
         raise ReportError(f"找不到这些编号：{shown}", f"unknown ids: {', '.join(unknown[:5])}")

@@ -25,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -163,6 +164,15 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+CELL_PAD = 4  # points, left and right in every table cell
+
+
+def song_cells(first: tuple[int, int], last: tuple[int, int]) -> list[tuple]:
+    """Table style commands: string cells in this range are record values (Typesetter.cell),
+    set in the body face, left-aligned, instead of as labels."""
+    return [("FONTNAME", first, last, SONG), ("ALIGN", first, last, "LEFT")]
+
+
 def table(
     rows: list[list[Flowable | str]],
     widths: list[float],
@@ -182,10 +192,17 @@ def table(
     cmds: list[tuple] = [
         ("GRID", (0, 0), (-1, -1), 0.6, GRID),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        # A plain string cell is a fixed label of ours (never record text: that goes through
+        # Typesetter): set like "table_head" and drawn as one string, with no markup to parse
+        # nor lines to break -- a visit sheet has some twenty of them on every page.
+        ("FONTNAME", (0, 0), (-1, -1), HEI),
+        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
+        ("LEADING", (0, 0), (-1, -1), TABLE_LEADING),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
     ]
     if head_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), HEAD_FILL))
@@ -214,6 +231,21 @@ class Typesetter:
         if not value:
             return self.gap(label, style)
         return self.para(value, style, f"{where} · {label}")
+
+    def cell(self, text: object, label: str, where: str, width: float) -> Paragraph | str:
+        """A table value: a plain string when it fits one line of ``width`` points in the Song
+        face with every character in that face (drawn as one string: no markup to parse, no
+        lines to break -- most of a visit sheet's values), else what :meth:`field` gives.
+        The table must set string cells in Song (``song_cells``)."""
+        value = "" if text is None else str(text).strip()
+        if (
+            value
+            and "\n" not in value
+            and not ({ord(c) for c in value} - self.check.faces.song)
+            and stringWidth(value, SONG, TABLE_SIZE) <= width - 2 * CELL_PAD
+        ):
+            return value
+        return self.field(value, label, where)
 
     def gap(self, label: str, style: str = "table") -> Paragraph:
         return Paragraph(self.gap_markup(label), self.style[style])
