@@ -111,8 +111,24 @@ def _ours(db: Path, kind: str, ids: list[str], out: Path) -> int:
         store.close()
 
 
-def _floor(texts: list[tuple[str, list[str]]], out: Path) -> int:
-    """The bare script: the same face and sizes, one frame, no templates."""
+def _blocks(lines: list[str]) -> list[tuple[str, Any]]:
+    """The record's lines as the sheet groups them: runs of "label：value" lines (several
+    pairs a line, split by "　") become one table of label/value rows; other lines stay text."""
+    out: list[tuple[str, Any]] = []
+    for line in lines:
+        pairs = [seg.split("：", 1) for seg in line.split("　") if "：" in seg]
+        if pairs and len(pairs) == len([seg for seg in line.split("　") if seg]):
+            if not out or out[-1][0] != "table":
+                out.append(("table", []))
+            out[-1][1].append(pairs)
+        else:
+            out.append(("p", line))
+    return out
+
+
+def _floor(texts: list[tuple[str, list[str]]], out: Path, tables: bool = False) -> int:
+    """The bare script: the same face and sizes, one frame, no templates; ``tables`` sets
+    the labelled lines as ruled label/value tables (Paragraph values), as the sheet does."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
@@ -120,7 +136,7 @@ def _floor(texts: list[tuple[str, list[str]]], out: Path) -> int:
     from reportlab.lib.units import mm
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
 
     from dispatch_app.paths import resources_dir
 
@@ -128,13 +144,40 @@ def _floor(texts: list[tuple[str, list[str]]], out: Path) -> int:
         font = resources_dir() / "fonts" / "uming-gb2312.ttf"
         pdfmetrics.registerFont(TTFont("BenchSong", str(font)))
     body = ParagraphStyle("b", fontName="BenchSong", fontSize=16, leading=29, wordWrap="CJK")
+    cell = ParagraphStyle("c", parent=body, fontSize=12, leading=18)
     title = ParagraphStyle("t", parent=body, fontSize=22, leading=36, alignment=1)
+    width = 156 * mm
     story: list[Any] = []
     for n, (head, lines) in enumerate(texts):
         if n:
             story.append(PageBreak())
         story.append(Paragraph(escape(head), title))
-        story.extend(Paragraph(escape(line), body) for line in lines)
+        if not tables:
+            story.extend(Paragraph(escape(line), body) for line in lines)
+            continue
+        for kind, block in _blocks(lines):
+            if kind == "p":
+                story.append(Paragraph(escape(block), body))
+                continue
+            rows, spans = [], []
+            for r, pairs in enumerate(block):
+                row: list[Any] = []
+                for label, value in pairs[:2]:
+                    row += [label, Paragraph(escape(value), cell)]
+                if len(pairs) == 1:
+                    row += ["", ""]
+                    spans.append(("SPAN", (1, r), (3, r)))
+                rows.append(row)
+            t = Table(rows, colWidths=[38 * mm, 52 * mm, 26 * mm, width - 116 * mm])
+            t.setStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.6, "#000000"),
+                    ("FONTNAME", (0, 0), (-1, -1), "BenchSong"),
+                    ("FONTSIZE", (0, 0), (-1, -1), 12),
+                    *spans,
+                ]
+            )
+            story.append(t)
     doc = SimpleDocTemplate(
         str(out),
         pagesize=A4,
@@ -147,16 +190,29 @@ def _floor(texts: list[tuple[str, list[str]]], out: Path) -> int:
     return doc.page
 
 
-def _html(texts: list[tuple[str, list[str]]], path: Path) -> None:
+def _html(texts: list[tuple[str, list[str]]], path: Path, tables: bool = False) -> None:
     parts = [
         "<!DOCTYPE html><html><head><meta charset='utf-8'><style>"
         "body { font-family: 'AR PL UMing CN', serif; font-size: 16pt; line-height: 29pt; }"
         "h1 { font-size: 22pt; text-align: center; page-break-before: always; }"
+        "td { font-size: 12pt; line-height: 18pt; border: 1px solid black; }"
         "</style></head><body>"
     ]
     for head, lines in texts:
         parts.append(f"<h1>{html.escape(head)}</h1>")  # each record on a new page
-        parts.extend(f"<p>{html.escape(line)}</p>" for line in lines)
+        for kind, block in _blocks(lines) if tables else [("p", ln) for ln in lines]:
+            if kind == "p":
+                parts.append(f"<p>{html.escape(block)}</p>")
+                continue
+            parts.append("<table width='100%' border='1' cellspacing='0'>")
+            for pairs in block:
+                cells = [
+                    f"<td>{html.escape(label)}</td><td{'' if len(pairs) > 1 else ' colspan=3'}>"
+                    f"{html.escape(value)}</td>"
+                    for label, value in pairs[:2]
+                ]
+                parts.append(f"<tr>{''.join(cells)}</tr>")
+            parts.append("</table>")
     parts.append("</body></html>")
     path.write_text("".join(parts), encoding="utf-8")
 
@@ -195,6 +251,8 @@ def _setup(kind: str) -> dict[str, Any]:
     folder = work_dir("reports")
     source = folder / f"{kind}.html"
     _html(texts, source)
+    source_tables = folder / f"{kind}-tables.html"
+    _html(texts, source_tables, tables=True)
     soffice = _soffice()
     profile = folder / "lo-profile"
     if soffice:  # the first run of a profile initialises it: not what is measured
@@ -204,6 +262,7 @@ def _setup(kind: str) -> dict[str, Any]:
         "ids": ids,
         "texts": texts,
         "source": source,
+        "source_tables": source_tables,
         "soffice": soffice,
         "profile": profile,
         "folder": folder,
@@ -231,6 +290,7 @@ def _compare(ctx: dict[str, Any], kind: str) -> Figures:
     folder: Path = ctx["folder"]
     pages, ours, ours_cpu = _timed(_ours, ctx["db"], kind, ctx["ids"], folder / f"{kind}-ours.pdf")
     floor_pages, floor, floor_cpu = _timed(_floor, ctx["texts"], folder / f"{kind}-floor.pdf")
+    _p, _ftab, ftab_cpu = _timed(_floor, ctx["texts"], folder / f"{kind}-floor-tables.pdf", True)
     figures: Figures = {
         "seconds": ours,
         "cpu_s": round(ours_cpu, 3),
@@ -242,6 +302,8 @@ def _compare(ctx: dict[str, Any], kind: str) -> Figures:
         "floor_pages_per_s": round(floor_pages / floor, 1),
         "x_floor_cpu": round(ours_cpu / floor_cpu, 2),
         "x_floor_wall": round(ours / floor, 2),
+        "floor_tables_cpu_s": round(ftab_cpu, 3),
+        "x_floor_tables_cpu": round(ours_cpu / ftab_cpu, 2),
     }
     if ctx["soffice"]:
         out_dir = Path(tempfile.mkdtemp(dir=folder))
@@ -250,6 +312,11 @@ def _compare(ctx: dict[str, Any], kind: str) -> Figures:
         )
         lo_pages = _pdf_pages(pdf)
         shutil.rmtree(out_dir, ignore_errors=True)
+        out_dir = Path(tempfile.mkdtemp(dir=folder))
+        _pdf, lo_tab, lo_tab_cpu = _timed(
+            _libreoffice, ctx["soffice"], ctx["profile"], ctx["source_tables"], out_dir
+        )
+        shutil.rmtree(out_dir, ignore_errors=True)
         figures.update(
             libreoffice_s=round(lo, 3),
             libreoffice_cpu_s=round(lo_cpu, 3),
@@ -257,6 +324,9 @@ def _compare(ctx: dict[str, Any], kind: str) -> Figures:
             libreoffice_pages_per_s=round(lo_pages / lo, 1),
             faster_than_libreoffice_wall=round(lo / ours, 2),
             faster_than_libreoffice_cpu=round(lo_cpu / ours_cpu, 2),
+            libreoffice_tables_s=round(lo_tab, 3),
+            faster_than_libreoffice_tables_wall=round(lo_tab / ours, 2),
+            faster_than_libreoffice_tables_cpu=round(lo_tab_cpu / ours_cpu, 2),
         )
     else:
         figures["libreoffice"] = "skipped: soffice not installed"
