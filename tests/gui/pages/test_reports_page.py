@@ -231,3 +231,13 @@ def test_print_this_case_from_the_cases_page(window, qtbot):
     assert window.current_page_key() == "reports" and page.kind() == "cases"
     qtbot.waitUntil(lambda: page.result is not None and not page.pending_work(), timeout=20_000)
     assert "正泰电气生产线智能化改造" in "".join(pdf_pages(page.pdf_data))
+
+
+def test_the_window_starts_up_on_the_reports_page(controller, db_path, qtbot):
+    """Opened last on this page: the window still reaches "ready" (the page says painted)."""
+    w = controller.window
+    w.show_page("reports")
+    w.show()
+    with qtbot.waitSignal(w.ready, timeout=10_000):
+        w.open_database(db_path)
+    assert w.current_page_key() == "reports" and w.pages["reports"].store is w.store
