@@ -506,6 +506,19 @@ class ReportsPage(QWidget):
         self._runner.run(task, show_after_ms=300)
         return task
 
+    def prepare_screenshot(self) -> None:
+        """For the screenshots (and the user guide): the last week's visit sheets, previewed."""
+        from datetime import timedelta
+
+        if self.pdf_data is not None or self.busy():
+            return
+        today = clock.today()
+        self.kind_box.setCurrentIndex(self.kind_box.findData("visits"))
+        self.ids_edit.clear()
+        self.from_edit.setText((today - timedelta(days=6)).isoformat())
+        self.to_edit.setText(today.isoformat())
+        self.generate()
+
     # -- the window's page protocol --------------------------------------------------------
     def focus_search(self) -> None:
         self.kind_box.setFocus()
