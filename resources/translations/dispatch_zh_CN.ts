@@ -4,7 +4,7 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="reports_page.py" line="371" />
+      <location filename="reports_page.py" line="376" />
       <source>%v of %m pages</source>
       <translation>%v / %m 页</translation>
     </message>
@@ -287,12 +287,12 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="420" />
+      <location filename="reports_page.py" line="425" />
       <source>Cancelled: nothing was made.</source>
       <translation>已取消：未生成任何文件。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="360" />
+      <location filename="reports_page.py" line="363" />
       <source>Cancelling…</source>
       <translation>正在取消……</translation>
     </message>
@@ -437,7 +437,7 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="459" />
+      <location filename="reports_page.py" line="466" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -847,12 +847,17 @@
       <translation>生成</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="440" />
+      <source>Generate a document first, then save it.</source>
+      <translation>请先生成文档，再保存。</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="198" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="334" />
+      <location filename="reports_page.py" line="337" />
       <source>Generating the document…</source>
       <translation>正在生成文档……</translation>
     </message>
@@ -922,12 +927,12 @@
       <translation>查看跟进事项</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="332" />
+      <location filename="reports_page.py" line="335" />
       <source>Laying out the document…</source>
       <translation>正在排版……</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="355" />
+      <location filename="reports_page.py" line="358" />
       <source>Laying out the document… {n} pages</source>
       <translation>正在排版……已排 {n} 页</translation>
     </message>
@@ -947,7 +952,7 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="390" />
+      <location filename="reports_page.py" line="395" />
       <source>Left empty, printed as a red gap: {field} ({n} times)</source>
       <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
     </message>
@@ -1122,7 +1127,7 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="393" />
+      <location filename="reports_page.py" line="398" />
       <source>None: every field filled, every character in the fonts.</source>
       <translation>无：各字段均已填写，所有字符字体中都有。</translation>
     </message>
@@ -1147,7 +1152,7 @@
       <translation>无需导入：所有记录都已是最新。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="373" />
+      <location filename="reports_page.py" line="378" />
       <source>Nothing to print for this choice.</source>
       <translation>所选范围内没有可打印的内容。</translation>
     </message>
@@ -1257,7 +1262,7 @@
       <translation>第 {x} / {y} 页</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="444" />
+      <location filename="reports_page.py" line="451" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1302,17 +1307,17 @@
       <translation>打印此服务记录</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="499" />
+      <location filename="reports_page.py" line="506" />
       <source>Printing cancelled.</source>
       <translation>已取消打印。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="498" />
+      <location filename="reports_page.py" line="505" />
       <source>Printing failed: {error}</source>
       <translation>打印失败：{error}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="495" />
+      <location filename="reports_page.py" line="502" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
@@ -1457,7 +1462,7 @@
       <translation>保存为</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="442" />
+      <location filename="reports_page.py" line="449" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
@@ -1532,7 +1537,7 @@
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="497" />
+      <location filename="reports_page.py" line="504" />
       <source>Sent to the printer: {n} pages.</source>
       <translation>已送打印机：{n} 页。</translation>
     </message>
@@ -1657,7 +1662,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="409" />
+      <location filename="reports_page.py" line="414" />
       <source>The document could not be made: {error}</source>
       <translation>无法生成文档：{error}</translation>
     </message>
@@ -1940,7 +1945,7 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="376" />
+      <location filename="reports_page.py" line="381" />
       <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
       <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
     </message>

@@ -123,6 +123,7 @@ def test_cancel_makes_nothing_and_leaves_no_file(window, qtbot, tmp_path, monkey
         lambda *a, **k: called.append(1) or (str(tmp_path / "x.pdf"), ""),
     )
     assert page.save_current() is False and not called
+    assert "先生成文档" in page.state_label.text()
     assert list(tmp_path.glob("*.pdf*")) == []
     assert page.generate_button.isEnabled()
 

@@ -366,6 +366,8 @@ class ReportsPage(QWidget):
         if task is not self._task:
             return
         self._task = None
+        from ...reports.documents import TITLES
+
         result, data, pages, images = payload
         self.result, self.pdf_data, self.kind_shown = result, data, kind
         self.preview.set_document(pages, images)
@@ -377,7 +379,7 @@ class ReportsPage(QWidget):
         else:
             self.state_label.setText(
                 tr("{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).").format(
-                    title=self.kind_box.currentText(), n=result.pages
+                    title=pick(*TITLES[kind]), n=result.pages
                 )
             )
         self._show_warnings(result)
@@ -434,6 +436,8 @@ class ReportsPage(QWidget):
     def save_pdf(self, path: str | None = None) -> str | None:
         """Write the document in the preview to a file (asked for when not given)."""
         if self.pdf_data is None or self.busy():
+            if not self.busy():
+                self.state_label.setText(tr("Generate a document first, then save it."))
             return None
         if path is None:
             start = self.window_.current_store_path() if self.window_ is not None else None
