@@ -102,8 +102,8 @@ def case_story(ts: Typesetter, c: dict[str, Any], number: int) -> list:
         [44 * mm, VALUE_W],
         head_rows=0,
         label_col=True,
+        song_cols=(1,),
     )
-    info.setStyle(song_cells((1, 0), (1, -1)))
     title = c["title"] or ""
     story: list = [
         PageAnchor(c["id"]),

@@ -37,6 +37,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
 from .fonts import HEI, SONG, GlyphCheck
 
@@ -173,14 +174,46 @@ def song_cells(first: tuple[int, int], last: tuple[int, int]) -> list[tuple]:
     return [("FONTNAME", first, last, SONG), ("ALIGN", first, last, "LEFT")]
 
 
+class _Cell(CellStyle):
+    """The report's cell defaults as class attributes: each cell still gets its own style
+    object (later commands change it in place), but the defaults cost no style commands,
+    which reportlab applies cell by cell -- some 500 assignments a visit sheet otherwise.
+    A plain string cell is a fixed label of ours (never record text: that goes through
+    Typesetter): set like "table_head" and drawn as one string, with no markup to parse
+    nor lines to break."""
+
+    fontname = HEI
+    fontsize = TABLE_SIZE
+    leading = TABLE_LEADING
+    alignment = "CENTER"
+    valign = "MIDDLE"
+    topPadding = 3
+    bottomPadding = 4
+    leftPadding = CELL_PAD
+    rightPadding = CELL_PAD
+
+
+class _SongCell(_Cell):
+    """A value column's string cells (Typesetter.cell): body face, left-aligned."""
+
+    fontname = SONG
+    alignment = "LEFT"
+
+
 def table(
     rows: list[list[Flowable | str]],
     widths: list[float],
     *,
     head_rows: int = 1,
     label_col: bool = False,
+    song_cols: tuple[int, ...] = (),
 ) -> Table:
-    """A ruled table in the report style; its head repeats on every page it spans."""
+    """A ruled table in the report style; its head repeats on every page it spans.
+    ``song_cols``: columns of values whose string cells are set as values, not labels."""
+    styles = [
+        [(_SongCell if c in song_cols else _Cell)(f"{r},{c}") for c in range(len(row))]
+        for r, row in enumerate(rows)
+    ]
     t = Table(
         rows,
         colWidths=widths,
@@ -188,22 +221,9 @@ def table(
         splitByRow=1,
         splitInRow=1,  # a long cell continues on the next page instead of overflowing
         hAlign="CENTER",
+        cellStyles=styles,
     )
-    cmds: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        # A plain string cell is a fixed label of ours (never record text: that goes through
-        # Typesetter): set like "table_head" and drawn as one string, with no markup to parse
-        # nor lines to break -- a visit sheet has some twenty of them on every page.
-        ("FONTNAME", (0, 0), (-1, -1), HEI),
-        ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
-        ("LEADING", (0, 0), (-1, -1), TABLE_LEADING),
-        ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-    ]
+    cmds: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.6, GRID)]
     if head_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), HEAD_FILL))
     if label_col:

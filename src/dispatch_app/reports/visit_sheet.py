@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from .common import cn_date, issuer, visit_type
 from .fonts import SONG
-from .layout import BLOCK_W, BuildResult, DocInfo, Typesetter, build, song_cells, table
+from .layout import BLOCK_W, BuildResult, DocInfo, Typesetter, build, table
 
 DOC_TITLE = "入企服务记录单"
 WIDTHS = [38 * mm, 52 * mm, 26 * mm, 40 * mm]  # label, value, label, value
@@ -98,13 +98,9 @@ def visit_story(ts: Typesetter, v: dict[str, Any], number: int) -> list:
         ["服务成效", f(v["outcome"], "服务成效", where), "", ""],
         ["企业确认人", f(v["confirmed_by"], "企业确认人", where), "", ""],
     ]
-    t = table(rows, WIDTHS, head_rows=0, label_col=True)
+    t = table(rows, WIDTHS, head_rows=0, label_col=True, song_cols=(1, 3))
     spans = [r for r, row in enumerate(rows) if row[2] == ""]
-    t.setStyle(
-        [("SPAN", (1, r), (3, r)) for r in spans]
-        + song_cells((1, 0), (1, -1))
-        + song_cells((3, 0), (3, -1))
-    )
+    t.setStyle([("SPAN", (1, r), (3, r)) for r in spans])
     # Fixed text: multi-line string cells (layout.table), the blank lines are room to sign.
     sign = table(
         [
