@@ -10,6 +10,12 @@
     </message>
     <message>
       <location filename="actions.py" line="117" />
+      <location filename="reports_page.py" line="376" />
+      <source>%v of %m pages</source>
+      <translation>%v / %m 页</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="109" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
     </message>
@@ -142,6 +148,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="297" />
+      <location filename="main_window.py" line="268" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -182,6 +189,7 @@
     </message>
     <message>
       <location filename="visits_page.py" line="39" />
+      <location filename="visits_page.py" line="48" />
       <source>After today</source>
       <translation>今天以后</translation>
     </message>
@@ -196,7 +204,7 @@
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="38" />
+      <location filename="visits_page.py" line="47" />
       <source>All dates</source>
       <translation>全部日期</translation>
     </message>
@@ -236,12 +244,12 @@
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="54" />
+      <location filename="visits_page.py" line="63" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="21" />
+      <location filename="cases_page.py" line="27" />
       <source>All years</source>
       <translation>全部年度</translation>
     </message>
@@ -272,12 +280,17 @@
       <translation>全部专家</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="51" />
+      <source>Appointment ids, separated by commas (empty: the year's)</source>
+      <translation>聘任编号，逗号分隔（留空：本年度全部）</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="32" />
       <source>Approved</source>
       <translation>已审定</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="24" />
+      <location filename="cases_page.py" line="30" />
       <source>Approved or not</source>
       <translation>审定状态</translation>
     </message>
@@ -451,8 +464,24 @@
     </message>
     <message>
       <location filename="main_window.py" line="249" />
+      <location filename="reports_page.py" line="425" />
+      <source>Cancelled: nothing was made.</source>
+      <translation>已取消：未生成任何文件。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="363" />
+      <source>Cancelling…</source>
+      <translation>正在取消……</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="244" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="50" />
+      <source>Case ids, separated by commas (empty: approved cases of the year)</source>
+      <translation>案例编号，逗号分隔（留空：本年度已审定案例）</translation>
     </message>
     <message>
       <location filename="headers.py" line="42" />
@@ -498,6 +527,9 @@
       <location filename="suggestions_dialog.py" line="211" />
       <source>Choose</source>
       <translation>选择</translation>
+      <location filename="reports_page.py" line="271" />
+      <source>Choose a document and press Generate.</source>
+      <translation>请选择文档，然后点击“生成”。</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="111" />
@@ -611,6 +643,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -646,6 +679,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="137" />
+      <location filename="reports_page.py" line="466" />
+      <source>Could not write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="135" />
       <source>Covered</source>
       <translation>覆盖企业</translation>
     </message>
@@ -666,6 +705,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="228" />
+      <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -726,11 +766,13 @@
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -786,8 +828,19 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="113" />
+      <location filename="reports_page.py" line="104" />
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="111" />
       <source>Done %</source>
       <translation>完成率</translation>
+    </message>
+    <message>
+      <location filename="pdf_preview.py" line="267" />
+      <source>Drawing the pages…</source>
+      <translation>正在绘制页面……</translation>
     </message>
     <message>
       <location filename="headers.py" line="33" />
@@ -816,6 +869,17 @@
     </message>
     <message>
       <location filename="appointment_form.py" line="51" />
+      <location filename="reports_page.py" line="117" />
+      <source>e.g. 2026-05-01 (empty: the year)</source>
+      <translation>如 2026-05-01（留空：全年）</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="121" />
+      <source>e.g. 2026-05-31 (empty: the year)</source>
+      <translation>如 2026-05-31（留空：全年）</translation>
+    </message>
+    <message>
+      <location filename="appointment_form.py" line="47" />
       <source>e.g. 2027-03-04</source>
       <translation>如 2027-03-04</translation>
     </message>
@@ -841,11 +905,12 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="123" />
+      <location filename="visits_page.py" line="132" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
@@ -865,7 +930,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="31" />
+      <location filename="visits_page.py" line="40" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
@@ -1123,7 +1188,7 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="60" />
+      <location filename="reports_page.py" line="118" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
@@ -1154,6 +1219,17 @@
     </message>
     <message>
       <location filename="actions.py" line="206" />
+      <location filename="reports_page.py" line="138" />
+      <source>Generate</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="440" />
+      <source>Generate a document first, then save it.</source>
+      <translation>请先生成文档，再保存。</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="198" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
@@ -1174,6 +1250,9 @@
       <location filename="canvas.py" line="390" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
+      <location filename="reports_page.py" line="337" />
+      <source>Generating the document…</source>
+      <translation>正在生成文档……</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -1261,7 +1340,7 @@
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="128" />
+      <location filename="visits_page.py" line="137" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
     </message>
@@ -1284,6 +1363,14 @@
       <location filename="team_base_section.py" line="67" />
       <source>Latitude</source>
       <translation>纬度</translation>
+      <location filename="reports_page.py" line="335" />
+      <source>Laying out the document…</source>
+      <translation>正在排版……</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="358" />
+      <source>Laying out the document… {n} pages</source>
+      <translation>正在排版……已排 {n} 页</translation>
     </message>
     <message>
       <location filename="headers.py" line="19" />
@@ -1312,6 +1399,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="433" />
+      <location filename="reports_page.py" line="395" />
+      <source>Left empty, printed as a red gap: {field} ({n} times)</source>
+      <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
@@ -1511,6 +1604,12 @@
     </message>
     <message>
       <location filename="history_dialog.py" line="54" />
+      <location filename="pdf_preview.py" line="105" />
+      <source>Next page</source>
+      <translation>下一页</translation>
+    </message>
+    <message>
+      <location filename="messages.py" line="34" />
       <source>No</source>
       <translation>否</translation>
     </message>
@@ -1540,6 +1639,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="333" />
+      <location filename="main_window.py" line="304" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1615,6 +1715,17 @@
     </message>
     <message>
       <location filename="cases_page.py" line="24" />
+      <location filename="reports_page.py" line="398" />
+      <source>None: every field filled, every character in the fonts.</source>
+      <translation>无：各字段均已填写，所有字符字体中都有。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="238" />
+      <source>Not a date: {text}</source>
+      <translation>不是有效日期：{text}</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="30" />
       <source>Not approved</source>
       <translation>未审定</translation>
     </message>
@@ -1637,6 +1748,11 @@
       <location filename="import_wizard.py" line="371" />
       <source>Nothing to import: every record is already up to date.</source>
       <translation>无需导入：所有记录都已是最新。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="378" />
+      <source>Nothing to print for this choice.</source>
+      <translation>所选范围内没有可打印的内容。</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="369" />
@@ -1752,6 +1868,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="228" />
+      <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1768,6 +1885,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="145" />
+      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1778,6 +1896,12 @@
     </message>
     <message>
       <location filename="planning_page.py" line="652" />
+      <location filename="pdf_preview.py" line="222" />
+      <source>Page {x} / {y}</source>
+      <translation>第 {x} / {y} 页</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="451" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1793,6 +1917,7 @@
     </message>
     <message>
       <location filename="planning_tables.py" line="51" />
+      <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1820,6 +1945,49 @@
       <location filename="planning_page.py" line="193" />
       <source>Previous day (Alt+Left)</source>
       <translation>前一天（Alt+←）</translation>
+      <location filename="pdf_preview.py" line="102" />
+      <source>Previous page</source>
+      <translation>上一页</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="93" />
+      <source>Print reports</source>
+      <translation>报表打印</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="236" />
+      <source>Print the {n} selected visits</source>
+      <translation>打印所选 {n} 条服务记录</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="36" />
+      <source>Print this case</source>
+      <translation>打印此案例</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="146" />
+      <source>Print this visit</source>
+      <translation>打印此服务记录</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="506" />
+      <source>Printing cancelled.</source>
+      <translation>已取消打印。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="505" />
+      <source>Printing failed: {error}</source>
+      <translation>打印失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="502" />
+      <source>Printing…</source>
+      <translation>正在打印……</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="162" />
+      <source>Print…</source>
+      <translation>打印……</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -1906,9 +2074,14 @@
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="125" />
+      <location filename="visits_page.py" line="134" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="127" />
+      <source>Records</source>
+      <translation>指定记录</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="260" />
@@ -1944,6 +2117,11 @@
       <location filename="follow_ups_page.py" line="83" />
       <source>Reopen</source>
       <translation>重新打开</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="34" />
+      <source>Reports</source>
+      <translation>报表打印</translation>
     </message>
     <message>
       <location filename="record_form.py" line="234" />
@@ -1983,6 +2161,7 @@
     </message>
     <message>
       <location filename="visit_dialog_layout.py" line="160" />
+      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1990,6 +2169,16 @@
       <location filename="export_dialog.py" line="104" />
       <source>Save as</source>
       <translation>保存为</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="449" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="158" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF……</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="211" />
@@ -2013,6 +2202,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="357" />
+      <location filename="main_window.py" line="326" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
@@ -2023,6 +2213,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="259" />
+      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -2057,7 +2248,7 @@
       <translation>按往年季节规律</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="147" />
+      <location filename="visits_page.py" line="167" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
@@ -2073,6 +2264,12 @@
     </message>
     <message>
       <location filename="enterprise_form.py" line="44" />
+      <location filename="reports_page.py" line="504" />
+      <source>Sent to the printer: {n} pages.</source>
+      <translation>已送打印机：{n} 页。</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="35" />
       <source>Separate several with 、</source>
       <translation>多项请用“、”分隔</translation>
     </message>
@@ -2263,6 +2460,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="229" />
+      <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -2280,6 +2478,9 @@
       <location filename="main_window.py" line="257" />
       <source>The database is in use</source>
       <translation>数据库正在使用中</translation>
+      <location filename="reports_page.py" line="52" />
+      <source>The brief is not chosen by ids</source>
+      <translation>简报不按编号选择</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -2301,6 +2502,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
+      <location filename="reports_page.py" line="414" />
+      <source>The document could not be made: {error}</source>
+      <translation>无法生成文档：{error}</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -2332,6 +2539,9 @@
       <location filename="map_page.py" line="522" />
       <source>This record has no position on the map.</source>
       <translation>该记录在地图上没有位置。</translation>
+      <location filename="pdf_preview.py" line="286" />
+      <source>This page cannot be shown</source>
+      <translation>此页无法显示</translation>
     </message>
     <message>
       <location filename="follow_up_items_editor.py" line="79" />
@@ -2340,11 +2550,13 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
+      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="200" />
+      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -2359,12 +2571,12 @@
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="15" />
+      <location filename="cases_page.py" line="21" />
       <source>Title or enterprise (name or pinyin)</source>
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="61" />
+      <location filename="reports_page.py" line="122" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
@@ -2400,6 +2612,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
+      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -2409,7 +2622,7 @@
       <translation>发现未保存的内容（{time}）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="39" />
+      <location filename="visits_page.py" line="48" />
       <source>Up to today</source>
       <translation>截至今天</translation>
     </message>
@@ -2450,6 +2663,12 @@
     </message>
     <message>
       <location filename="enterprise_form.py" line="50" />
+      <location filename="reports_page.py" line="49" />
+      <source>Visit ids, separated by commas (empty: the period)</source>
+      <translation>服务记录编号，逗号分隔（留空：按时段）</translation>
+    </message>
+    <message>
+      <location filename="enterprise_form.py" line="41" />
       <source>Visits</source>
       <translation>入企服务</translation>
     </message>
@@ -2474,6 +2693,12 @@
     </message>
     <message>
       <location filename="app.py" line="138" />
+      <location filename="reports_page.py" line="170" />
+      <source>Warnings from the layout</source>
+      <translation>排版提示</translation>
+    </message>
+    <message>
+      <location filename="app.py" line="129" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2589,6 +2814,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="437" />
+      <location filename="pdf_preview.py" line="122" />
+      <source>Zoom</source>
+      <translation>缩放</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="429" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
@@ -2694,6 +2925,9 @@
       <location filename="map_page.py" line="429" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
+      <location filename="reports_page.py" line="381" />
+      <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
+      <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
     </message>
   </context>
 </TS>

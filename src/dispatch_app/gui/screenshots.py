@@ -124,6 +124,9 @@ def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:
         view = getattr(page, "view", None)
         if view is not None and page.model.rowCount() > 0:
             view.selectRow(0)
+        prepare = getattr(page, "prepare_screenshot", None)
+        if prepare is not None:
+            prepare()  # a page empty until asked (Reports: it generates a document first)
         _settle()
         wait_for_pages(window)
         _settle(50)
