@@ -20,7 +20,7 @@ from .checks import RECORD_CLASSES, Checked
 from .existing import Existing, fetch_rows, fetch_visit_experts, memberships
 from .follow_ups import reconcile, summaries
 from .lookups import EnterpriseRef, Lookups
-from .stream import InsertStream, big_cache, drop_indexes, visit_insert_sql, visit_rows
+from .stream import InsertStream, drop_indexes, visit_insert_sql, visit_rows
 from .writers import Cancelled
 
 _CLASSES: dict[str, type[Record]] = {**RECORD_CLASSES, "visits": Visit}
@@ -272,11 +272,10 @@ def _insert_records(store: Store, plan: Plan) -> None:
     if len(rows) < BULK_RECORDS or len(rows) < stored:
         conn.executemany(sql, rows)
         return
-    with big_cache(conn):
-        rebuild = drop_indexes(conn, (table,))
-        conn.executemany(sql, rows)
-        for statement in rebuild:
-            conn.execute(statement)
+    rebuild = drop_indexes(conn, (table,))
+    conn.executemany(sql, rows)
+    for statement in rebuild:
+        conn.execute(statement)
 
 
 _SUMMARISED_VISITS = (

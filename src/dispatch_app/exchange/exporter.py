@@ -90,13 +90,6 @@ _LABELS = "temp.dx_expert_labels"
 _VISIT_EXPERTS = "temp.dx_visit_experts"
 
 
-# The enterprises and teams a visit names, guarded once per record instead of once per visit,
-# in WITHOUT ROWID tables: one b-tree descent per visit where the stored tables need two (the
-# UUID index, then the wide row): ~0.07 s of CPU less for 100k visits (issue 11, part 3).
-_ENTERPRISES = "temp.dx_enterprises"
-_TEAMS = "temp.dx_teams"
-
-
 def _make_labels(conn: sqlite3.Connection, *, per_visit: bool = False) -> None:
     conn.execute(f"DROP TABLE IF EXISTS {_LABELS}")
     conn.execute(f"CREATE TABLE {_LABELS} (id TEXT PRIMARY KEY, label TEXT) WITHOUT ROWID")
@@ -109,24 +102,10 @@ def _make_labels(conn: sqlite3.Connection, *, per_visit: bool = False) -> None:
     )
     # The scan walks visit_experts' primary key (visit_id, expert_id), so the labels come in
     # expert-id order within a visit, as the correlated subquery gives them, and no sort runs.
-    # The cell is guarded here, once per visit, not in the export's query.
     conn.execute(
-        f"INSERT INTO {_VISIT_EXPERTS} SELECT visit_id, {g('label')} FROM (SELECT ve.visit_id,"
-        f" group_concat(x.label, '、') AS label FROM visit_experts ve JOIN {_LABELS} x"
-        " ON x.id = ve.expert_id GROUP BY ve.visit_id)"
+        f"INSERT INTO {_VISIT_EXPERTS} SELECT ve.visit_id, group_concat(x.label, '、')"
+        f" FROM visit_experts ve JOIN {_LABELS} x ON x.id = ve.expert_id GROUP BY ve.visit_id"
     )
-
-
-def _make_names(conn: sqlite3.Connection) -> None:
-    """``_ENTERPRISES`` (id, uscc, guarded name) and ``_TEAMS`` (id, guarded name)."""
-    for table, columns, select in (
-        (_ENTERPRISES, "id TEXT PRIMARY KEY, uscc TEXT, name TEXT", f"id, uscc, {g('name')}"),
-        (_TEAMS, "id TEXT PRIMARY KEY, name TEXT", f"id, {g('name')}"),
-    ):
-        source = "enterprises" if table == _ENTERPRISES else "teams"
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-        conn.execute(f"CREATE TABLE {table} ({columns}) WITHOUT ROWID")
-        conn.execute(f"INSERT INTO {table} SELECT {select} FROM {source}")
 
 
 def _label(vocab: Vocabulary, expr: str) -> str:
@@ -278,16 +257,14 @@ def _select(
             f" JOIN {_LABELS} x ON x.id = ve.expert_id WHERE ve.visit_id = v.id)"
         )
         source = (
-            f"visits v JOIN {_ENTERPRISES} e ON e.id = v.enterprise_id"
-            f" LEFT JOIN {_TEAMS} t ON t.id = v.team_id"
+            "visits v JOIN enterprises e ON e.id = v.enterprise_id"
+            " LEFT JOIN teams t ON t.id = v.team_id"
         )
         if whole:
-            experts = "a.label"  # guarded when the table was made
+            experts = g("a.label")
             source += f" LEFT JOIN {_VISIT_EXPERTS} a ON a.visit_id = v.id"
         # Without a date range, a scan of the table and one sort beat walking visits_date
-        # (a random row look-up per visit; measured again for issue 11: 0.63 s against
-        # 0.57 s of CPU even with an index on (visit_date, id)): the unary + keeps the
-        # planner off the index.
+        # (a random row look-up per visit): the unary + keeps the planner off the index.
         order = "v.visit_date, v.id" if by_date else "+v.visit_date, v.id"
         follow_up, updated = "v.follow_up_text", "v.updated_at"
         if follow_ups:
@@ -300,8 +277,8 @@ def _select(
             [
                 "v.visit_date",
                 "e.uscc",
-                "e.name",  # guarded in _ENTERPRISES / _TEAMS
-                "t.name",
+                g("e.name"),
+                g("t.name"),
                 experts,
                 _label(VISIT_TYPE, "v.visit_type"),
                 g("v.problems"),
@@ -433,7 +410,6 @@ def export_rows(
     follow_ups = False
     if kind == "visits":
         _make_labels(store.conn, per_visit=_whole(options))
-        _make_names(store.conn)
         follow_ups = _make_follow_ups(store.conn)
     sql, params = export_query(store, kind, options, follow_ups=follow_ups)
     cursor = store.conn.cursor()

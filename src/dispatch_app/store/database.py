@@ -222,10 +222,6 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
-    # Sorts and temporary tables in memory: the visits export's ORDER BY holds ~40 MB for
-    # 100k visits and spilled to temporary files (0.25 s of a 2 s export, bench/README). Set
-    # here because changing it later drops the connection's temporary tables.
-    conn.execute("PRAGMA temp_store = MEMORY")
     if not readonly:
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = FULL")
