@@ -89,8 +89,8 @@ Name: "{localappdata}\{#AppName}"; Flags: uninsneveruninstall
 
 [Icons]
 Name: "{autoprograms}\{cm:AppTitle}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{localappdata}\{#AppName}"
-; A console already in the program folder, for `dispatch-app-cli import ...` and the like.
-Name: "{autoprograms}\{cm:CliShortcut}"; Filename: "{cmd}"; Parameters: "/k ""{app}\{#CliExe}"" --help"; WorkingDir: "{localappdata}\{#AppName}"
+; A console in the data folder where `dispatch-app-cli` is on PATH (import, export, bundle ...).
+Name: "{autoprograms}\{cm:CliShortcut}"; Filename: "{cmd}"; Parameters: "/k set ""PATH={app};%PATH%"" && dispatch-app-cli --help"; WorkingDir: "{localappdata}\{#AppName}"
 Name: "{autoprograms}\{cm:DataFolderShortcut}"; Filename: "{localappdata}\{#AppName}"
 Name: "{autodesktop}\{cm:AppTitle}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{localappdata}\{#AppName}"; Tasks: desktopicon
 
