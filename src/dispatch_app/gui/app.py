@@ -34,9 +34,21 @@ def ensure_app() -> QApplication:
         app.setApplicationName("dispatch-app")
         app.setOrganizationName("dispatch-app")
         apply_app_font(app)
+        _set_window_icon(app)
     assert isinstance(app, QApplication)
     quiet_offscreen_noise(app)
     return app
+
+
+def _set_window_icon(app: QApplication) -> None:
+    """The program's icon on every window and the task bar (resources/icons/README.md)."""
+    from PySide6.QtGui import QIcon
+
+    from ..paths import resources_dir
+
+    icon = resources_dir() / "icons" / "dispatch-app.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 class AppController:
