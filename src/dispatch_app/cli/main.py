@@ -85,6 +85,9 @@ def _optional_modules() -> list:
     from . import match_commands
 
     mods.append(match_commands)
+    from . import backup_commands
+
+    mods.append(backup_commands)
     return mods
 
 
