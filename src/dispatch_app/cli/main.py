@@ -94,6 +94,9 @@ def _optional_modules() -> list:
     from . import settings_commands
 
     mods.append(settings_commands)
+    from . import backup_commands
+
+    mods.append(backup_commands)
     return mods
 
 
