@@ -23,6 +23,8 @@ from .errors import EXIT_BAD_INPUT, EXIT_UNEXPECTED, CliError
 if TYPE_CHECKING:
     import argparse
 
+    from ..store.errors import StoreError
+
 _WINDOW_FLAGS = {"--db": "db", "--lang": "lang"}
 _LANGS = ("zh", "en")
 
@@ -107,6 +109,20 @@ def _print_store_notices() -> None:
     set_notice_sink(lambda n: print(f"{n.zh}\n{n.en}", file=sys.stderr))
 
 
+def _damaged_database(exc: Exception, args: object) -> StoreError | None:
+    """The StoreError an SQLite error stands for (a damaged file), naming the command's --db."""
+    import sqlite3
+
+    db = getattr(args, "db_path", None) or getattr(args, "db", None)
+    if not isinstance(exc, sqlite3.DatabaseError) or not db:
+        return None
+    from pathlib import Path
+
+    from ..store.database import translate_error
+
+    return translate_error(Path(db), exc)
+
+
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -159,6 +175,7 @@ def _unexpected(exc: BaseException) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _print_store_notices()
+    args = None
     try:
         args = window_only_args(argv)
         if args is None:
@@ -199,6 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         if isinstance(exc, HistoryProtected):
             print(f"{exc.zh}\n{exc.en}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        damaged = _damaged_database(exc, args)
+        if damaged is not None:  # a damaged page met after the file opened
+            print(damaged.message("zh") + "\n" + damaged.en, file=sys.stderr)
             return EXIT_BAD_INPUT
         if isinstance(exc, OSError) and exc.filename is not None:
             # A path the system refuses (too long, no permission, a device...): bad input.
