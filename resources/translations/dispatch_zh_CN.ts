@@ -9,13 +9,12 @@
       <translation>（只读）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="117" />
       <location filename="reports_page.py" line="376" />
       <source>%v of %m pages</source>
       <translation>%v / %m 页</translation>
     </message>
     <message>
-      <location filename="actions.py" line="109" />
+      <location filename="actions.py" line="117" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
     </message>
@@ -100,7 +99,7 @@
       <translation>（不设：用队伍所属区县中心）</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="121" />
+      <location filename="dispatch_settings_dialog.py" line="127" />
       <source>(range {low} – {high})</source>
       <translation>（范围 {low}–{high}）</translation>
     </message>
@@ -125,7 +124,7 @@
       <translation>；未列入：{why}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="283" />
+      <location filename="map_page.py" line="296" />
       <source>; {n} records have no position</source>
       <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
     </message>
@@ -148,7 +147,6 @@
     </message>
     <message>
       <location filename="main_window.py" line="297" />
-      <location filename="main_window.py" line="268" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -188,7 +186,6 @@
       <translation>第 {n} 站之后</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="39" />
       <location filename="visits_page.py" line="48" />
       <source>After today</source>
       <translation>今天以后</translation>
@@ -295,12 +292,12 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="445" />
+      <location filename="map_page.py" line="468" />
       <source>approximate</source>
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="379" />
+      <location filename="canvas.py" line="384" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
@@ -310,7 +307,7 @@
       <translation>位置为近似：{n} 家企业没有自己的坐标，按区县中心估算。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="314" />
+      <location filename="map_page.py" line="327" />
       <source>approximate: district centre</source>
       <translation>近似位置：区县中心</translation>
     </message>
@@ -345,17 +342,19 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="41" />
+      <location filename="dispatch_settings_dialog.py" line="47" />
       <source>Baidu Maps (needs a key)</source>
       <translation>百度地图（需密钥）</translation>
+    </message>
+    <message>
+      <location filename="overlays.py" line="108" />
+      <source>Base</source>
+      <translation>驻地</translation>
     </message>
     <message>
       <location filename="team_base_section.py" line="40" />
       <source>Base (where the team's day starts)</source>
       <translation>驻地（每天行程的出发地）</translation>
-      <location filename="overlays.py" line="108" />
-      <source>Base</source>
-      <translation>驻地</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -453,6 +452,11 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="425" />
+      <source>Cancelled: nothing was made.</source>
+      <translation>已取消：未生成任何文件。</translation>
+    </message>
+    <message>
       <location filename="dispatch_settings_geocoding.py" line="126" />
       <source>Cancelled: the points found before were kept.</source>
       <translation>已取消：此前找到的坐标已保存。</translation>
@@ -463,18 +467,12 @@
       <translation>已取消：{date} {name}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="249" />
-      <location filename="reports_page.py" line="425" />
-      <source>Cancelled: nothing was made.</source>
-      <translation>已取消：未生成任何文件。</translation>
-    </message>
-    <message>
       <location filename="reports_page.py" line="363" />
       <source>Cancelling…</source>
       <translation>正在取消……</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="244" />
+      <location filename="main_window.py" line="249" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -527,6 +525,8 @@
       <location filename="suggestions_dialog.py" line="211" />
       <source>Choose</source>
       <translation>选择</translation>
+    </message>
+    <message>
       <location filename="reports_page.py" line="271" />
       <source>Choose a document and press Generate.</source>
       <translation>请选择文档，然后点击“生成”。</translation>
@@ -567,12 +567,12 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="145" />
+      <location filename="map_page.py" line="151" />
       <source>Clear the route</source>
       <translation>清除路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="187" />
+      <location filename="map_page.py" line="193" />
       <source>Click a point to select it.</source>
       <translation>单击地图上的点以选中。</translation>
     </message>
@@ -612,17 +612,17 @@
       <translation>办结时间</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="95" />
+      <location filename="map_page.py" line="101" />
       <source>Colour by</source>
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="382" />
+      <location filename="canvas.py" line="387" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="388" />
+      <location filename="canvas.py" line="393" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -643,7 +643,6 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
-      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -678,13 +677,12 @@
       <translation>无法加载：{error}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="137" />
       <location filename="reports_page.py" line="466" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="135" />
+      <location filename="dashboard_page.py" line="137" />
       <source>Covered</source>
       <translation>覆盖企业</translation>
     </message>
@@ -705,7 +703,6 @@
     </message>
     <message>
       <location filename="main_window.py" line="228" />
-      <location filename="main_window.py" line="227" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -766,13 +763,11 @@
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
-      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
-      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -827,13 +822,12 @@
       <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="113" />
       <location filename="reports_page.py" line="104" />
       <source>Document</source>
       <translation>文档</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="111" />
+      <location filename="dashboard_page.py" line="113" />
       <source>Done %</source>
       <translation>完成率</translation>
     </message>
@@ -868,7 +862,6 @@
       <translation>如 2026-03-05</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="51" />
       <location filename="reports_page.py" line="117" />
       <source>e.g. 2026-05-01 (empty: the year)</source>
       <translation>如 2026-05-01（留空：全年）</translation>
@@ -879,7 +872,7 @@
       <translation>如 2026-05-31（留空：全年）</translation>
     </message>
     <message>
-      <location filename="appointment_form.py" line="47" />
+      <location filename="appointment_form.py" line="51" />
       <source>e.g. 2027-03-04</source>
       <translation>如 2027-03-04</translation>
     </message>
@@ -905,7 +898,6 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
-      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -925,7 +917,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="377" />
+      <location filename="canvas.py" line="382" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -978,7 +970,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="378" />
+      <location filename="canvas.py" line="383" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -1083,15 +1075,17 @@
       <translation>填入</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="97" />
+      <location filename="dispatch_settings_dialog.py" line="103" />
       <source>Fill in every default; nothing is stored until Save</source>
       <translation>填入全部默认值；点“保存”后才写入</translation>
-      <location filename="map_page.py" line="112" />
+    </message>
+    <message>
+      <location filename="map_page.py" line="118" />
       <source>Find an enterprise or expert (Ctrl+F)</source>
       <translation>查找企业或专家（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="325" />
+      <location filename="map_page.py" line="340" />
       <source>Finding suggested experts…</source>
       <translation>正在推荐专家…</translation>
     </message>
@@ -1218,7 +1212,6 @@
       <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="206" />
       <location filename="reports_page.py" line="138" />
       <source>Generate</source>
       <translation>生成</translation>
@@ -1229,9 +1222,14 @@
       <translation>请先生成文档，再保存。</translation>
     </message>
     <message>
-      <location filename="actions.py" line="198" />
+      <location filename="actions.py" line="206" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="337" />
+      <source>Generating the document…</source>
+      <translation>正在生成文档……</translation>
     </message>
     <message>
       <location filename="dispatch_settings_geocoding.py" line="45" />
@@ -1247,12 +1245,11 @@
       <location filename="dispatch_settings_geocoding.py" line="122" />
       <source>Geocoding stopped: {error}</source>
       <translation>补全坐标中止：{error}</translation>
-      <location filename="canvas.py" line="390" />
+    </message>
+    <message>
+      <location filename="canvas.py" line="395" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
-      <location filename="reports_page.py" line="337" />
-      <source>Generating the document…</source>
-      <translation>正在生成文档……</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="84" />
@@ -1363,6 +1360,8 @@
       <location filename="team_base_section.py" line="67" />
       <source>Latitude</source>
       <translation>纬度</translation>
+    </message>
+    <message>
       <location filename="reports_page.py" line="335" />
       <source>Laying out the document…</source>
       <translation>正在排版……</translation>
@@ -1398,23 +1397,22 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="433" />
       <location filename="reports_page.py" line="395" />
       <source>Left empty, printed as a red gap: {field} ({n} times)</source>
       <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="425" />
+      <location filename="dashboard_page.py" line="433" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="252" />
+      <location filename="map_page.py" line="259" />
       <source>Loading the map…</source>
       <translation>正在加载地图…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="243" />
+      <location filename="map_page.py" line="250" />
       <source>Loading the points…</source>
       <translation>正在加载点位…</translation>
     </message>
@@ -1452,6 +1450,8 @@
       <location filename="dispatch_settings_geocoding.py" line="86" />
       <source>Looking up addresses…</source>
       <translation>正在查询地址…</translation>
+    </message>
+    <message>
       <location filename="page_registry.py" line="35" />
       <source>Map</source>
       <translation>地图</translation>
@@ -1597,24 +1597,26 @@
       <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="59" />
-      <location filename="map_page.py" line="141" />
+      <location filename="map_page.py" line="147" />
       <source>Next day with visits</source>
       <translation>下一个走访日</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
       <location filename="pdf_preview.py" line="105" />
       <source>Next page</source>
       <translation>下一页</translation>
     </message>
     <message>
-      <location filename="messages.py" line="34" />
+      <location filename="history_dialog.py" line="59" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="143" />
+      <location filename="canvas.py" line="398" />
+      <source>No active tech VP (expert: not serving)</source>
+      <translation>无在岗科技副总（专家：未在任）</translation>
+    </message>
+    <message>
       <location filename="team_base_section.py" line="202" />
       <source>No base recorded: the day starts at the centre of {district}.</source>
       <translation>未设驻地：行程从{district}中心出发。</translation>
@@ -1623,23 +1625,19 @@
       <location filename="team_base_section.py" line="207" />
       <source>No base recorded: the day starts where most of its stops lie.</source>
       <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
-      <location filename="canvas.py" line="393" />
-      <source>No active tech VP (expert: not serving)</source>
-      <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="107" />
+      <location filename="history_dialog.py" line="143" />
       <source>No changes have been recorded for this record.</source>
       <translation>该记录没有修改记录。</translation>
     </message>
     <message>
-      <location filename="app.py" line="139" />
+      <location filename="app.py" line="151" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
       <location filename="main_window.py" line="333" />
-      <location filename="main_window.py" line="304" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1654,22 +1652,22 @@
       <translation>当天路线附近没有待走访企业。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="366" />
+      <location filename="map_page.py" line="398" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="479" />
+      <location filename="map_page.py" line="502" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="459" />
+      <location filename="map_page.py" line="482" />
       <source>No route: {error}</source>
       <translation>无法生成路线：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="377" />
+      <location filename="map_page.py" line="376" />
       <source>No suggestions: {error}</source>
       <translation>无法推荐：{error}</translation>
     </message>
@@ -1709,12 +1707,11 @@
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="42" />
+      <location filename="dispatch_settings_dialog.py" line="48" />
       <source>Nominatim (OpenStreetMap)</source>
       <translation>Nominatim（OpenStreetMap）</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="24" />
       <location filename="reports_page.py" line="398" />
       <source>None: every field filled, every character in the fonts.</source>
       <translation>无：各字段均已填写，所有字符字体中都有。</translation>
@@ -1760,7 +1757,7 @@
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="222" />
+      <location filename="dispatch_settings_dialog.py" line="231" />
       <source>Nothing was saved: correct the fields marked in red.</source>
       <translation>未保存任何设置：请改正红字标出的项目。</translation>
     </message>
@@ -1770,7 +1767,7 @@
       <translation>{name} 的服务记录</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="40" />
+      <location filename="dispatch_settings_dialog.py" line="46" />
       <source>Off (work offline)</source>
       <translation>关闭（离线工作）</translation>
     </message>
@@ -1800,7 +1797,6 @@
       <translation>未办结</translation>
     </message>
     <message>
-      <location filename="history_export.py" line="17" />
       <location filename="actions.py" line="223" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
@@ -1831,13 +1827,12 @@
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="120" />
-      <location filename="map_page.py" line="191" />
+      <location filename="map_page.py" line="197" />
       <source>Open record</source>
       <translation>打开记录</translation>
     </message>
     <message>
-      <location filename="actions.py" line="112" />
+      <location filename="actions.py" line="120" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
@@ -1852,7 +1847,7 @@
       <translation>打开已有记录</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="193" />
+      <location filename="map_page.py" line="199" />
       <source>Open the selected record (double-click, Enter)</source>
       <translation>打开选中的记录（双击或回车）</translation>
     </message>
@@ -1868,7 +1863,6 @@
     </message>
     <message>
       <location filename="main_window.py" line="228" />
-      <location filename="main_window.py" line="227" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1878,14 +1872,12 @@
       <translation>或填坐标</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="539" />
-      <location filename="map_page.py" line="401" />
+      <location filename="map_page.py" line="424" />
       <source>Ordering the day…</source>
       <translation>正在排定行程…</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="145" />
-      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1895,13 +1887,12 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="652" />
       <location filename="pdf_preview.py" line="222" />
       <source>Page {x} / {y}</source>
       <translation>第 {x} / {y} 页</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="451" />
+      <location filename="planning_page.py" line="652" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1917,7 +1908,6 @@
     </message>
     <message>
       <location filename="planning_tables.py" line="51" />
-      <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1937,7 +1927,7 @@
       <translation>规划</translation>
     </message>
     <message>
-      <location filename="workers.py" line="154" />
+      <location filename="workers.py" line="158" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -1945,6 +1935,8 @@
       <location filename="planning_page.py" line="193" />
       <source>Previous day (Alt+Left)</source>
       <translation>前一天（Alt+←）</translation>
+    </message>
+    <message>
       <location filename="pdf_preview.py" line="102" />
       <source>Previous page</source>
       <translation>上一页</translation>
@@ -2119,7 +2111,7 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="34" />
+      <location filename="page_registry.py" line="36" />
       <source>Reports</source>
       <translation>报表打印</translation>
     </message>
@@ -2135,7 +2127,7 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="95" />
+      <location filename="dispatch_settings_dialog.py" line="101" />
       <source>Restore defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -2145,7 +2137,7 @@
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="449" />
+      <location filename="map_page.py" line="472" />
       <source>Route of {team} on {day}</source>
       <translation>{team} {day} 路线</translation>
     </message>
@@ -2155,13 +2147,12 @@
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="dispatch_settings_dialog.py" line="100" />
+      <location filename="dispatch_settings_dialog.py" line="106" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
       <location filename="visit_dialog_layout.py" line="160" />
-      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -2202,7 +2193,6 @@
     </message>
     <message>
       <location filename="main_window.py" line="357" />
-      <location filename="main_window.py" line="326" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
@@ -2213,7 +2203,6 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="259" />
-      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -2263,13 +2252,12 @@
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="44" />
       <location filename="reports_page.py" line="504" />
       <source>Sent to the printer: {n} pages.</source>
       <translation>已送打印机：{n} 页。</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="35" />
+      <location filename="enterprise_form.py" line="44" />
       <source>Separate several with 、</source>
       <translation>多项请用“、”分隔</translation>
     </message>
@@ -2294,17 +2282,17 @@
       <translation>显示已归档</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="107" />
+      <location filename="map_page.py" line="113" />
       <source>Show every point (0)</source>
       <translation>显示全部点位（0）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="137" />
+      <location filename="map_page.py" line="143" />
       <source>Show the day's route</source>
       <translation>显示当天路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="198" />
+      <location filename="map_page.py" line="204" />
       <source>Show the selected point with its suggestions</source>
       <translation>显示选中的点及其推荐专家</translation>
     </message>
@@ -2379,12 +2367,12 @@
       <translation>推荐轻骑队…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="396" />
+      <location filename="canvas.py" line="401" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="368" />
+      <location filename="map_page.py" line="400" />
       <source>Suggested experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -2429,7 +2417,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="398" />
+      <location filename="canvas.py" line="403" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -2449,7 +2437,7 @@
       <translation>科技副总与科技轻骑队调度台</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="99" />
+      <location filename="map_page.py" line="105" />
       <source>Tech VP or not</source>
       <translation>有无科技副总</translation>
     </message>
@@ -2460,7 +2448,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="229" />
-      <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -2475,12 +2462,14 @@
       <translation>任期开始</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="257" />
-      <source>The database is in use</source>
-      <translation>数据库正在使用中</translation>
       <location filename="reports_page.py" line="52" />
       <source>The brief is not chosen by ids</source>
       <translation>简报不按编号选择</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="257" />
+      <source>The database is in use</source>
+      <translation>数据库正在使用中</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -2493,21 +2482,22 @@
       <translation>详细信息也已写入日志文件：</translation>
     </message>
     <message>
-      <location filename="crash_dialog.py" line="53" />
-      <source>The program met an unexpected error. Your data is safe: a change that was being saved was undone, not half-written. You can go on working; if it happens again, send the details to support.</source>
-      <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
-      <location filename="map_page.py" line="292" />
-      <source>The map could not be loaded: {error}</source>
-      <translation>地图无法加载：{error}</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="407" />
       <location filename="reports_page.py" line="414" />
       <source>The document could not be made: {error}</source>
       <translation>无法生成文档：{error}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="399" />
+      <location filename="map_page.py" line="305" />
+      <source>The map could not be loaded: {error}</source>
+      <translation>地图无法加载：{error}</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="53" />
+      <source>The program met an unexpected error. Your data is safe: a change that was being saved was undone, not half-written. You can go on working; if it happens again, send the details to support.</source>
+      <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="407" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -2536,12 +2526,14 @@
       <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="522" />
-      <source>This record has no position on the map.</source>
-      <translation>该记录在地图上没有位置。</translation>
       <location filename="pdf_preview.py" line="286" />
       <source>This page cannot be shown</source>
       <translation>此页无法显示</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="545" />
+      <source>This record has no position on the map.</source>
+      <translation>该记录在地图上没有位置。</translation>
     </message>
     <message>
       <location filename="follow_up_items_editor.py" line="79" />
@@ -2550,13 +2542,11 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
-      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="200" />
-      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -2612,7 +2602,6 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
-      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -2662,13 +2651,12 @@
       <translation>服务日期</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="50" />
       <location filename="reports_page.py" line="49" />
       <source>Visit ids, separated by commas (empty: the period)</source>
       <translation>服务记录编号，逗号分隔（留空：按时段）</translation>
     </message>
     <message>
-      <location filename="enterprise_form.py" line="41" />
+      <location filename="enterprise_form.py" line="50" />
       <source>Visits</source>
       <translation>入企服务</translation>
     </message>
@@ -2692,13 +2680,12 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="app.py" line="138" />
       <location filename="reports_page.py" line="170" />
       <source>Warnings from the layout</source>
       <translation>排版提示</translation>
     </message>
     <message>
-      <location filename="app.py" line="129" />
+      <location filename="app.py" line="150" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2743,7 +2730,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="107" />
+      <location filename="map_page.py" line="113" />
       <source>Whole map</source>
       <translation>全图</translation>
     </message>
@@ -2798,33 +2785,32 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="106" />
-      <source>Zoom in (+)</source>
-      <translation>放大（+）</translation>
-    </message>
-    <message>
-      <location filename="map_page.py" line="105" />
-      <source>Zoom out (−)</source>
-      <translation>缩小（−）</translation>
-    </message>
-    <message>
-      <location filename="map_page.py" line="196" />
-      <source>Zoom to the selection</source>
-      <translation>缩放到所选</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="437" />
       <location filename="pdf_preview.py" line="122" />
       <source>Zoom</source>
       <translation>缩放</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="429" />
+      <location filename="map_page.py" line="112" />
+      <source>Zoom in (+)</source>
+      <translation>放大（+）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="111" />
+      <source>Zoom out (−)</source>
+      <translation>缩小（−）</translation>
+    </message>
+    <message>
+      <location filename="map_page.py" line="202" />
+      <source>Zoom to the selection</source>
+      <translation>缩放到所选</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="437" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="279" />
+      <location filename="map_page.py" line="292" />
       <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
       <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
@@ -2842,6 +2828,8 @@
       <location filename="history_export.py" line="44" />
       <source>{lines} lines written to {path}</source>
       <translation>已写入 {lines} 行：{path}</translation>
+    </message>
+    <message>
       <location filename="dispatch_settings_geocoding.py" line="71" />
       <source>{n:,} enterprises and experts are placed only at a town or district centre.</source>
       <translation>有 {n:,} 家企业和专家只定位到镇街或区县中心。</translation>
@@ -2887,7 +2875,7 @@
       <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="439" />
+      <location filename="map_page.py" line="462" />
       <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
@@ -2922,9 +2910,11 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="429" />
+      <location filename="map_page.py" line="452" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
+    </message>
+    <message>
       <location filename="reports_page.py" line="381" />
       <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
       <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
