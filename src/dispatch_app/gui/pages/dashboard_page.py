@@ -211,6 +211,8 @@ class DashboardPage(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("dashboardState")
         self.state_label.setStyleSheet("color: #666;")
+        # Wraps rather than widening the page: a 1024-pixel window must still fit.
+        self.state_label.setWordWrap(True)
         bar.addWidget(self.state_label, 1)
         self.targets_button = QPushButton(tr("Edit targets…"), self)
         self.targets_button.setObjectName("editTargets")
