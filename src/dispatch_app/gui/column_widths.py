@@ -38,3 +38,43 @@ def fit_columns(
             if text:
                 width = max(width, cell_metrics.horizontalAdvance(str(text)) + CELL_PADDING)
         header.resizeSection(column, min(max(width, minimum), maximum))
+
+
+def squeeze_columns(view: QTableView) -> None:
+    """Narrow the widest columns (to one common cap, never below their header) until every
+    column fits the viewport: the last ones (a status) are then on screen, not behind a
+    sideways scroll, and long names elide instead."""
+    model = view.model()
+    available = view.viewport().width()
+    if model is None or available <= 0:
+        return
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    widths: dict[int, int] = {}
+    floors: dict[int, int] = {}
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        widths[column] = header.sectionSize(column)
+        floors[column] = min(
+            widths[column], metrics.horizontalAdvance(str(title or "")) + HEADER_PADDING
+        )
+    for column, width in squeeze(widths, floors, available).items():
+        if width != widths[column]:
+            header.resizeSection(column, width)
+
+
+def squeeze(widths: dict[int, int], floors: dict[int, int], available: int) -> dict[int, int]:
+    """The widths lowered to the largest common cap whose sum fits ``available``; no column
+    below its floor. Unchanged when they already fit."""
+    if sum(widths.values()) <= available:
+        return widths
+    low, high = 0, max(widths.values())
+    while low < high:
+        cap = (low + high + 1) // 2
+        if sum(max(min(w, cap), floors[c]) for c, w in widths.items()) <= available:
+            low = cap
+        else:
+            high = cap - 1
+    return {c: max(min(w, low), floors[c]) for c, w in widths.items()}
