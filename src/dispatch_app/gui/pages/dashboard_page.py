@@ -256,6 +256,10 @@ class DashboardPage(QWidget):
         left_layout.addLayout(row)
         self.ranking = FigureTableModel(_ranking_columns(), self)
         self.ranking_view = self._table(self.ranking, "rankingTable", left)
+        # A ranking: best done % first (Qt would sort the names backwards by code point).
+        self.ranking_view.horizontalHeader().setSortIndicator(
+            self.ranking.column_of("ratio"), Qt.SortOrder.DescendingOrder
+        )
         self.ranking_view.setSortingEnabled(True)
         self.ranking_view.doubleClicked.connect(self._drill_ranking)
         left_layout.addWidget(self.ranking_view)
@@ -315,6 +319,9 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(box)
         self.follow_model = FigureTableModel(_follow_up_columns(), self)
         self.follow_view = self._table(self.follow_model, "followUpsByDistrict", box)
+        self.follow_view.horizontalHeader().setSortIndicator(
+            self.follow_model.column_of("overdue"), Qt.SortOrder.DescendingOrder
+        )  # the most overdue district first: what the meeting takes up first
         self.follow_view.setSortingEnabled(True)
         self.follow_view.doubleClicked.connect(self._drill_follow_ups)
         self.follow_view.setMaximumHeight(200)
