@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 CELL_PADDING = 16  # the cell's margins and grid line
 HEADER_PADDING = 28  # the header's margins and the sort indicator
+SQUEEZE_FLOOR = 150  # codes, dates and short names stay whole; only long texts elide
 
 
 def fit_columns(
@@ -41,9 +42,9 @@ def fit_columns(
 
 
 def squeeze_columns(view: QTableView) -> None:
-    """Narrow the widest columns (to one common cap, never below their header) until every
-    column fits the viewport: the last ones (a status) are then on screen, not behind a
-    sideways scroll, and long names elide instead."""
+    """Narrow the widest columns but the first (to one common cap, never below their header
+    or ``SQUEEZE_FLOOR``) until every column fits the viewport: the last ones (a status) are
+    then on screen, not behind a sideways scroll, and long texts elide instead."""
     model = view.model()
     available = view.viewport().width()
     if model is None or available <= 0:
@@ -57,9 +58,11 @@ def squeeze_columns(view: QTableView) -> None:
             continue
         title = model.headerData(column, Qt.Orientation.Horizontal)
         widths[column] = header.sectionSize(column)
-        floors[column] = min(
-            widths[column], metrics.horizontalAdvance(str(title or "")) + HEADER_PADDING
-        )
+        title_width = metrics.horizontalAdvance(str(title or "")) + HEADER_PADDING
+        floors[column] = min(widths[column], max(title_width, SQUEEZE_FLOOR))
+    if widths:  # the first column names the record (企业, 专家…): it stays whole
+        first = min(widths)
+        floors[first] = widths[first]
     for column, width in squeeze(widths, floors, available).items():
         if width != widths[column]:
             header.resizeSection(column, width)
