@@ -100,6 +100,9 @@ def test_the_definitions_box_shows_what_counts(window, qtbot):
     box = page.findChild(QMessageBox, "definitionsBox")
     assert box is not None and box.isVisible()
     assert "家次" in box.text() or "enterprise-visit" in box.text()
+    from dispatch_app.gui.pages.dashboard_page import DEFINITIONS_WIDTH
+
+    assert box.width() > DEFINITIONS_WIDTH  # six rules are read in lines, not a narrow column
     box.close()
 
 

@@ -100,6 +100,9 @@ def _pct(x: float) -> str:
     return f"{x:.1%}"
 
 
+DEFINITIONS_WIDTH = 560  # the 口径说明 box's text, in pixels
+
+
 def _ranking_columns() -> list[FigureColumn]:
     def colour(r: Any) -> str | None:
         return STATUS_COLOURS.get(r.visits.status)
@@ -637,6 +640,9 @@ class DashboardPage(QWidget):
             QMessageBox.Icon.Information, tr("Definitions"), self.definitions(), parent=self
         )
         box.setObjectName("definitionsBox")
+        text = box.findChild(QLabel, "qt_msgbox_label")
+        if text is not None:  # six rules: wide enough to read, not a 400-pixel column
+            text.setMinimumWidth(DEFINITIONS_WIDTH)
         box.open()
 
     def edit_targets(self) -> None:
