@@ -59,3 +59,34 @@ def test_the_status_column_is_on_screen_after_long_names_squeeze(qtbot):
     status_title = header.fontMetrics().horizontalAdvance("状态")
     assert header.sectionSize(3) >= status_title  # the header stays readable
     assert header.sectionSize(0) == name_width  # the record's name stays whole
+
+
+def test_a_stretched_column_keeps_room_to_show_something(qtbot):
+    from PySide6.QtWidgets import QHeaderView
+
+    from dispatch_app.gui.column_widths import STRETCH_RESERVE
+
+    model = QStandardItemModel(0, 3)
+    model.setHorizontalHeaderLabels(["服务日期", "企业", "轻骑队"])
+    for _ in range(3):
+        model.appendRow(
+            [
+                QStandardItem("2026-12-03"),
+                QStandardItem("乐清市德祥电力设备集团有限公司乐清市德祥电力设备"),
+                QStandardItem("乐清数字经济科技轻骑队"),
+            ]
+        )
+    view = TableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    view.setFixedSize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    fit_columns(view, maximum=300)
+    header = view.horizontalHeader()
+    room = view.viewport().width() - STRETCH_RESERVE
+    assert header.sectionPosition(2) > room  # the name leaves the team no room on screen
+    squeeze_columns(view)
+    assert header.sectionPosition(2) <= room
+    assert header.sectionSize(0) == view.fitted_widths[0]  # the date stays whole

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 CELL_PADDING = 16  # the cell's margins and grid line
 HEADER_PADDING = 28  # the header's margins and the sort indicator
 SQUEEZE_FLOOR = 150  # codes, dates and short names stay whole; only long texts elide
+STRETCH_RESERVE = 100  # what a squeeze leaves a stretched column (a team, a follow-up text)
 
 
 def fit_columns(
@@ -27,6 +28,7 @@ def fit_columns(
     cell_metrics = view.fontMetrics()
     header_metrics = header.fontMetrics()
     rows = min(model.rowCount(), sample_rows)
+    fitted: dict[int, int] = {}
     for column in range(model.columnCount()):
         if view.isColumnHidden(column):
             continue
@@ -38,7 +40,11 @@ def fit_columns(
             text = model.data(model.index(row, column))
             if text:
                 width = max(width, cell_metrics.horizontalAdvance(str(text)) + CELL_PADDING)
-        header.resizeSection(column, min(max(width, minimum), maximum))
+        fitted[column] = min(max(width, minimum), maximum)
+        header.resizeSection(column, fitted[column])
+    # What the text wants, for ``squeeze_columns``: a stretched last section shows only what
+    # is left of the width, not what it needs.
+    view.fitted_widths = fitted  # type: ignore[attr-defined]
 
 
 def squeeze_columns(view: QTableView) -> None:
@@ -51,20 +57,24 @@ def squeeze_columns(view: QTableView) -> None:
         return
     header = view.horizontalHeader()
     metrics = header.fontMetrics()
+    fitted: dict[int, int] = getattr(view, "fitted_widths", {})
     widths: dict[int, int] = {}
     floors: dict[int, int] = {}
     for column in range(model.columnCount()):
         if view.isColumnHidden(column):
             continue
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            available -= STRETCH_RESERVE  # it takes what is left: leave it something to show
+            continue
         title = model.headerData(column, Qt.Orientation.Horizontal)
-        widths[column] = header.sectionSize(column)
+        widths[column] = fitted.get(column, header.sectionSize(column))
         title_width = metrics.horizontalAdvance(str(title or "")) + HEADER_PADDING
         floors[column] = min(widths[column], max(title_width, SQUEEZE_FLOOR))
     if widths:  # the first column names the record (企业, 专家…): it stays whole
         first = min(widths)
         floors[first] = widths[first]
     for column, width in squeeze(widths, floors, available).items():
-        if width != widths[column]:
+        if width != header.sectionSize(column):
             header.resizeSection(column, width)
 
 
