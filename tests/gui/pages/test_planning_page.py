@@ -274,3 +274,10 @@ def test_double_clicking_a_stop_opens_its_visit(window, page, qtbot):
     qtbot.mouseDClick(page.day_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page_key() == "visits"
     assert window.pages["visits"].current_id() == stop.visit_id
+
+
+def test_the_reason_filter_shows_each_chinese_reason_whole(page):
+    box = page.reason_box
+    metrics = box.fontMetrics()
+    longest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.width() >= longest + 20  # the text and the arrow; it elided to 科技副总企业
