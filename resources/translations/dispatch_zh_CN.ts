@@ -99,7 +99,7 @@
       <translation>；未列入：{why}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="283" />
+      <location filename="map_page.py" line="296" />
       <source>; {n} records have no position</source>
       <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
     </message>
@@ -257,12 +257,12 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="445" />
+      <location filename="map_page.py" line="468" />
       <source>approximate</source>
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="379" />
+      <location filename="canvas.py" line="387" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
@@ -272,7 +272,7 @@
       <translation>位置为近似：{n} 家企业没有自己的坐标，按区县中心估算。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="314" />
+      <location filename="map_page.py" line="327" />
       <source>approximate: district centre</source>
       <translation>近似位置：区县中心</translation>
     </message>
@@ -307,7 +307,7 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
-      <location filename="overlays.py" line="108" />
+      <location filename="overlays.py" line="121" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -492,12 +492,12 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="145" />
+      <location filename="map_page.py" line="151" />
       <source>Clear the route</source>
       <translation>清除路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="187" />
+      <location filename="map_page.py" line="193" />
       <source>Click a point to select it.</source>
       <translation>单击地图上的点以选中。</translation>
     </message>
@@ -537,17 +537,17 @@
       <translation>办结时间</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="95" />
+      <location filename="map_page.py" line="101" />
       <source>Colour by</source>
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="382" />
+      <location filename="canvas.py" line="390" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="388" />
+      <location filename="canvas.py" line="396" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -792,7 +792,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="377" />
+      <location filename="canvas.py" line="385" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -845,7 +845,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="378" />
+      <location filename="canvas.py" line="386" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -940,12 +940,12 @@
       <translation>填入</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="112" />
+      <location filename="map_page.py" line="118" />
       <source>Find an enterprise or expert (Ctrl+F)</source>
       <translation>查找企业或专家（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="325" />
+      <location filename="map_page.py" line="340" />
       <source>Finding suggested experts…</source>
       <translation>正在推荐专家…</translation>
     </message>
@@ -1072,7 +1072,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="390" />
+      <location filename="canvas.py" line="398" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
     </message>
@@ -1207,12 +1207,12 @@
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="252" />
+      <location filename="map_page.py" line="259" />
       <source>Loading the map…</source>
       <translation>正在加载地图…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="243" />
+      <location filename="map_page.py" line="250" />
       <source>Loading the points…</source>
       <translation>正在加载点位…</translation>
     </message>
@@ -1372,7 +1372,7 @@
       <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="141" />
+      <location filename="map_page.py" line="147" />
       <source>Next day with visits</source>
       <translation>下一个走访日</translation>
     </message>
@@ -1382,7 +1382,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="393" />
+      <location filename="canvas.py" line="401" />
       <source>No active tech VP (expert: not serving)</source>
       <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
@@ -1412,22 +1412,22 @@
       <translation>当天路线附近没有待走访企业。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="366" />
+      <location filename="map_page.py" line="398" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="479" />
+      <location filename="map_page.py" line="502" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="459" />
+      <location filename="map_page.py" line="482" />
       <source>No route: {error}</source>
       <translation>无法生成路线：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="377" />
+      <location filename="map_page.py" line="376" />
       <source>No suggestions: {error}</source>
       <translation>无法推荐：{error}</translation>
     </message>
@@ -1557,7 +1557,7 @@
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="191" />
+      <location filename="map_page.py" line="197" />
       <source>Open record</source>
       <translation>打开记录</translation>
     </message>
@@ -1577,7 +1577,7 @@
       <translation>打开已有记录</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="193" />
+      <location filename="map_page.py" line="199" />
       <source>Open the selected record (double-click, Enter)</source>
       <translation>打开选中的记录（双击或回车）</translation>
     </message>
@@ -1597,7 +1597,7 @@
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="401" />
+      <location filename="map_page.py" line="424" />
       <source>Ordering the day…</source>
       <translation>正在排定行程…</translation>
     </message>
@@ -1797,7 +1797,7 @@
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="449" />
+      <location filename="map_page.py" line="472" />
       <source>Route of {team} on {day}</source>
       <translation>{team} {day} 路线</translation>
     </message>
@@ -1922,17 +1922,17 @@
       <translation>显示已归档</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="107" />
+      <location filename="map_page.py" line="113" />
       <source>Show every point (0)</source>
       <translation>显示全部点位（0）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="137" />
+      <location filename="map_page.py" line="143" />
       <source>Show the day's route</source>
       <translation>显示当天路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="198" />
+      <location filename="map_page.py" line="204" />
       <source>Show the selected point with its suggestions</source>
       <translation>显示选中的点及其推荐专家</translation>
     </message>
@@ -2002,12 +2002,12 @@
       <translation>推荐轻骑队…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="396" />
+      <location filename="canvas.py" line="404" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="368" />
+      <location filename="map_page.py" line="400" />
       <source>Suggested experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -2052,7 +2052,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="398" />
+      <location filename="canvas.py" line="406" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -2072,7 +2072,7 @@
       <translation>科技副总与科技轻骑队调度台</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="99" />
+      <location filename="map_page.py" line="105" />
       <source>Tech VP or not</source>
       <translation>有无科技副总</translation>
     </message>
@@ -2107,7 +2107,7 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="292" />
+      <location filename="map_page.py" line="305" />
       <source>The map could not be loaded: {error}</source>
       <translation>地图无法加载：{error}</translation>
     </message>
@@ -2141,7 +2141,7 @@
       <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="522" />
+      <location filename="map_page.py" line="545" />
       <source>This record has no position on the map.</source>
       <translation>该记录在地图上没有位置。</translation>
     </message>
@@ -2325,7 +2325,7 @@
       <translation>整个数据库</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="107" />
+      <location filename="map_page.py" line="113" />
       <source>Whole map</source>
       <translation>全图</translation>
     </message>
@@ -2380,17 +2380,17 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="106" />
+      <location filename="map_page.py" line="112" />
       <source>Zoom in (+)</source>
       <translation>放大（+）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="105" />
+      <location filename="map_page.py" line="111" />
       <source>Zoom out (−)</source>
       <translation>缩小（−）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="196" />
+      <location filename="map_page.py" line="202" />
       <source>Zoom to the selection</source>
       <translation>缩放到所选</translation>
     </message>
@@ -2400,7 +2400,7 @@
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="279" />
+      <location filename="map_page.py" line="292" />
       <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
       <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
@@ -2423,6 +2423,11 @@
       <location filename="planning_page.py" line="422" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
+    </message>
+    <message>
+      <location filename="overlays.py" line="43" />
+      <source>{name} · {n} at the centre</source>
+      <translation>{name} · 中心 {n} 处（近似）</translation>
     </message>
     <message>
       <location filename="suggestions_dialog.py" line="311" />
@@ -2455,7 +2460,7 @@
       <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="439" />
+      <location filename="map_page.py" line="462" />
       <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
@@ -2490,7 +2495,7 @@
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="429" />
+      <location filename="map_page.py" line="452" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>
