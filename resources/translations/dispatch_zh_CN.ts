@@ -4,14 +4,24 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="main_window.py" line="335" />
+      <location filename="main_window.py" line="336" />
       <source> (read-only)</source>
       <translation>（只读）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="109" />
+      <location filename="reports_page.py" line="376" />
+      <source>%v of %m pages</source>
+      <translation>%v / %m 页</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="117" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="93" />
+      <source>&amp;Dispatch settings…</source>
+      <translation>调度设置(&amp;D)…</translation>
     </message>
     <message>
       <location filename="actions.py" line="71" />
@@ -29,7 +39,7 @@
       <translation>查找(&amp;F)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="108" />
+      <location filename="actions.py" line="116" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -49,7 +59,7 @@
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="actions.py" line="104" />
+      <location filename="actions.py" line="112" />
       <source>&amp;Refresh</source>
       <translation>刷新(&amp;R)</translation>
     </message>
@@ -59,12 +69,12 @@
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="110" />
+      <location filename="actions.py" line="118" />
       <source>&amp;Version</source>
       <translation>版本(&amp;V)</translation>
     </message>
     <message>
-      <location filename="actions.py" line="96" />
+      <location filename="actions.py" line="104" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -79,9 +89,24 @@
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="140" />
+      <location filename="actions.py" line="148" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="48" />
+      <source>(none: the team's district centre)</source>
+      <translation>（不设：用队伍所属区县中心）</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="127" />
+      <source>(range {low} – {high})</source>
+      <translation>（范围 {low}–{high}）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="102" />
+      <source>(the district's centre)</source>
+      <translation>（区县中心）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="91" />
@@ -121,12 +146,12 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="296" />
+      <location filename="main_window.py" line="297" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="90" />
+      <location filename="history_dialog.py" line="126" />
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -151,7 +176,7 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="93" />
+      <location filename="history_dialog.py" line="129" />
       <source>After</source>
       <translation>修改后</translation>
     </message>
@@ -161,7 +186,7 @@
       <translation>第 {n} 站之后</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="39" />
+      <location filename="visits_page.py" line="48" />
       <source>After today</source>
       <translation>今天以后</translation>
     </message>
@@ -176,7 +201,7 @@
       <translation>全部批次</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="38" />
+      <location filename="visits_page.py" line="47" />
       <source>All dates</source>
       <translation>全部日期</translation>
     </message>
@@ -216,14 +241,19 @@
       <translation>全部轻骑队</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="54" />
+      <location filename="visits_page.py" line="63" />
       <source>All types</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="21" />
+      <location filename="cases_page.py" line="27" />
       <source>All years</source>
       <translation>全部年度</translation>
+    </message>
+    <message>
+      <location filename="settings_dialog.py" line="49" />
+      <source>Also named in each record's history; without it, the computer's user name.</source>
+      <translation>也作为修改历史中的操作人；不填则记录电脑的用户名。</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="95" />
@@ -247,12 +277,17 @@
       <translation>全部专家</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="51" />
+      <source>Appointment ids, separated by commas (empty: the year's)</source>
+      <translation>聘任编号，逗号分隔（留空：本年度全部）</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="32" />
       <source>Approved</source>
       <translation>已审定</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="24" />
+      <location filename="cases_page.py" line="30" />
       <source>Approved or not</source>
       <translation>审定状态</translation>
     </message>
@@ -263,6 +298,7 @@
     </message>
     <message>
       <location filename="canvas.py" line="387" />
+      <location filename="canvas.py" line="384" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
@@ -308,8 +344,19 @@
     </message>
     <message>
       <location filename="overlays.py" line="121" />
+      <location filename="dispatch_settings_dialog.py" line="47" />
+      <source>Baidu Maps (needs a key)</source>
+      <translation>百度地图（需密钥）</translation>
+    </message>
+    <message>
+      <location filename="overlays.py" line="108" />
       <source>Base</source>
       <translation>驻地</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="40" />
+      <source>Base (where the team's day starts)</source>
+      <translation>驻地（每天行程的出发地）</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -322,7 +369,7 @@
       <translation>BD-09（百度地图）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="92" />
+      <location filename="history_dialog.py" line="128" />
       <source>Before</source>
       <translation>修改前</translation>
     </message>
@@ -362,7 +409,7 @@
       <translation>数据包已保存到 {path}</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="89" />
+      <location filename="history_dialog.py" line="125" />
       <source>By</source>
       <translation>操作人</translation>
     </message>
@@ -407,14 +454,34 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="425" />
+      <source>Cancelled: nothing was made.</source>
+      <translation>已取消：未生成任何文件。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="126" />
+      <source>Cancelled: the points found before were kept.</source>
+      <translation>已取消：此前找到的坐标已保存。</translation>
+    </message>
+    <message>
       <location filename="planning_page.py" line="616" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="248" />
+      <location filename="reports_page.py" line="363" />
+      <source>Cancelling…</source>
+      <translation>正在取消……</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="249" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="50" />
+      <source>Case ids, separated by commas (empty: approved cases of the year)</source>
+      <translation>案例编号，逗号分隔（留空：本年度已审定案例）</translation>
     </message>
     <message>
       <location filename="headers.py" line="42" />
@@ -462,9 +529,19 @@
       <translation>选择</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="271" />
+      <source>Choose a document and press Generate.</source>
+      <translation>请选择文档，然后点击“生成”。</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="111" />
       <source>Choose a file: its encoding and header row are shown here.</source>
       <translation>选择文件后，这里显示它的编码和表头所在行。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="74" />
+      <source>Choose a service above to look up their addresses.</source>
+      <translation>在上方选择服务后即可查询其地址。</translation>
     </message>
     <message>
       <location filename="menu.py" line="68" />
@@ -507,7 +584,7 @@
       <translation>点击查看这个数字对应的记录</translation>
     </message>
     <message>
-      <location filename="about.py" line="77" />
+      <location filename="crash_dialog.py" line="71" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -543,11 +620,13 @@
     </message>
     <message>
       <location filename="canvas.py" line="390" />
+      <location filename="canvas.py" line="387" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
       <location filename="canvas.py" line="396" />
+      <location filename="canvas.py" line="393" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -587,9 +666,24 @@
       <translation>联系人</translation>
     </message>
     <message>
+      <location filename="crash_dialog.py" line="77" />
+      <source>Copied</source>
+      <translation>已复制</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="67" />
+      <source>Copy details</source>
+      <translation>复制详情</translation>
+    </message>
+    <message>
       <location filename="planning_texts.py" line="27" />
       <source>Could not load: {error}</source>
       <translation>无法加载：{error}</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="466" />
+      <source>Could not write {path}: {error}</source>
+      <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="137" />
@@ -612,7 +706,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="228" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -702,6 +796,11 @@
       <translation>丢弃</translation>
     </message>
     <message>
+      <location filename="actions.py" line="223" />
+      <source>Dispatch settings</source>
+      <translation>调度设置</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="448" />
       <source>distinct enterprises with a completed visit; {n:,} visits planned</source>
       <translation>已完成服务的企业（去重）；另有计划服务 {n:,} 家次</translation>
@@ -710,6 +809,11 @@
       <location filename="export_dialog.py" line="87" />
       <source>District</source>
       <translation>区县</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="57" />
+      <source>District / township</source>
+      <translation>区县 / 乡镇</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="249" />
@@ -722,9 +826,19 @@
       <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="104" />
+      <source>Document</source>
+      <translation>文档</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="113" />
       <source>Done %</source>
       <translation>完成率</translation>
+    </message>
+    <message>
+      <location filename="pdf_preview.py" line="267" />
+      <source>Drawing the pages…</source>
+      <translation>正在绘制页面……</translation>
     </message>
     <message>
       <location filename="headers.py" line="33" />
@@ -752,6 +866,16 @@
       <translation>如 2026-03-05</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="117" />
+      <source>e.g. 2026-05-01 (empty: the year)</source>
+      <translation>如 2026-05-01（留空：全年）</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="121" />
+      <source>e.g. 2026-05-31 (empty: the year)</source>
+      <translation>如 2026-05-31（留空：全年）</translation>
+    </message>
+    <message>
       <location filename="appointment_form.py" line="51" />
       <source>e.g. 2027-03-04</source>
       <translation>如 2027-03-04</translation>
@@ -760,6 +884,11 @@
       <location filename="coordinates.py" line="37" />
       <source>e.g. 28.0157 (empty: placed by the address)</source>
       <translation>如 28.0157（留空则按地址定位）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="61" />
+      <source>e.g. the district science bureau (empty: the place's name)</source>
+      <translation>如 乐清市科技局（不填则用地名）</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="152" />
@@ -777,7 +906,7 @@
       <translation>修改服务记录</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="123" />
+      <location filename="visits_page.py" line="132" />
       <source>Edit…</source>
       <translation>修改…</translation>
     </message>
@@ -793,11 +922,12 @@
     </message>
     <message>
       <location filename="canvas.py" line="385" />
+      <location filename="canvas.py" line="382" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="31" />
+      <location filename="visits_page.py" line="40" />
       <source>Enterprise or team: name, USCC or pinyin</source>
       <translation>企业或轻骑队：名称、信用代码或拼音</translation>
     </message>
@@ -846,6 +976,7 @@
     </message>
     <message>
       <location filename="canvas.py" line="386" />
+      <location filename="canvas.py" line="383" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -895,6 +1026,16 @@
       <translation>导出 PDF…</translation>
     </message>
     <message>
+      <location filename="history_export.py" line="21" />
+      <source>Export the change history</source>
+      <translation>导出修改历史</translation>
+    </message>
+    <message>
+      <location filename="menu.py" line="145" />
+      <source>Export the change history…</source>
+      <translation>导出修改历史…</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="324" />
       <source>Export the list…</source>
       <translation>导出清单…</translation>
@@ -925,7 +1066,7 @@
       <translation>导出…</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="91" />
+      <location filename="history_dialog.py" line="127" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -938,6 +1079,11 @@
       <location filename="suggest_actions.py" line="111" />
       <source>Fill in</source>
       <translation>填入</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="103" />
+      <source>Fill in every default; nothing is stored until Save</source>
+      <translation>填入全部默认值；点“保存”后才写入</translation>
     </message>
     <message>
       <location filename="map_page.py" line="118" />
@@ -972,6 +1118,11 @@
     <message>
       <location filename="dashboard_page.py" line="162" />
       <source>Follow-up</source>
+      <translation>跟进事项</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="43" />
+      <source>Follow-up item</source>
       <translation>跟进事项</translation>
     </message>
     <message>
@@ -1037,7 +1188,7 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="60" />
+      <location filename="reports_page.py" line="118" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
@@ -1067,12 +1218,43 @@
       <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="198" />
+      <location filename="reports_page.py" line="138" />
+      <source>Generate</source>
+      <translation>生成</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="440" />
+      <source>Generate a document first, then save it.</source>
+      <translation>请先生成文档，再保存。</translation>
+    </message>
+    <message>
+      <location filename="actions.py" line="206" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
       <location filename="canvas.py" line="398" />
+      <location filename="reports_page.py" line="337" />
+      <source>Generating the document…</source>
+      <translation>正在生成文档……</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="45" />
+      <source>Geocode missing addresses…</source>
+      <translation>补全坐标…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="92" />
+      <source>Geocoding missing addresses…</source>
+      <translation>正在补全坐标…</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="122" />
+      <source>Geocoding stopped: {error}</source>
+      <translation>补全坐标中止：{error}</translation>
+    </message>
+    <message>
+      <location filename="canvas.py" line="395" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
     </message>
@@ -1082,12 +1264,17 @@
       <translation>隐去电话号码中间几位</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="102" />
+      <location filename="history_export.py" line="27" />
+      <source>Hide the middle digits of phone numbers?</source>
+      <translation>隐去电话号码的中间几位？</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="138" />
       <source>History</source>
       <translation>历史</translation>
     </message>
     <message>
-      <location filename="record_form_layout.py" line="131" />
+      <location filename="visit_dialog_layout.py" line="165" />
       <source>History…</source>
       <translation>历史…</translation>
     </message>
@@ -1157,7 +1344,7 @@
       <translation>事项、责任人或企业</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="128" />
+      <location filename="visits_page.py" line="137" />
       <source>Its follow-ups</source>
       <translation>查看跟进事项</translation>
     </message>
@@ -1177,12 +1364,27 @@
       <translation>上次走访</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="67" />
+      <source>Latitude</source>
+      <translation>纬度</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="335" />
+      <source>Laying out the document…</source>
+      <translation>正在排版……</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="358" />
+      <source>Laying out the document… {n} pages</source>
+      <translation>正在排版……已排 {n} 页</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="19" />
       <source>Leader</source>
       <translation>队长</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="120" />
+      <location filename="team_form.py" line="145" />
       <source>leader</source>
       <translation>队长</translation>
     </message>
@@ -1200,6 +1402,11 @@
       <location filename="import_wizard.py" line="259" />
       <source>Leave them as they are</source>
       <translation>保留原样</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="395" />
+      <source>Left empty, printed as a red gap: {field} ({n} times)</source>
+      <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="433" />
@@ -1237,6 +1444,21 @@
       <translation>登记入企服务…</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="68" />
+      <source>Longitude</source>
+      <translation>经度</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="111" />
+      <source>Looked up {n:,} addresses ({r:,} online requests, the rest from the cache): {k:,} records now have an exact point.</source>
+      <translation>查询了 {n:,} 个地址（在线请求 {r:,} 次，其余来自缓存）：{k:,} 条记录已有精确坐标。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="86" />
+      <source>Looking up addresses…</source>
+      <translation>正在查询地址…</translation>
+    </message>
+    <message>
       <location filename="page_registry.py" line="35" />
       <source>Map</source>
       <translation>地图</translation>
@@ -1245,6 +1467,11 @@
       <location filename="import_wizard.py" line="150" />
       <source>Match the columns</source>
       <translation>对应列</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="43" />
+      <source>Member</source>
+      <translation>队员</translation>
     </message>
     <message>
       <location filename="suggestions_dialog.py" line="171" />
@@ -1287,9 +1514,14 @@
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="settings_dialog.py" line="48" />
+      <location filename="settings_dialog.py" line="51" />
       <source>Name for closing follow-ups</source>
       <translation>办结人（默认）</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="63" />
+      <source>Name of the base</source>
+      <translation>驻地名称</translation>
     </message>
     <message>
       <location filename="experts_page.py" line="14" />
@@ -1337,7 +1569,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="154" />
+      <location filename="actions.py" line="162" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1357,7 +1589,7 @@
       <translation>新建记录</translation>
     </message>
     <message>
-      <location filename="team_form.py" line="76" />
+      <location filename="team_form.py" line="89" />
       <source>New team</source>
       <translation>新建轻骑队</translation>
     </message>
@@ -1377,27 +1609,43 @@
       <translation>下一个走访日</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
+      <location filename="pdf_preview.py" line="105" />
+      <source>Next page</source>
+      <translation>下一页</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="59" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
       <location filename="canvas.py" line="401" />
+      <location filename="canvas.py" line="398" />
       <source>No active tech VP (expert: not serving)</source>
       <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="107" />
+      <location filename="team_base_section.py" line="202" />
+      <source>No base recorded: the day starts at the centre of {district}.</source>
+      <translation>未设驻地：行程从{district}中心出发。</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="207" />
+      <source>No base recorded: the day starts where most of its stops lie.</source>
+      <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
+    </message>
+    <message>
+      <location filename="history_dialog.py" line="143" />
       <source>No changes have been recorded for this record.</source>
       <translation>该记录没有修改记录。</translation>
     </message>
     <message>
-      <location filename="app.py" line="133" />
+      <location filename="app.py" line="151" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="332" />
+      <location filename="main_window.py" line="333" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1467,7 +1715,22 @@
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="24" />
+      <location filename="dispatch_settings_dialog.py" line="48" />
+      <source>Nominatim (OpenStreetMap)</source>
+      <translation>Nominatim（OpenStreetMap）</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="398" />
+      <source>None: every field filled, every character in the fonts.</source>
+      <translation>无：各字段均已填写，所有字符字体中都有。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="238" />
+      <source>Not a date: {text}</source>
+      <translation>不是有效日期：{text}</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="30" />
       <source>Not approved</source>
       <translation>未审定</translation>
     </message>
@@ -1492,14 +1755,29 @@
       <translation>无需导入：所有记录都已是最新。</translation>
     </message>
     <message>
+      <location filename="reports_page.py" line="378" />
+      <source>Nothing to print for this choice.</source>
+      <translation>所选范围内没有可打印的内容。</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="369" />
       <source>Nothing was imported: the file has problems.</source>
       <translation>未导入任何数据：文件中有错误。</translation>
     </message>
     <message>
+      <location filename="dispatch_settings_dialog.py" line="231" />
+      <source>Nothing was saved: correct the fields marked in red.</source>
+      <translation>未保存任何设置：请改正红字标出的项目。</translation>
+    </message>
+    <message>
       <location filename="record_page.py" line="45" />
       <source>Of the visit on {name}</source>
       <translation>{name} 的服务记录</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="46" />
+      <source>Off (work offline)</source>
+      <translation>关闭（离线工作）</translation>
     </message>
     <message>
       <location filename="messages.py" line="12" />
@@ -1527,7 +1805,7 @@
       <translation>未办结</translation>
     </message>
     <message>
-      <location filename="menu.py" line="28" />
+      <location filename="actions.py" line="223" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -1537,7 +1815,7 @@
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="166" />
+      <location filename="actions.py" line="174" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1547,7 +1825,7 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="255" />
+      <location filename="main_window.py" line="256" />
       <source>Open it read-only?</source>
       <translation>以只读方式打开查看？</translation>
     </message>
@@ -1562,7 +1840,7 @@
       <translation>打开记录</translation>
     </message>
     <message>
-      <location filename="actions.py" line="112" />
+      <location filename="actions.py" line="120" />
       <source>Open the &amp;data folder</source>
       <translation>打开数据文件夹(&amp;D)</translation>
     </message>
@@ -1592,9 +1870,14 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="228" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+      <location filename="team_base_section.py" line="77" />
+      <source>Or a point</source>
+      <translation>或填坐标</translation>
     </message>
     <message>
       <location filename="map_page.py" line="424" />
@@ -1610,6 +1893,11 @@
       <location filename="headers.py" line="35" />
       <source>Owner</source>
       <translation>责任人</translation>
+    </message>
+    <message>
+      <location filename="pdf_preview.py" line="222" />
+      <source>Page {x} / {y}</source>
+      <translation>第 {x} / {y} 页</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="652" />
@@ -1647,7 +1935,7 @@
       <translation>规划</translation>
     </message>
     <message>
-      <location filename="workers.py" line="150" />
+      <location filename="workers.py" line="158" />
       <source>Please wait</source>
       <translation>请稍候</translation>
     </message>
@@ -1655,6 +1943,51 @@
       <location filename="planning_page.py" line="193" />
       <source>Previous day (Alt+Left)</source>
       <translation>前一天（Alt+←）</translation>
+    </message>
+    <message>
+      <location filename="pdf_preview.py" line="102" />
+      <source>Previous page</source>
+      <translation>上一页</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="93" />
+      <source>Print reports</source>
+      <translation>报表打印</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="236" />
+      <source>Print the {n} selected visits</source>
+      <translation>打印所选 {n} 条服务记录</translation>
+    </message>
+    <message>
+      <location filename="cases_page.py" line="36" />
+      <source>Print this case</source>
+      <translation>打印此案例</translation>
+    </message>
+    <message>
+      <location filename="visits_page.py" line="146" />
+      <source>Print this visit</source>
+      <translation>打印此服务记录</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="506" />
+      <source>Printing cancelled.</source>
+      <translation>已取消打印。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="505" />
+      <source>Printing failed: {error}</source>
+      <translation>打印失败：{error}</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="502" />
+      <source>Printing…</source>
+      <translation>正在打印……</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="162" />
+      <source>Print…</source>
+      <translation>打印……</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -1741,9 +2074,14 @@
       <translation>最近的入企服务（已完成）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="125" />
+      <location filename="visits_page.py" line="134" />
       <source>Record as completed…</source>
       <translation>登记为已完成…</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="127" />
+      <source>Records</source>
+      <translation>指定记录</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="260" />
@@ -1781,6 +2119,11 @@
       <translation>重新打开</translation>
     </message>
     <message>
+      <location filename="page_registry.py" line="36" />
+      <source>Reports</source>
+      <translation>报表打印</translation>
+    </message>
+    <message>
       <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
@@ -1790,6 +2133,11 @@
       <source>Restore</source>
       <comment>unsaved input</comment>
       <translation>恢复</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_dialog.py" line="101" />
+      <source>Restore defaults</source>
+      <translation>恢复默认</translation>
     </message>
     <message>
       <location filename="record_form_layout.py" line="122" />
@@ -1807,7 +2155,7 @@
       <translation>行号</translation>
     </message>
     <message>
-      <location filename="messages.py" line="46" />
+      <location filename="dispatch_settings_dialog.py" line="106" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -1820,6 +2168,16 @@
       <location filename="export_dialog.py" line="104" />
       <source>Save as</source>
       <translation>保存为</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="449" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="158" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF……</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="211" />
@@ -1842,7 +2200,7 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="356" />
+      <location filename="main_window.py" line="357" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
@@ -1852,9 +2210,14 @@
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="249" />
+      <location filename="visit_dialog.py" line="259" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="48" />
+      <source>Saves these settings, then looks up the addresses placed only at a town centre</source>
+      <translation>先保存这些设置，再查询只定位到镇街或区县中心的地址</translation>
     </message>
     <message>
       <location filename="targets_dialog.py" line="47" />
@@ -1882,7 +2245,7 @@
       <translation>按往年季节规律</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="147" />
+      <location filename="visits_page.py" line="167" />
       <source>Select a visit to see what was found and agreed.</source>
       <translation>选择一条服务记录，查看发现的问题和商定的事项。</translation>
     </message>
@@ -1895,6 +2258,11 @@
       <location filename="follow_ups_page.py" line="112" />
       <source>Select an item to close or reopen it.</source>
       <translation>选择一个跟进事项以办结或重新打开。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="504" />
+      <source>Sent to the printer: {n} pages.</source>
+      <translation>已送打印机：{n} 页。</translation>
     </message>
     <message>
       <location filename="enterprise_form.py" line="44" />
@@ -1962,6 +2330,11 @@
       <translation>出发地：{base}</translation>
     </message>
     <message>
+      <location filename="team_base_section.py" line="198" />
+      <source>Starts from: {base}</source>
+      <translation>出发地：{base}</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="26" />
       <source>Status</source>
       <translation>状态</translation>
@@ -2003,6 +2376,7 @@
     </message>
     <message>
       <location filename="canvas.py" line="404" />
+      <location filename="canvas.py" line="401" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
@@ -2053,6 +2427,7 @@
     </message>
     <message>
       <location filename="canvas.py" line="406" />
+      <location filename="canvas.py" line="403" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -2097,7 +2472,12 @@
       <translation>任期开始</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="256" />
+      <location filename="reports_page.py" line="52" />
+      <source>The brief is not chosen by ids</source>
+      <translation>简报不按编号选择</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="257" />
       <source>The database is in use</source>
       <translation>数据库正在使用中</translation>
     </message>
@@ -2107,9 +2487,24 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
+      <location filename="crash_dialog.py" line="59" />
+      <source>The details are also in the log file:</source>
+      <translation>详细信息也已写入日志文件：</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="414" />
+      <source>The document could not be made: {error}</source>
+      <translation>无法生成文档：{error}</translation>
+    </message>
+    <message>
       <location filename="map_page.py" line="305" />
       <source>The map could not be loaded: {error}</source>
       <translation>地图无法加载：{error}</translation>
+    </message>
+    <message>
+      <location filename="crash_dialog.py" line="53" />
+      <source>The program met an unexpected error. Your data is safe: a change that was being saved was undone, not half-written. You can go on working; if it happens again, send the details to support.</source>
+      <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
@@ -2141,6 +2536,11 @@
       <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
     </message>
     <message>
+      <location filename="pdf_preview.py" line="286" />
+      <source>This page cannot be shown</source>
+      <translation>此页无法显示</translation>
+    </message>
+    <message>
       <location filename="map_page.py" line="545" />
       <source>This record has no position on the map.</source>
       <translation>该记录在地图上没有位置。</translation>
@@ -2151,7 +2551,7 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="271" />
+      <location filename="visit_dialog.py" line="281" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
@@ -2161,7 +2561,7 @@
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="88" />
+      <location filename="history_dialog.py" line="124" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -2171,12 +2571,12 @@
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="cases_page.py" line="15" />
+      <location filename="cases_page.py" line="21" />
       <source>Title or enterprise (name or pinyin)</source>
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="61" />
+      <location filename="reports_page.py" line="122" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
@@ -2206,7 +2606,12 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="271" />
+      <location filename="crash_dialog.py" line="50" />
+      <source>Unexpected error</source>
+      <translation>意外错误</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="281" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -2216,7 +2621,7 @@
       <translation>发现未保存的内容（{time}）</translation>
     </message>
     <message>
-      <location filename="visits_page.py" line="39" />
+      <location filename="visits_page.py" line="48" />
       <source>Up to today</source>
       <translation>截至今天</translation>
     </message>
@@ -2246,7 +2651,7 @@
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="220" />
+      <location filename="actions.py" line="243" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -2254,6 +2659,11 @@
       <location filename="suggestions_dialog.py" line="153" />
       <source>Visit date</source>
       <translation>服务日期</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="49" />
+      <source>Visit ids, separated by commas (empty: the period)</source>
+      <translation>服务记录编号，逗号分隔（留空：按时段）</translation>
     </message>
     <message>
       <location filename="enterprise_form.py" line="50" />
@@ -2280,7 +2690,12 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="app.py" line="132" />
+      <location filename="reports_page.py" line="170" />
+      <source>Warnings from the layout</source>
+      <translation>排版提示</translation>
+    </message>
+    <message>
+      <location filename="app.py" line="150" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2310,7 +2725,7 @@
       <translation>插入位置</translation>
     </message>
     <message>
-      <location filename="record_form_layout.py" line="133" />
+      <location filename="visit_dialog_layout.py" line="167" />
       <source>Who changed this record, when, and what (Ctrl+H)</source>
       <translation>谁在何时修改了这条记录、改了什么（Ctrl+H）</translation>
     </message>
@@ -2365,7 +2780,7 @@
       <translation>年度</translation>
     </message>
     <message>
-      <location filename="history_dialog.py" line="54" />
+      <location filename="history_dialog.py" line="59" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -2378,6 +2793,11 @@
       <location filename="export_dialog.py" line="211" />
       <source>Zip files (*.zip)</source>
       <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+      <location filename="pdf_preview.py" line="122" />
+      <source>Zoom</source>
+      <translation>缩放</translation>
     </message>
     <message>
       <location filename="map_page.py" line="112" />
@@ -2413,6 +2833,16 @@
       <location filename="import_wizard.py" line="224" />
       <source>{field} (chosen twice)</source>
       <translation>{field}（被选了两次）</translation>
+    </message>
+    <message>
+      <location filename="history_export.py" line="44" />
+      <source>{lines} lines written to {path}</source>
+      <translation>已写入 {lines} 行：{path}</translation>
+    </message>
+    <message>
+      <location filename="dispatch_settings_geocoding.py" line="71" />
+      <source>{n:,} enterprises and experts are placed only at a town or district centre.</source>
+      <translation>有 {n:,} 家企业和专家只定位到镇街或区县中心。</translation>
     </message>
     <message>
       <location filename="planning_page.py" line="420" />
@@ -2498,6 +2928,11 @@
       <location filename="map_page.py" line="452" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
+    </message>
+    <message>
+      <location filename="reports_page.py" line="381" />
+      <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
+      <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
     </message>
   </context>
 </TS>

@@ -59,3 +59,21 @@ def test_bad_arguments_exit_2_without_a_traceback(db, tmp_path, capsys) -> None:
     assert main(["history", "--db", str(path), "--limit", "0"]) == 2
     assert main(["history", "--db", str(path), "--out", str(tmp_path / "no" / "a.csv")]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_command_line_records_the_coordinator_from_the_settings(tmp_path, monkeypatch) -> None:
+    from dispatch_app.store import audit
+
+    ini = tmp_path / "config" / "dispatch-app.ini"
+    monkeypatch.setenv("DISPATCH_APP_CONFIG", str(ini.parent))
+    ini.parent.mkdir()
+    ini.write_text("[follow_ups]\ncloser_name=赵协调\n", encoding="utf-8")
+    db = tmp_path / "t.db"
+    open_store(db, create=True).close()
+    try:
+        assert main(["targets", "--db", str(db), "--set", "visits=1200"]) == 0
+    finally:
+        audit.set_default_actor(None)
+    with open_store(db, readonly=True) as store:
+        whos = {e.who for e in audit.history(store.conn) if e.table == "targets"}
+    assert whos == {"赵协调"}

@@ -50,3 +50,29 @@ def test_read_only_session_shows_and_refuses_saves(window, qtbot, messages, tmp_
     assert "只读" in form.banner_message()
     assert other.read_bytes() == before
     assert "OFFICE-PC2" in lock_path(other).read_text("utf-8")  # their lock left alone
+
+
+def test_a_task_in_a_read_only_session_reads_and_cannot_write(window, qtbot, tmp_path, db_path):
+    import pytest
+
+    from dispatch_app.domain.records import Enterprise
+    from dispatch_app.gui.workers import Task
+    from dispatch_app.services import registry
+    from dispatch_app.store.writer_lock import ReadOnlySession
+
+    other = _locked_copy(tmp_path, db_path)
+    got: dict = {}
+
+    def work(ctx):
+        got["count"] = ctx.store.scalar("SELECT count(*) FROM enterprises")
+        with pytest.raises(ReadOnlySession):
+            registry.set_archived(
+                ctx.store, Enterprise, ctx.store.scalar("SELECT id FROM enterprises LIMIT 1"), True
+            )
+        got["refused"] = True
+
+    before = other.read_bytes()
+    with qtbot.waitSignal(window.runner.finished, timeout=10_000):
+        window.run_task(Task("read", work, db_path=other, on_error=got.setdefault))
+    assert got["count"] == 8 and got["refused"]
+    assert other.read_bytes() == before

@@ -156,3 +156,22 @@ def test_a_rejected_import_leaves_no_audit_row(store, tmp_path) -> None:
     with pytest.raises(ValidationError):
         registry.register(store, Enterprise, {"name": ""})
     assert len(audit.history(store.conn)) == before
+
+
+def test_a_visits_experts_changing_is_recorded(store, actor) -> None:
+    ent = registry.register(store, Enterprise, enterprise_raw(8))
+    a, b = (
+        registry.register(
+            store, Expert, {"name": n, "institution": "温州大学", "specialties": "电气"}
+        )
+        for n in ("甲专家", "乙专家")
+    )
+    raw = {"enterprise_id": ent.id, "expert_ids": [a.id], "visit_date": "2026-11-02"}
+    visit = visit_log.log_visit(store, {**raw, "visit_type": "技术诊断"})
+    visit_log.edit_visit(store, visit.id, {"expert_ids": [a.id, b.id]})
+    changed = [e for e in _rows(store, visit.id) if "expert_ids" in (e.after or {})]
+    assert [(e.before, e.after) for e in changed] == [
+        ({"expert_ids": [a.id]}, {"expert_ids": [a.id, b.id]})
+    ]
+    visit_log.edit_visit(store, visit.id, {"problems": "温升"})  # experts unchanged: no row
+    assert len([e for e in _rows(store, visit.id) if "expert_ids" in (e.after or {})]) == 1

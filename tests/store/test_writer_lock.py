@@ -104,13 +104,30 @@ def test_a_dead_process_lock_on_this_host_is_cleared(db) -> None:
         registry.register(store, Enterprise, enterprise_raw(2))
 
 
+def _age(path, minutes: float) -> None:
+    """Set the file's modification time ``minutes`` back (a lock nobody rewrote since)."""
+    import time
+
+    then = time.time() - minutes * 60
+    os.utime(path, (then, then))
+
+
 def test_a_silent_heartbeat_from_another_pc_is_cleared(db) -> None:
     old = clock.to_stored(clock.now() - writer_lock.STALE_AFTER - timedelta(minutes=1))
     lock_path(db).write_text(
         _holder_json(host="OTHER-PC", pid=4242, since=old, heartbeat=old), encoding="utf-8"
     )
+    _age(lock_path(db), 11)
     with open_locked(db) as store:
         assert store.writer_lock.cleared_stale.host == "OTHER-PC"
+
+
+def test_an_old_heartbeat_in_a_freshly_written_file_is_respected(db) -> None:
+    """The other PC's clock runs behind: its heartbeat looks old, but it just wrote the file."""
+    old = clock.to_stored(clock.now() - writer_lock.STALE_AFTER - timedelta(minutes=5))
+    lock_path(db).write_text(_holder_json(host="OTHER-PC", heartbeat=old), encoding="utf-8")
+    with pytest.raises(LockedByOther):
+        open_locked(db)
 
 
 def test_a_live_lock_from_another_pc_is_respected(db) -> None:
@@ -160,3 +177,67 @@ def test_a_writing_command_refuses_while_another_holds_it(db, tmp_path, capsys) 
     csv.write_text("统一社会信用代码,企业名称,所在区县\n", encoding="utf-8-sig")
     assert main(["import", "enterprises", str(csv), "--db", str(db)]) == 2
     assert "OTHER-PC" in capsys.readouterr().err
+
+
+def test_clearing_a_stale_lock_is_told(db) -> None:
+    old = clock.to_stored(clock.now() - writer_lock.STALE_AFTER - timedelta(minutes=1))
+    lock_path(db).write_text(
+        _holder_json(host="OTHER-PC", since=old, heartbeat=old), encoding="utf-8"
+    )
+    _age(lock_path(db), 11)
+    with open_locked(db) as store:
+        assert [n.code for n in store.notices] == ["stale_lock_cleared"]
+        assert "OTHER-PC" in store.notices[0].zh
+
+
+def test_a_read_only_folder_opens_read_only_in_the_window(db, monkeypatch) -> None:
+    from dispatch_app.store.errors import ReadOnlyLocation
+
+    def refuse(path, **kw):
+        raise ReadOnlyLocation(path)
+
+    monkeypatch.setattr(writer_lock, "acquire", refuse)
+    with pytest.raises(ReadOnlyLocation):
+        open_locked(db)  # a writing command: the plain reason
+    with open_locked(db, read_only_fallback=True) as store:
+        assert [n.code for n in store.notices] == ["read_only_folder"]
+        with pytest.raises(ReadOnlySession, match="文件夹无法写入"):
+            registry.register(store, Enterprise, enterprise_raw(5))
+
+
+def test_a_killed_holders_lock_is_cleared_on_the_next_open(db) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(db)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert other.stdout.readline().strip() == "held"
+    other.kill()  # SIGKILL: no chance to remove its lock
+    other.wait(timeout=20)
+    assert lock_path(db).exists()
+    with open_locked(db) as store:
+        assert store.writer_lock.cleared_stale.pid == other.pid
+        registry.register(store, Enterprise, enterprise_raw(6))
+    assert not lock_path(db).exists()
+
+
+def test_a_process_that_exits_without_closing_leaves_no_lock(db) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    code = (
+        "import sys\n"
+        "from dispatch_app.store.writer_lock import open_locked\n"
+        "open_locked(sys.argv[1])"  # and exit without closing
+    )
+    subprocess.run([sys.executable, "-c", code, str(db)], env=env, check=True, timeout=30)
+    assert not lock_path(db).exists()
+
+
+def test_a_lock_deleted_by_hand_is_taken_again(db) -> None:
+    with open_locked(db) as store:
+        lock_path(db).unlink()
+        store.writer_lock.beat()
+        assert not store.writer_lock.lost and lock_path(db).exists()
+        registry.register(store, Enterprise, enterprise_raw(7))

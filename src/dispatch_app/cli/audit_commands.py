@@ -19,7 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--db", required=True, help="database file / 数据库文件")
     p.add_argument("--record", metavar="ID", help="one record's history / 只看某条记录")
-    p.add_argument("--limit", type=int, help="only the newest N entries / 只看最近 N 条")
+    p.add_argument("--limit", type=_limit, help="only the newest N entries / 只看最近 N 条")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument(
         "--out", metavar="FILE.csv", help="write the trail as CSV for the bureau / 导出为 CSV"
@@ -28,6 +28,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--mask-phones", action="store_true", help="hide phone numbers' middle digits / 隐去电话"
     )
     p.set_defaults(func=cmd_history)
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"须为正整数 / not a whole number: {text!r}") from None
+    if not 1 <= value <= 10_000_000:
+        raise argparse.ArgumentTypeError(f"须在 1 到 10000000 之间 / out of range: {value}")
+    return value
 
 
 def _describe(entry, mask: bool) -> str:
@@ -51,8 +61,6 @@ def _describe(entry, mask: bool) -> str:
 def cmd_history(args: argparse.Namespace) -> int:
     from ..store import audit, open_store
 
-    if args.limit is not None and args.limit < 1:
-        raise CliError("--limit: 须为正整数 / must be a positive number")
     path = Path(args.db)
     if not path.exists():
         raise CliError(f"{path}: 文件不存在 / file not found")

@@ -165,6 +165,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..exchange.importer import ImportOptions, import_file
     from ..exchange.writers import ExportFailed
 
+    if not Path(args.file).name or Path(args.file).is_dir():  # "" is ".", a folder
+        raise CliError(
+            f"「{args.file}」不是文件，请给出要导入的文件 / '{args.file}' is not a file; "
+            "give the file to import"
+        )
     report, chosen = _report_target(args)
     if chosen:
         _check_report_target(report)

@@ -244,7 +244,6 @@ def cmd_assign(args: argparse.Namespace) -> int:
     from ..matching.candidates import find_enterprise_id
     from ..planning.assign import assign
     from ..planning.day import UnknownTeam
-    from ..store import open_store
 
     codes = []
     for raw in args.uscc:
@@ -253,7 +252,9 @@ def cmd_assign(args: argparse.Namespace) -> int:
         except InvalidValue as exc:
             raise CliError(f"USCC {raw}: {exc.zh} / {exc.en}") from None
     path = Path(args.db)
-    with open_store(path) as store:
+    from ..store.writer_lock import open_locked
+
+    with open_locked(path) as store:  # one writer: refused while another instance has it
         ids = []
         for code in codes:
             eid = find_enterprise_id(store, code)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.records import Expert, FollowUp, Record, Team, TeamMember, Visit
+from ..domain.records import Enterprise, Expert, FollowUp, Record, Team, TeamMember, Visit
 from ..store import audit
 from ..store.database import Store
 from ..store.rows import TABLES, columns, insert_sql, to_row, update_sql
@@ -21,7 +21,7 @@ from .checks import RECORD_CLASSES, Checked
 from .existing import Existing, fetch_rows, fetch_visit_experts, memberships
 from .follow_ups import reconcile, summaries
 from .lookups import EnterpriseRef, Lookups
-from .stream import InsertStream, visit_insert_sql, visit_rows
+from .stream import InsertStream, drop_indexes, visit_insert_sql, visit_rows
 from .writers import Cancelled
 
 _CLASSES: dict[str, type[Record]] = {**RECORD_CLASSES, "visits": Visit}
@@ -237,7 +237,7 @@ def apply_plan(store: Store, plan: Plan, cancelled: Callable[[], bool] | None = 
                 "INSERT INTO visit_experts (visit_id, expert_id) VALUES (?, ?)", experts
             )
         else:
-            conn.executemany(insert_sql(cls), (to_row(c.record) for c in plan.inserts))
+            _insert_records(store, plan)
         if plan.updates:
             conn.executemany(update_sql(cls), (row for row, _ in plan.updates))
         if cls is Visit:
@@ -254,6 +254,34 @@ def apply_plan(store: Store, plan: Plan, cancelled: Callable[[], bool] | None = 
             visits = [r[0] for r in conn.execute(_SUMMARISED_VISITS)]
             reconcile(conn, visits)
     _remember(plan)
+
+
+# From this many new records (and at least as many as are stored), a table's secondary
+# indexes are dropped and rebuilt after the insert, inside the same transaction: building an
+# index from sorted rows beats updating it per row (20k enterprises: 0.88 s → 0.33 s of insert).
+BULK_RECORDS = 2000
+
+
+def _insert_records(store: Store, plan: Plan) -> None:
+    cls = plan.cls
+    conn = store.conn
+    table = TABLES[cls]
+    rows = [to_row(c.record) for c in plan.inserts]
+    sql = insert_sql(cls)
+    if cls is Enterprise:
+        # What the insert trigger would set, one UPDATE per row: written with the row instead.
+        for row in rows:
+            row["needs_updated_at"] = row["updated_at"] if row["tech_needs"] else None
+        sql = sql.replace(") VALUES (", ", needs_updated_at) VALUES (")
+        sql = sql[:-1] + ", :needs_updated_at)"
+    stored = len(plan.existing.updated) - len(rows)
+    if len(rows) < BULK_RECORDS or len(rows) < stored:
+        conn.executemany(sql, rows)
+        return
+    rebuild = drop_indexes(conn, (table,))
+    conn.executemany(sql, rows)
+    for statement in rebuild:
+        conn.execute(statement)
 
 
 _SUMMARISED_VISITS = (

@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain.bulk_clean import fast_enterprise, fast_expert
 from ..domain.geography import load_gazetteer
 from ..domain.problems import InvalidValue, ValidationError
 from ..domain.records import Appointment, Case, Enterprise, Expert, FollowUp, Record, Team
@@ -180,7 +181,11 @@ def _values(raw: Mapping[str, str], meta: dict[str, str], skip: tuple[str, ...] 
 def check_enterprise(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) -> Checked:
     problems: list[Problem] = []
     meta = check_meta(raw, problems)
-    record = _clean(clean_enterprise, _values(raw, meta), {}, raw, problems, notes=notes)
+    values = _values(raw, meta)
+    # One pass for a valid row; the cleaner (and its messages) for anything else.
+    record = fast_enterprise(values, notes) if not problems else None
+    if record is None:
+        record = _clean(clean_enterprise, values, {}, raw, problems, notes=notes)
     return _finish(record, meta, problems, (record.uscc,) if record else None)
 
 
@@ -203,7 +208,10 @@ def parse_team_cell(text: str) -> list[tuple[str, bool]]:
 def check_expert(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) -> Checked:
     problems: list[Problem] = []
     meta = check_meta(raw, problems)
-    record = _clean(clean_expert, _values(raw, meta, ("teams",)), {}, raw, problems, notes=notes)
+    values = _values(raw, meta, ("teams",))
+    record = fast_expert(values, notes) if not problems else None
+    if record is None:
+        record = _clean(clean_expert, values, {}, raw, problems, notes=notes)
     extras: dict[str, Any] = {}
     if "teams" in raw:
         teams = parse_team_cell(raw["teams"])

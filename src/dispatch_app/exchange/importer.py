@@ -23,7 +23,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 
-from .. import clock
+from .. import clock, logs
 from ..domain.records import now_iso
 from ..domain.text import normalize_text
 from ..store import audit
@@ -243,6 +243,15 @@ def _import(
     plan.source = Path(path).name
     apply_plan(store, plan, options.cancelled)
     result.written = bool(plan.inserts or plan.updates)
+    # Counts and the file's name only: never a cell's value (personal data stays out of logs).
+    logs.get("exchange").info(
+        "%s %s from %s: %d added, %d updated",
+        options.mode,
+        spec.name,
+        plan.source,
+        len(plan.inserts),
+        len(plan.updates),
+    )
 
 
 def _rows_after_header(

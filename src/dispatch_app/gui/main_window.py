@@ -217,7 +217,8 @@ class MainWindow(QMainWindow):
         def work(ctx: Any) -> Any:
             from ..store.writer_lock import open_locked
 
-            store = open_locked(path, create=create)  # one writer: LockedByOther if taken
+            # One writer: LockedByOther if taken; a read-only folder opens read-only.
+            store = open_locked(path, create=create, read_only_fallback=True)
             if create:
                 from ..services.targets import ensure_default_targets
 

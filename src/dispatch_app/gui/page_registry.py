@@ -33,6 +33,7 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("follow_ups", N_("Follow-ups"), "follow_ups_page", "FollowUpsPage"),
     PageEntry("planning", N_("Planning"), "planning_page", "PlanningPage"),
     PageEntry("map", N_("Map"), "map_page", "MapPage"),
+    PageEntry("reports", N_("Reports"), "reports_page", "ReportsPage"),
 )
 
 # (key, title) pairs in navigation order.

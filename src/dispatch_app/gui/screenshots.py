@@ -124,6 +124,9 @@ def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:
         view = getattr(page, "view", None)
         if view is not None and page.model.rowCount() > 0:
             view.selectRow(0)
+        prepare = getattr(page, "prepare_screenshot", None)
+        if prepare is not None:
+            prepare()  # a page empty until asked (Reports: it generates a document first)
         _settle()
         wait_for_pages(window)
         _settle(50)
@@ -198,4 +201,11 @@ def _dialogs(window: Any) -> dict[str, Callable[[], Any]]:
         "close-follow-up": lambda: CloseFollowUpDialog("对接检测设备供应商", "张三", window),
         "settings": lambda: SettingsDialog(window.settings, window),
         "about": lambda: AboutDialog(window),
+        "dispatch-settings": lambda: _dispatch_settings(window),
     }
+
+
+def _dispatch_settings(window: Any) -> Any:
+    from .dialogs.dispatch_settings_dialog import DispatchSettingsDialog
+
+    return DispatchSettingsDialog(window.store, window)

@@ -68,6 +68,26 @@ def default_actor() -> str:
     return _default_actor or os_user() or "?"
 
 
+def actor_from_settings() -> str:
+    """The coordinator's name as the window saved it (its INI file; "" when none), for the
+    command line, which does not load Qt. Same place as ``gui.settings.default_path``."""
+    import configparser
+    import os
+    from pathlib import Path
+
+    folder = os.environ.get("DISPATCH_APP_CONFIG")
+    if not folder:
+        from platformdirs import user_config_dir
+
+        folder = user_config_dir("dispatch-app", appauthor=False)
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(Path(folder) / "dispatch-app.ini", encoding="utf-8")
+        return parser.get("follow_ups", "closer_name", fallback="").strip()
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return ""
+
+
 def install(conn: sqlite3.Connection, who: str | None = None) -> None:
     """Create this connection's session table and audit triggers (a read-write connection)."""
     conn.create_function("audit_now", 0, clock.now_iso)
@@ -211,6 +231,28 @@ def acting(conn: sqlite3.Connection, action: str, *, per_record: bool = True) ->
             )
 
 
+def write_change(
+    conn: sqlite3.Connection, table: str, record_id: str, before: dict, after: dict
+) -> None:
+    """An update the triggers cannot see (a visit's experts live in another table)."""
+    if not is_installed(conn):
+        return
+    conn.execute(
+        "INSERT INTO main.audit_log (at, who, action, table_name, record_id, before, after)"
+        " SELECT coalesce(s.at, ?), coalesce(nullif(s.who, ''), ?),"
+        " CASE WHEN s.action <> '' THEN s.action ELSE 'update' END, ?, ?, ?, ?"
+        " FROM temp.audit_session s WHERE s.per_record",
+        (
+            clock.now_iso(),
+            default_actor(),
+            table,
+            record_id,
+            json.dumps(before, ensure_ascii=False),
+            json.dumps(after, ensure_ascii=False),
+        ),
+    )
+
+
 def write_summary(
     conn: sqlite3.Connection, action: str, table: str, summary: dict[str, Any]
 ) -> None:
@@ -265,11 +307,34 @@ def _entry(row: sqlite3.Row | tuple) -> Entry:
 _SELECT = "SELECT id, at, who, action, table_name, record_id, before, after FROM audit_log"
 
 
+# Rows that belong to a record shown on its page: a team's members, a visit's follow-ups.
+CHILDREN = {"teams": ("team_members", "team_id"), "visits": ("follow_ups", "visit_id")}
+
+
 def history(
-    conn: sqlite3.Connection, record_id: str | None = None, *, limit: int | None = None
+    conn: sqlite3.Connection,
+    record_id: str | None = None,
+    *,
+    limit: int | None = None,
+    children: tuple[str, str] | None = None,
 ) -> list[Entry]:
-    """A record's entries (or all), oldest first; ``limit`` keeps the newest ones."""
+    """A record's entries (or all), oldest first; ``limit`` keeps the newest ones.
+
+    ``children`` (table, column): also the entries of that table's rows whose column names
+    the record (a team's roster changes, a visit's follow-up items)."""
     where, params = ("WHERE record_id = ?", [record_id]) if record_id else ("", [])
+    if record_id and children:
+        # The rows that exist now through the index; deleted ones from the (few) delete rows
+        # of that table, so a long trail is not parsed as JSON row by row.
+        table, column = children
+        where = (
+            "WHERE id IN (SELECT id FROM audit_log WHERE record_id = ?"
+            " UNION SELECT id FROM audit_log WHERE record_id IN"
+            f" (SELECT id FROM main.{table} WHERE {column} = ?)"
+            " UNION SELECT id FROM audit_log WHERE table_name = ? AND action = 'delete'"
+            " AND json_extract(before, ?) = ?)"
+        )
+        params += [record_id, table, f"$.{column}", record_id]
     sql = f"SELECT * FROM ({_SELECT} {where} ORDER BY id DESC"
     if limit is not None:
         sql += " LIMIT ?"

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    DamagedDatabase,
     DatabaseLocked,
     DatabaseMissing,
     DiskFull,
@@ -115,7 +116,9 @@ def translate_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
         return DiskFull(path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyLocation(path)
-    if "not a database" in text or "malformed" in text:
+    if "malformed" in text or "corrupt" in text:
+        return DamagedDatabase(path)
+    if "not a database" in text:
         return NotADatabase(path)
     return None
 
@@ -179,7 +182,7 @@ class Store:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     raise
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:  # OperationalError, or a damaged page met
             typed = translate_error(self.path, exc)
             if typed is not None:
                 raise typed from exc

@@ -11,8 +11,10 @@ needs to know. SQLite's locks still protect each transaction underneath.
 ``<name>.db.lock`` holds JSON: user, host, pid, since, heartbeat and a random token. The owner
 rewrites ``heartbeat`` every minute from a daemon thread. A lock is stale, and may be cleared,
 when its process is gone (same host, pid not running) or its heartbeat is older than
-``STALE_AFTER`` (another PC that crashed or lost the network). Clearing renames the stale file
-to a unique name first, so of two processes clearing at once only one succeeds, and checks
+``STALE_AFTER`` and the file has not been rewritten for as long either (another PC that
+crashed or lost the network; the file's time guards against a PC whose clock runs behind).
+Clearing renames the stale file to a unique name first, so of two processes clearing at once
+only one succeeds, and checks
 that what it renamed is the lock it judged stale (else it puts it back). The owner checks its
 token on every heartbeat: if the lock was taken over (a laptop asleep past ``STALE_AFTER``),
 ``lost`` is set and the store refuses further writes.
@@ -20,12 +22,14 @@ token on every heartbeat: if the lock was taken over (a laptop asleep past ``STA
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
 import socket
 import sys
 import threading
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -94,7 +98,7 @@ class LockedByOther(StoreError):
             who_en = f"{holder.user} on {holder.host} (since {holder.since_local()})"
         super().__init__(
             path,
-            f"该数据库正由 {who_zh} 打开并编辑。为避免互相覆盖，同一时间只能有一处修改。"
+            f"该数据库正由{who_zh}打开并编辑。为避免互相覆盖，同一时间只能有一处修改。"
             "可以以只读方式打开查看，或请对方关闭后再试。",
             f"This database is open for editing by {who_en}. Only one place may change it at "
             "a time, so that neither overwrites the other. Open it read-only to look, or ask "
@@ -106,14 +110,17 @@ class LockedByOther(StoreError):
 class ReadOnlySession(StoreError):
     """A write attempted on a database opened read-only because someone else holds it."""
 
-    def __init__(self, path: Path | str, holder: Holder | None) -> None:
-        who = LockedByOther(path, holder)
+    def __init__(self, path: Path | str, holder: Holder | None, folder: bool = False) -> None:
+        if folder:
+            why_zh = "该文件夹无法写入（只读或无权限）。"
+            why_en = "This folder cannot be written (read-only or no permission)."
+        else:
+            who = LockedByOther(path, holder)
+            why_zh, why_en = who.zh.split("。")[0] + "。", who.en.split(". ")[0] + "."
         super().__init__(
             path,
-            "数据库以只读方式打开，不能保存修改。" + who.zh.split("。")[0] + "。",
-            "The database is open read-only; changes cannot be saved. "
-            + who.en.split(". ")[0]
-            + ".",
+            "数据库以只读方式打开，不能保存修改。" + why_zh,
+            "The database is open read-only; changes cannot be saved. " + why_en,
         )
 
 
@@ -182,7 +189,15 @@ def is_stale(holder: Holder | None, lock_file: Path, now: datetime | None = None
         beat = datetime.fromisoformat(holder.heartbeat.replace("Z", "+00:00"))
     except ValueError:
         return True
-    return now - beat > STALE_AFTER
+    if now - beat <= STALE_AFTER:
+        return False
+    # The heartbeat is another PC's clock; the file's own time (set where it was written, on a
+    # file server often the server's clock) must agree, so a PC whose clock runs behind does
+    # not lose its lock to a neighbour.
+    try:
+        return time.time() - lock_file.stat().st_mtime > STALE_AFTER.total_seconds()
+    except OSError:
+        return True
 
 
 class WriterLock:
@@ -209,14 +224,30 @@ class WriterLock:
 
     def beat(self) -> None:
         """Refresh the heartbeat; notice when the lock is no longer ours."""
-        current = read_holder(self.db_path)
-        if current is None or current.token != self.holder.token:
-            self.lost = True
-            self._stop.set()
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:  # deleted by hand: take it again if nobody else has
+            if not _create(self.path, self.holder):
+                self._lose()
+            return
+        except (OSError, UnicodeDecodeError):
+            return  # busy for a moment (a reader on a shared folder): next beat
+        current = Holder.parse(text)
+        if current is None:
+            return
+        if current.token != self.holder.token:
+            self._lose()
             return
         self.holder = Holder(**{**self.holder.__dict__, "heartbeat": clock.now_iso()})
         with contextlib.suppress(OSError):
             _write_over(self.path, self.holder.to_json())
+
+    def _lose(self) -> None:
+        self.lost = True
+        self._stop.set()
+        from .. import logs
+
+        logs.get("store").warning("writer lock of %s taken over elsewhere", self.db_path.name)
 
     def check(self) -> None:
         """Raise before a write if the lock was taken over meanwhile."""
@@ -300,8 +331,21 @@ def acquire(db_path: Path | str, *, heartbeat: bool = True) -> WriterLock:
             return held
         lock = _acquire(db_path, path, heartbeat)
         lock.key = key
+        if not _HELD:
+            atexit.register(release_all)
         _HELD[key] = lock
         return lock
+
+
+def release_all() -> None:
+    """Give up every lock this process holds (at exit: a window closed by quitting the event
+    loop, a command that returned without closing its store). A killed process cannot do this:
+    its lock is then stale and the next opening clears it."""
+    with _HELD_GUARD:
+        held = list(_HELD.values())
+    for lock in held:
+        lock.refs = 1
+        lock.release()
 
 
 def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
@@ -332,17 +376,31 @@ def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
     raise LockedByOther(db_path, read_holder(db_path))
 
 
-def open_locked(db_path: Path | str, *, create: bool = False) -> Store:
+def open_locked(
+    db_path: Path | str, *, create: bool = False, read_only_fallback: bool = False
+) -> Store:
     """Open a database for writing under its writer lock (the window, writing commands).
 
-    LockedByOther (before anything is opened) when another instance has it."""
+    LockedByOther (before anything is opened) when another instance has it. Where the folder
+    cannot be written (a read-only share, a CD) no lock can be made: ReadOnlyLocation, or with
+    ``read_only_fallback`` (the window) a read-only store that says why."""
     from .database import open_store
-    from .errors import DatabaseMissing
+    from .errors import DatabaseMissing, NotADatabase, ReadOnlyLocation
+    from .recovery import Notice
 
     db_path = Path(db_path)
+    if not db_path.name or db_path.is_dir():  # "" is "." (a folder), as is "some/dir"
+        raise NotADatabase(db_path)
     if not create and not db_path.exists():
         raise DatabaseMissing(db_path)
-    lock = acquire(db_path)
+    try:
+        lock = acquire(db_path)
+    except ReadOnlyLocation:
+        if not read_only_fallback or create:
+            raise
+        store = open_read_only(db_path, None, folder=True)
+        store.notices.append(Notice("read_only_folder", READ_ONLY_FOLDER[0], READ_ONLY_FOLDER[1]))
+        return store
     try:
         store = open_store(db_path, create=create)
     except BaseException:
@@ -350,19 +408,48 @@ def open_locked(db_path: Path | str, *, create: bool = False) -> Store:
         raise
     store.writer_lock = lock
     store.write_guard = lock.check
+    from .. import logs
+
+    if lock.cleared_stale is not None:
+        logs.get("store").info("cleared a stale writer lock of %s", db_path.name)
+        stale = lock.cleared_stale
+        store.notices.append(
+            Notice(
+                "stale_lock_cleared",
+                f"上次由 {stale.user}（电脑 {stale.host}）打开时程序未正常退出，"
+                "留下的占用标记已清除。",
+                f"The program did not close normally when {stale.user} on {stale.host} last had "
+                "this database open; the lock it left was cleared.",
+            )
+        )
+    logs.get("store").info("opened %s for writing", db_path.name)
     return store
 
 
-def open_read_only(db_path: Path | str, holder: Holder | None = None) -> Store:
-    """Open a database someone else is editing, to look only: every write is refused."""
+READ_ONLY_FOLDER = (
+    "该文件夹无法写入（只读或无权限），数据库以只读方式打开：可以查看，不能保存修改。"
+    "要修改，请把数据库复制到可写的文件夹。",
+    "This folder cannot be written (read-only or no permission), so the database is open "
+    "read-only: you can look but not save changes. To change it, copy it to a writable folder.",
+)
+
+
+def open_read_only(
+    db_path: Path | str, holder: Holder | None = None, *, folder: bool = False
+) -> Store:
+    """Open a database someone else is editing (or in a read-only folder), to look only:
+    every write is refused with the reason."""
     from .database import open_store
 
     store = open_store(db_path, readonly=True)
-    holder = holder or read_holder(db_path)
+    holder = holder or (None if folder else read_holder(db_path))
 
     def refuse() -> None:
-        raise ReadOnlySession(db_path, holder)
+        raise ReadOnlySession(db_path, holder, folder)
 
     store.write_guard = refuse
     store.read_only_holder = holder  # type: ignore[attr-defined]
+    from .. import logs
+
+    logs.get("store").info("opened %s read-only (held elsewhere)", Path(db_path).name)
     return store

@@ -34,8 +34,13 @@ EXTRA_LABELS = {
     "coord_datum": ("坐标系", "Coordinate datum"),
     "coord_precision": ("坐标精度", "Coordinate precision"),
     "coord_source": ("坐标来源", "Coordinate source"),
+    "expert_ids": ("服务专家", "Experts"),
+    "role": ("角色", "Role"),
+    "joined_on": ("加入日期", "Joined on"),
+    "left_on": ("离开日期", "Left on"),
 }
 _TIME_FIELDS = {"archived_at", "closed_at"}
+_CHILD_LABELS = {"team_members": N_("Member"), "follow_ups": N_("Follow-up item")}
 
 
 def local_time(stored: str) -> str:
@@ -55,20 +60,51 @@ def _shown(value: object) -> str:
     return str(value)
 
 
+# Fields holding another record's id, shown by that record's name.
+_REFERS = {
+    "enterprise_id": "enterprises",
+    "expert_id": "experts",
+    "leader_id": "experts",
+    "team_id": "teams",
+}
+_TABLE_OF_KIND = {"team": "teams", "visit": "visits"}
+
+
+def _named(store: Any, name: str, value: object) -> object:
+    from ...services.lookup import display_name
+
+    table = _REFERS.get(name)
+    if table and isinstance(value, str) and value:
+        return display_name(store, table, value) or value
+    if name == "expert_ids" and isinstance(value, list):
+        return "、".join(display_name(store, "experts", v) or v for v in value)
+    return value
+
+
 def history_lines(store: Any, record_id: str, kind: str) -> list[dict[str, str]]:
     """The rows the table shows, newest first (one per field; one per entry without fields)."""
     lang = current_language()
     lines: list[dict[str, str]] = []
-    for e in reversed(audit.history(store.conn, record_id)):
+    children = audit.CHILDREN.get(_TABLE_OF_KIND.get(kind, ""))
+    for e in reversed(audit.history(store.conn, record_id, children=children)):
         base = {"at": local_time(e.at), "who": e.who, "action": tr(ACTION_LABELS[e.action])}
+        if e.record_id != record_id:  # a member or a follow-up item of this record
+            base["action"] += " · " + tr(_CHILD_LABELS.get(e.table, e.table))
         names = e.fields()
+        if e.before is None or e.after is None:  # a whole record created or deleted:
+            whole = e.after if e.before is None else e.before  # its filled-in fields only
+            parent = audit.CHILDREN.get(_TABLE_OF_KIND.get(kind, ""), ("", ""))[1]
+            names = [n for n in names if (whole or {}).get(n) not in (None, "", 0) and n != parent]
         if not names:
             lines.append({**base, "field": "", "before": "", "after": ""})
             continue
         before, after = e.before or {}, e.after or {}
         for name in names:
             zh, en = EXTRA_LABELS.get(name) or field_label(name, kind)
-            shown = (lambda v: local_time(v) if v else "—") if name in _TIME_FIELDS else _shown
+            if name in _TIME_FIELDS:
+                shown: Any = lambda v: local_time(v) if v else "—"  # noqa: E731
+            else:
+                shown = lambda v, n=name: _shown(_named(store, n, v))  # noqa: E731
             lines.append(
                 {
                     **base,

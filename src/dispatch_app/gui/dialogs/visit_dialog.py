@@ -211,6 +211,16 @@ class VisitDialog(QDialog):
         self.saved.emit(visit.id)
         return visit.id
 
+    def show_history(self) -> Any:
+        """The visit's audit trail (who changed it, when, what), over this dialog."""
+        if self.store is None or self.visit_id is None:
+            return None
+        from .history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.store, self.visit_id, "visit", self.windowTitle(), self)
+        dialog.open()
+        return dialog
+
     def _show_refusal(self, problems: list[FieldProblem]) -> None:
         """The service refused: every reason in the banner, and under its field when known."""
         lang = current_language()
