@@ -298,7 +298,6 @@
     </message>
     <message>
       <location filename="canvas.py" line="387" />
-      <location filename="canvas.py" line="384" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
@@ -343,13 +342,12 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
-      <location filename="overlays.py" line="121" />
       <location filename="dispatch_settings_dialog.py" line="47" />
       <source>Baidu Maps (needs a key)</source>
       <translation>百度地图（需密钥）</translation>
     </message>
     <message>
-      <location filename="overlays.py" line="108" />
+      <location filename="overlays.py" line="124" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -620,13 +618,11 @@
     </message>
     <message>
       <location filename="canvas.py" line="390" />
-      <location filename="canvas.py" line="387" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
       <location filename="canvas.py" line="396" />
-      <location filename="canvas.py" line="393" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -922,7 +918,6 @@
     </message>
     <message>
       <location filename="canvas.py" line="385" />
-      <location filename="canvas.py" line="382" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -976,7 +971,6 @@
     </message>
     <message>
       <location filename="canvas.py" line="386" />
-      <location filename="canvas.py" line="383" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -1233,7 +1227,6 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="398" />
       <location filename="reports_page.py" line="337" />
       <source>Generating the document…</source>
       <translation>正在生成文档……</translation>
@@ -1254,7 +1247,7 @@
       <translation>补全坐标中止：{error}</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="395" />
+      <location filename="canvas.py" line="398" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
     </message>
@@ -1620,7 +1613,6 @@
     </message>
     <message>
       <location filename="canvas.py" line="401" />
-      <location filename="canvas.py" line="398" />
       <source>No active tech VP (expert: not serving)</source>
       <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
@@ -2376,7 +2368,6 @@
     </message>
     <message>
       <location filename="canvas.py" line="404" />
-      <location filename="canvas.py" line="401" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
@@ -2427,7 +2418,6 @@
     </message>
     <message>
       <location filename="canvas.py" line="406" />
-      <location filename="canvas.py" line="403" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
