@@ -297,7 +297,7 @@
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="384" />
+      <location filename="canvas.py" line="387" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
@@ -347,7 +347,7 @@
       <translation>百度地图（需密钥）</translation>
     </message>
     <message>
-      <location filename="overlays.py" line="108" />
+      <location filename="overlays.py" line="124" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -617,12 +617,12 @@
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="387" />
+      <location filename="canvas.py" line="390" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="393" />
+      <location filename="canvas.py" line="396" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -917,7 +917,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="382" />
+      <location filename="canvas.py" line="385" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -970,7 +970,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="383" />
+      <location filename="canvas.py" line="386" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -1247,7 +1247,7 @@
       <translation>补全坐标中止：{error}</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="395" />
+      <location filename="canvas.py" line="398" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
     </message>
@@ -1612,7 +1612,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="398" />
+      <location filename="canvas.py" line="401" />
       <source>No active tech VP (expert: not serving)</source>
       <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
@@ -2367,7 +2367,7 @@
       <translation>推荐轻骑队…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="401" />
+      <location filename="canvas.py" line="404" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
@@ -2417,7 +2417,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="403" />
+      <location filename="canvas.py" line="406" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -2843,6 +2843,11 @@
       <location filename="planning_page.py" line="422" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
+    </message>
+    <message>
+      <location filename="overlays.py" line="43" />
+      <source>{name} · {n} at the centre</source>
+      <translation>{name} · 中心 {n} 处（近似）</translation>
     </message>
     <message>
       <location filename="suggestions_dialog.py" line="311" />
