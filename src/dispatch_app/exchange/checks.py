@@ -8,7 +8,7 @@ Identity (how a row finds "the same record" in the database):
 - every kind: by 记录编号 (record id) when the row has one and the database holds it;
 - otherwise enterprises by 统一社会信用代码, experts by 姓名 + 工作单位, teams by 队伍名称,
   appointments by (expert, enterprise, 开始日期), visits by (enterprise, 服务日期, team, experts,
-  服务类型), cases by (enterprise, 案例标题).
+  服务类型), follow-up items by (visit, 跟进内容), cases by (enterprise, 案例标题).
 """
 
 from __future__ import annotations
