@@ -166,7 +166,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="262" />
+      <location filename="planning_page.py" line="267" />
       <source>Add to the day</source>
       <translation>加入当天行程</translation>
     </message>
@@ -442,7 +442,7 @@
       <translation>取消所选的计划走访（删除键）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="602" />
+      <location filename="planning_page.py" line="616" />
       <source>Cancel the planned visit to {name} on {date}? It stays in the visits list as cancelled.</source>
       <translation>取消 {date} 对{name}的计划走访？该记录仍保留在入企服务列表中，状态为“已取消”。</translation>
     </message>
@@ -462,7 +462,7 @@
       <translation>已取消：此前找到的坐标已保存。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="616" />
+      <location filename="planning_page.py" line="630" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
     </message>
@@ -602,7 +602,7 @@
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="248" />
+      <location filename="planning_page.py" line="253" />
       <source>Close to the route</source>
       <translation>顺路可访</translation>
     </message>
@@ -832,6 +832,11 @@
       <translation>完成率</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="245" />
+      <source>Draw this team's day on the Map page (Ctrl+Shift+G)</source>
+      <translation>在地图页画出该队当天路线（Ctrl+Shift+G）</translation>
+    </message>
+    <message>
       <location filename="pdf_preview.py" line="267" />
       <source>Drawing the pages…</source>
       <translation>正在绘制页面……</translation>
@@ -1035,7 +1040,7 @@
       <translation>导出清单…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="635" />
+      <location filename="planning_page.py" line="649" />
       <source>Export the schedule</source>
       <translation>导出行程</translation>
     </message>
@@ -1090,7 +1095,7 @@
       <translation>正在推荐专家…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="405" />
+      <location filename="planning_page.py" line="411" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
     </message>
@@ -1422,7 +1427,7 @@
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="389" />
+      <location filename="planning_page.py" line="395" />
       <source>Loading…</source>
       <translation>加载中…</translation>
     </message>
@@ -1692,7 +1697,7 @@
       <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="556" />
+      <location filename="planning_page.py" line="570" />
       <source>No team yet: add one on the Teams page.</source>
       <translation>还没有轻骑队：请先在“轻骑队”页添加。</translation>
     </message>
@@ -1892,7 +1897,7 @@
       <translation>第 {x} / {y} 页</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="652" />
+      <location filename="planning_page.py" line="666" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2287,6 +2292,11 @@
       <translation>显示全部点位（0）</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="243" />
+      <source>Show on the map</source>
+      <translation>在地图上显示</translation>
+    </message>
+    <message>
       <location filename="map_page.py" line="143" />
       <source>Show the day's route</source>
       <translation>显示当天路线</translation>
@@ -2382,7 +2392,7 @@
       <translation>推荐…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="606" />
+      <location filename="planning_page.py" line="620" />
       <source>Take off the day</source>
       <translation>从行程中取消</translation>
     </message>
@@ -2750,7 +2760,7 @@
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="664" />
+      <location filename="planning_page.py" line="678" />
       <source>Writing the schedule…</source>
       <translation>正在写出行程…</translation>
     </message>
@@ -2835,12 +2845,12 @@
       <translation>有 {n:,} 家企业和专家只定位到镇街或区县中心。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="420" />
+      <location filename="planning_page.py" line="426" />
       <source>{n:,} enterprises need a visit</source>
       <translation>共 {n:,} 家待走访</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="422" />
+      <location filename="planning_page.py" line="428" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
     </message>
@@ -2885,7 +2895,7 @@
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="487" />
+      <location filename="planning_page.py" line="493" />
       <source>{n} visits planned for {team} on {date}</source>
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>
