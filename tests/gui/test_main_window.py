@@ -61,7 +61,7 @@ def test_opening_another_database_switches_and_is_remembered(window, qtbot, tmp_
 def test_every_page_has_a_shortcut_and_f5_refreshes(window):
     for i, (key, _t) in enumerate(PAGES, start=1):
         action = window.actions_[f"page_{key}"]
-        assert action.shortcut() == QKeySequence(f"Ctrl+{i}")
+        assert action.shortcut() == QKeySequence(f"Ctrl+{i % 10}")  # the tenth: Ctrl+0
         action.trigger()
         assert window.current_page_key() == key
     assert window.actions_["refresh"].shortcut() == QKeySequence("F5")

@@ -35,7 +35,7 @@ def _action(window: Any, text: str, slot: Any, shortcut: Any = None, name: str =
 
 
 def build_menus(window: Any) -> dict[str, QAction]:
-    from .page_registry import PAGES
+    from .page_registry import PAGES, page_shortcut
 
     bar = window.menuBar()
     acts: dict[str, QAction] = {}
@@ -96,7 +96,7 @@ def build_menus(window: Any) -> dict[str, QAction]:
     view_menu = bar.addMenu(tr("&View"))
     for i, (key, title) in enumerate(PAGES):
         acts[f"page_{key}"] = _action(
-            window, tr(title), lambda k=key: window.show_page(k), f"Ctrl+{i + 1}"
+            window, tr(title), lambda k=key: window.show_page(k), page_shortcut(i) or None
         )
         view_menu.addAction(acts[f"page_{key}"])
     view_menu.addSeparator()

@@ -42,7 +42,7 @@ from ..store.errors import DatabaseMissing, StoreError
 from . import unsaved
 from .drafts import Drafts
 from .i18n import current_language, tr
-from .page_registry import PAGES, page_class
+from .page_registry import PAGES, page_class, page_shortcut
 from .settings import Settings
 from .workers import Task, TaskRunner
 
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(placeholder)
             item = QListWidgetItem(tr(title), self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"Ctrl+{i + 1}")
+            item.setToolTip(page_shortcut(i))
         self.nav.currentRowChanged.connect(self._on_nav)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)

@@ -38,6 +38,12 @@ ENTRIES: tuple[PageEntry, ...] = (
 PAGES: tuple[tuple[str, str], ...] = tuple((e.key, e.title) for e in ENTRIES)
 
 
+def page_shortcut(index: int) -> str:
+    """The key that shows the page at ``index`` (from 0): Ctrl+1 ... Ctrl+9, then Ctrl+0 for
+    the tenth (the digit row's order); none ("") after that."""
+    return f"Ctrl+{(index + 1) % 10}" if index < 10 else ""
+
+
 def page_class(key: str) -> type:
     """The page's class, imported now (the first time the page is shown)."""
     import importlib
