@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..store import report_rows
 from .common import cn_date
@@ -50,6 +50,7 @@ class Scope:
     date_to: date | None = None
     year: int | None = None
     ids: tuple[str, ...] = ()
+    mask_phones: bool = False  # print phone numbers with their middle hidden (PIPL)
 
 
 def _check_ids(store: Store, kind: str, ids: tuple[str, ...]) -> list[str]:
@@ -114,6 +115,8 @@ def _layout(
         from .visit_sheet import build_visit_sheets
 
         visits = report_rows.visits(store, _visit_ids(store, scope, year))
+        if scope.mask_phones:
+            visits = [_masked(v) for v in visits]
         return build_visit_sheets(target, visits, district=district, printed_on=printed_on, **hooks)
     if kind == "cases":
         from .case_booklet import build_case_booklet
@@ -136,6 +139,8 @@ def _layout(
         else:
             ids = report_rows.appointment_ids(store, year=year, district_code=scope.district_code)
         packs = report_rows.appointments(store, ids)
+        if scope.mask_phones:
+            packs = [_masked(pack) for pack in packs]
         return build_assessment_pack(
             target,
             packs,
@@ -154,6 +159,20 @@ def _layout(
         board = dashboard(store, year, as_of=until, scope=scope.district_code)
         return build_progress_brief(target, board, printed_on=printed_on, **hooks)
     raise ReportError(f"未知的文档类型：{kind}", f"unknown document: {kind}")
+
+
+def _masked(row: Any) -> Any:
+    """A report row with every ``*phone`` value masked (nested rows too)."""
+    from ..domain.phone import mask_phone
+
+    if isinstance(row, dict):
+        return {
+            k: mask_phone(str(v or "")) if k.endswith("phone") else _masked(v)
+            for k, v in row.items()
+        }
+    if isinstance(row, list):
+        return [_masked(v) for v in row]
+    return row
 
 
 def generate(
