@@ -72,6 +72,10 @@ WHY_MISSED = {
     "tables of Chinese text); ~1.5× in quiet runs, ~1.9× under load (bench/README.md, "
     "start-up itemised)",
     "growth_startup": "as gui_startup",
+    "reports_": "most of the time is reportlab's Table (cell geometry twice, a string drawn "
+    "per cell) for the ruled forms the bureau's sheets need; the plain floor draws no table "
+    "(against the same script with tables we are faster) and LibreOffice given plain "
+    "paragraphs is a fast C++ path (bench/README.md, printed reports)",
     "progress_dashboard": "three figures need the distinct enterprises of the year's visits "
     "(no index streams them) and follow-ups carry no district; a per-day summary table or a "
     "district on follow-ups would meet it (bench/README.md, issue 8); the dashboard runs in a "

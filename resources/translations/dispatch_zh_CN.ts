@@ -9,7 +9,7 @@
       <translation>（只读）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="376" />
+      <location filename="reports_page.py" line="387" />
       <source>%v of %m pages</source>
       <translation>%v / %m 页</translation>
     </message>
@@ -452,7 +452,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="425" />
+      <location filename="reports_page.py" line="434" />
       <source>Cancelled: nothing was made.</source>
       <translation>已取消：未生成任何文件。</translation>
     </message>
@@ -467,7 +467,7 @@
       <translation>已取消：{date} {name}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="363" />
+      <location filename="reports_page.py" line="374" />
       <source>Cancelling…</source>
       <translation>正在取消……</translation>
     </message>
@@ -527,7 +527,7 @@
       <translation>选择</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="271" />
+      <location filename="reports_page.py" line="272" />
       <source>Choose a document and press Generate.</source>
       <translation>请选择文档，然后点击“生成”。</translation>
     </message>
@@ -677,7 +677,7 @@
       <translation>无法加载：{error}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="466" />
+      <location filename="reports_page.py" line="474" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -822,7 +822,7 @@
       <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="104" />
+      <location filename="reports_page.py" line="105" />
       <source>Document</source>
       <translation>文档</translation>
     </message>
@@ -867,12 +867,12 @@
       <translation>如 2026-03-05</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="117" />
+      <location filename="reports_page.py" line="118" />
       <source>e.g. 2026-05-01 (empty: the year)</source>
       <translation>如 2026-05-01（留空：全年）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="121" />
+      <location filename="reports_page.py" line="122" />
       <source>e.g. 2026-05-31 (empty: the year)</source>
       <translation>如 2026-05-31（留空：全年）</translation>
     </message>
@@ -1187,7 +1187,7 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="118" />
+      <location filename="reports_page.py" line="119" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
@@ -1217,12 +1217,12 @@
       <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="138" />
+      <location filename="reports_page.py" line="139" />
       <source>Generate</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="440" />
+      <location filename="reports_page.py" line="448" />
       <source>Generate a document first, then save it.</source>
       <translation>请先生成文档，再保存。</translation>
     </message>
@@ -1232,7 +1232,7 @@
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="337" />
+      <location filename="reports_page.py" line="348" />
       <source>Generating the document…</source>
       <translation>正在生成文档……</translation>
     </message>
@@ -1367,12 +1367,12 @@
       <translation>纬度</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="335" />
+      <location filename="reports_page.py" line="346" />
       <source>Laying out the document…</source>
       <translation>正在排版……</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="358" />
+      <location filename="reports_page.py" line="369" />
       <source>Laying out the document… {n} pages</source>
       <translation>正在排版……已排 {n} 页</translation>
     </message>
@@ -1402,7 +1402,7 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="395" />
+      <location filename="reports_page.py" line="405" />
       <source>Left empty, printed as a red gap: {field} ({n} times)</source>
       <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
     </message>
@@ -1717,12 +1717,12 @@
       <translation>Nominatim（OpenStreetMap）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="398" />
+      <location filename="reports_page.py" line="408" />
       <source>None: every field filled, every character in the fonts.</source>
       <translation>无：各字段均已填写，所有字符字体中都有。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="238" />
+      <location filename="reports_page.py" line="239" />
       <source>Not a date: {text}</source>
       <translation>不是有效日期：{text}</translation>
     </message>
@@ -1752,7 +1752,7 @@
       <translation>无需导入：所有记录都已是最新。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="378" />
+      <location filename="reports_page.py" line="389" />
       <source>Nothing to print for this choice.</source>
       <translation>所选范围内没有可打印的内容。</translation>
     </message>
@@ -1947,7 +1947,7 @@
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="93" />
+      <location filename="reports_page.py" line="94" />
       <source>Print reports</source>
       <translation>报表打印</translation>
     </message>
@@ -1967,22 +1967,22 @@
       <translation>打印此服务记录</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="506" />
+      <location filename="reports_page.py" line="514" />
       <source>Printing cancelled.</source>
       <translation>已取消打印。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="505" />
+      <location filename="reports_page.py" line="513" />
       <source>Printing failed: {error}</source>
       <translation>打印失败：{error}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="502" />
+      <location filename="reports_page.py" line="510" />
       <source>Printing…</source>
       <translation>正在打印……</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="162" />
+      <location filename="reports_page.py" line="163" />
       <source>Print…</source>
       <translation>打印……</translation>
     </message>
@@ -2076,7 +2076,7 @@
       <translation>登记为已完成…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="127" />
+      <location filename="reports_page.py" line="128" />
       <source>Records</source>
       <translation>指定记录</translation>
     </message>
@@ -2167,12 +2167,12 @@
       <translation>保存为</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="449" />
+      <location filename="reports_page.py" line="457" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="158" />
+      <location filename="reports_page.py" line="159" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF……</translation>
     </message>
@@ -2257,7 +2257,7 @@
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="504" />
+      <location filename="reports_page.py" line="512" />
       <source>Sent to the printer: {n} pages.</source>
       <translation>已送打印机：{n} 页。</translation>
     </message>
@@ -2492,7 +2492,7 @@
       <translation>详细信息也已写入日志文件：</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="414" />
+      <location filename="reports_page.py" line="424" />
       <source>The document could not be made: {error}</source>
       <translation>无法生成文档：{error}</translation>
     </message>
@@ -2576,7 +2576,7 @@
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="122" />
+      <location filename="reports_page.py" line="123" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
@@ -2690,7 +2690,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="170" />
+      <location filename="reports_page.py" line="171" />
       <source>Warnings from the layout</source>
       <translation>排版提示</translation>
     </message>
@@ -2930,7 +2930,7 @@
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="381" />
+      <location filename="reports_page.py" line="392" />
       <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
       <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
     </message>
