@@ -469,7 +469,7 @@
     <message>
       <location filename="reports_page.py" line="374" />
       <source>Cancelling…</source>
-      <translation>正在取消……</translation>
+      <translation>正在取消…</translation>
     </message>
     <message>
       <location filename="main_window.py" line="249" />
@@ -839,7 +839,7 @@
     <message>
       <location filename="pdf_preview.py" line="267" />
       <source>Drawing the pages…</source>
-      <translation>正在绘制页面……</translation>
+      <translation>正在绘制页面…</translation>
     </message>
     <message>
       <location filename="headers.py" line="33" />
@@ -1234,7 +1234,7 @@
     <message>
       <location filename="reports_page.py" line="348" />
       <source>Generating the document…</source>
-      <translation>正在生成文档……</translation>
+      <translation>正在生成文档…</translation>
     </message>
     <message>
       <location filename="dispatch_settings_geocoding.py" line="45" />
@@ -1369,12 +1369,12 @@
     <message>
       <location filename="reports_page.py" line="346" />
       <source>Laying out the document…</source>
-      <translation>正在排版……</translation>
+      <translation>正在排版…</translation>
     </message>
     <message>
       <location filename="reports_page.py" line="369" />
       <source>Laying out the document… {n} pages</source>
-      <translation>正在排版……已排 {n} 页</translation>
+      <translation>正在排版…已排 {n} 页</translation>
     </message>
     <message>
       <location filename="headers.py" line="19" />
@@ -1979,12 +1979,12 @@
     <message>
       <location filename="reports_page.py" line="510" />
       <source>Printing…</source>
-      <translation>正在打印……</translation>
+      <translation>正在打印…</translation>
     </message>
     <message>
       <location filename="reports_page.py" line="163" />
       <source>Print…</source>
-      <translation>打印……</translation>
+      <translation>打印…</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -2174,7 +2174,7 @@
     <message>
       <location filename="reports_page.py" line="159" />
       <source>Save as PDF…</source>
-      <translation>另存为 PDF……</translation>
+      <translation>另存为 PDF…</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="211" />
