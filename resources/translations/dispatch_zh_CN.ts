@@ -9,6 +9,11 @@
       <translation>关于(&amp;A)</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="308" />
+      <source>&amp;Back up now</source>
+      <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="71" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
@@ -49,6 +54,11 @@
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="311" />
+      <source>&amp;Restore from a backup…</source>
+      <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="83" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
@@ -69,12 +79,12 @@
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="151" />
+      <location filename="visit_dialog_layout.py" line="79" />
       <source>(no team)</source>
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="140" />
+      <location filename="actions.py" line="143" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
     </message>
@@ -101,7 +111,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="261" />
+      <location filename="backup_actions.py" line="83" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -111,7 +121,7 @@
       <translation>添加专家：输入姓名或拼音</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="155" />
+      <location filename="visit_dialog_layout.py" line="83" />
       <source>Add the team's members</source>
       <translation>加入该队全部成员</translation>
     </message>
@@ -141,8 +151,7 @@
       <translation>全部区县</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="130" />
-      <location filename="home_page.py" line="131" />
+      <location filename="home_page.py" line="132" />
       <source>All follow-up items</source>
       <translation>全部跟进事项</translation>
     </message>
@@ -208,9 +217,41 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="174" />
+      <location filename="record_form.py" line="234" />
       <source>Archive</source>
       <translation>归档</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="109" />
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="108" />
+      <source>Backed up to {path}</source>
+      <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="109" />
+      <source>Backed up to:
+{path}</source>
+      <translation>已备份到：
+{path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="113" />
+      <source>Backing up the database…</source>
+      <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="166" />
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="181" />
+      <source>Backups (*.db);;All files (*)</source>
+      <translation>备份文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -226,6 +267,11 @@
       <location filename="dashboard_page.py" line="259" />
       <source>Breakdowns</source>
       <translation>分类统计</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="279" />
+      <source>Broken references: {count}</source>
+      <translation>失效的引用：{count}</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="48" />
@@ -278,8 +324,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="237" />
-      <location filename="main_window.py" line="244" />
+      <location filename="main_window.py" line="251" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -304,9 +349,19 @@
       <translation>检查数据</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="91" />
+      <source>Checking the database…</source>
+      <translation>正在检查数据库…</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="295" />
       <source>Checking the file…</source>
       <translation>正在检查文件…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="292" />
+      <source>Checking the whole database…</source>
+      <translation>正在全面检查数据库…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="293" />
@@ -389,7 +444,7 @@
       <translation>应有的列</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -424,8 +479,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="229" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -470,12 +524,12 @@
       <translation>数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="177" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="413" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -550,7 +604,7 @@
       <translation>编辑目标…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="306" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -731,14 +785,12 @@
       <translation type="obsolete">7天内到期及已逾期的跟进事项：{n} 项（逾期 {overdue} 项，需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="213" />
-      <location filename="home_page.py" line="214" />
+      <location filename="home_page.py" line="215" />
       <source>Follow-ups due within {days} days or overdue: {n}</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="256" />
-      <location filename="home_page.py" line="257" />
+      <location filename="home_page.py" line="264" />
       <source>Follow-ups due within {days} days or overdue: {n} (overdue {overdue}, due in the next {days} days {soon}; need bureau coordination {flagged})</source>
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
@@ -787,12 +839,22 @@
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="314" />
+      <source>Full &amp;integrity check</source>
+      <translation>完整性全面检查(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="282" />
+      <source>Full integrity check</source>
+      <translation>完整性全面检查</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="82" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="198" />
+      <location filename="actions.py" line="201" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
@@ -842,6 +904,11 @@
       <translation>工作单位</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="278" />
+      <source>Integrity: {result}</source>
+      <translation>完整性：{result}</translation>
+    </message>
+    <message>
       <location filename="settings_dialog.py" line="34" />
       <source>Interface language</source>
       <translation>界面语言</translation>
@@ -877,18 +944,17 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="242" />
       <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="243" />
+      <location filename="home_page.py" line="245" />
       <source>Loading the year's progress…</source>
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="102" />
+      <location filename="visit_dialog.py" line="89" />
       <source>Log a visit</source>
       <translation>登记入企服务</translation>
     </message>
@@ -896,6 +962,11 @@
       <location filename="follow_ups_page.py" line="62" />
       <source>Log a visit…</source>
       <translation>登记入企服务…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="260" />
+      <source>Looking for a good backup…</source>
+      <translation>正在查找完好的备份…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="150" />
@@ -988,7 +1059,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="154" />
+      <location filename="actions.py" line="157" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1003,7 +1074,7 @@
       <translation>新建专家</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="241" />
+      <location filename="record_form.py" line="131" />
       <source>New record</source>
       <translation>新建记录</translation>
     </message>
@@ -1028,10 +1099,14 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
-      <location filename="main_window.py" line="294" />
+      <location filename="main_window.py" line="311" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="256" />
+      <source>No good backup was found. The damaged file was not changed.</source>
+      <translation>没有找到完好的备份。损坏的文件未被改动。</translation>
     </message>
     <message>
       <location filename="dashboard_page.py" line="46" />
@@ -1104,7 +1179,7 @@
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="166" />
+      <location filename="actions.py" line="169" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1129,7 +1204,7 @@
       <translation>打开演示数据库(&amp;D)</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="104" />
+      <location filename="record_form_layout.py" line="54" />
       <source>Open the existing record</source>
       <translation>打开已有记录</translation>
     </message>
@@ -1144,13 +1219,11 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="220" />
-      <location filename="main_window.py" line="227" />
+      <location filename="main_window.py" line="229" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="follow_ups_page.py" line="44" />
       <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
@@ -1161,13 +1234,12 @@
       <translation>责任人</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="218" />
       <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="219" />
+      <location filename="home_page.py" line="220" />
       <source>Planned visits in the next {days} days: {n}</source>
       <translation>近期计划（今后 {days} 天）：{n} 项</translation>
     </message>
@@ -1187,12 +1259,16 @@
       <translation>发现问题</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="287" />
+      <source>Problems found: restore a backup (File menu).</source>
+      <translation>发现问题：请从备份恢复（“文件”菜单）。</translation>
+    </message>
+    <message>
       <location filename="about.py" line="21" />
       <source>Program version: {v}</source>
       <translation>程序版本：{v}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="100" />
       <location filename="page_registry.py" line="26" />
       <source>Progress</source>
       <translation>目标进度</translation>
@@ -1203,7 +1279,7 @@
       <translation>年度目标进度</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="101" />
+      <location filename="home_page.py" line="102" />
       <source>Progress toward this year's targets</source>
       <translation>本年度目标进度</translation>
     </message>
@@ -1222,8 +1298,7 @@
       <translation type="obsolete">最近的入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="136" />
-      <location filename="home_page.py" line="137" />
+      <location filename="home_page.py" line="138" />
       <source>Recent visits (completed)</source>
       <translation>最近的入企服务（已完成）</translation>
     </message>
@@ -1268,7 +1343,18 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="344" />
+      <location filename="backup_actions.py" line="193" />
+      <source>Replace the database with this backup?
+{backup}
+
+The current database is kept as a backup first.</source>
+      <translation>用这个备份替换数据库吗？
+{backup}
+
+当前数据库会先保存为一份备份。</translation>
+    </message>
+    <message>
+      <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
@@ -1279,7 +1365,38 @@
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="record_form.py" line="172" />
+      <location filename="backup_actions.py" line="219" />
+      <source>Restore failed</source>
+      <translation>恢复失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="181" />
+      <source>Restore from a backup</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="242" />
+      <source>Restore the newest good backup, taken {taken}?
+{backup}
+
+The damaged file is renamed aside unchanged.</source>
+      <translation>从最近一次完好的备份（{taken}）恢复吗？
+{backup}
+
+损坏的文件会改名后原样保留。</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="213" />
+      <source>Restored {backup}; the replaced database is kept as {kept}</source>
+      <translation>已恢复 {backup}；被替换的数据库保留为 {kept}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="225" />
+      <source>Restoring the backup…</source>
+      <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+      <location filename="record_form_layout.py" line="122" />
       <source>Revert</source>
       <translation>撤销修改</translation>
     </message>
@@ -1294,7 +1411,7 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="227" />
+      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -1324,19 +1441,22 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="319" />
-      <location filename="main_window.py" line="316" />
+      <location filename="main_window.py" line="333" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="207" />
-      <location filename="main_window.py" line="214" />
+      <location filename="main_window.py" line="216" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="401" />
+      <location filename="backup_actions.py" line="199" />
+      <source>Save the unsaved input before restoring?</source>
+      <translation>恢复前是否保存未保存的输入？</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -1471,15 +1591,19 @@
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="273" />
       <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="274" />
+      <location filename="home_page.py" line="281" />
       <source>Tech VPs: {done:,} of {target:,}</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="247" />
+      <source>The database is damaged</source>
+      <translation>数据库已损坏</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -1487,7 +1611,6 @@
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="297" />
       <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
@@ -1512,12 +1635,12 @@
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="348" />
+      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -1537,8 +1660,7 @@
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="211" />
-      <location filename="home_page.py" line="212" />
+      <location filename="home_page.py" line="213" />
       <source>Today is {date}</source>
       <translation>今天是 {date}</translation>
     </message>
@@ -1553,7 +1675,7 @@
       <translation>输入姓名或拼音首字母</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="143" />
+      <location filename="visit_dialog_layout.py" line="71" />
       <source>Type a name, USCC or pinyin initials</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
@@ -1563,7 +1685,7 @@
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="423" />
+      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -1598,7 +1720,7 @@
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="220" />
+      <location filename="actions.py" line="223" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -1613,7 +1735,6 @@
       <translation>入企服务</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="270" />
       <source>Visits (家次)</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
@@ -1623,7 +1744,7 @@
       <translation>每月服务家次</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="271" />
+      <location filename="home_page.py" line="278" />
       <source>Visits: {done:,} of {target:,}</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
@@ -1693,12 +1814,17 @@
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="84" />
+      <source>{count} records refer to records that no longer exist (tables: {tables}). Run Help → Full integrity check, or restore a backup.</source>
+      <translation>有 {count} 条记录引用了已不存在的记录（数据表：{tables}）。请运行“帮助 → 完整性全面检查”，或从备份恢复。</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="429" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="home_page.py" line="284" />
+      <location filename="home_page.py" line="291" />
       <source>{elapsed:.0%} of the year has passed: on pace would be {expected:,} visits; {planned:,} more are planned.</source>
       <translation>全年已过 {elapsed:.0%}：按进度应完成 {expected:,} 家次；另有 {planned:,} 家次已列入计划。</translation>
     </message>
