@@ -101,7 +101,7 @@ def clean_stale_partials(folder: Path) -> None:
     """Partial files left by a killed backup (older than a running one could be)."""
     now = time.time()
     try:
-        entries = list(folder.glob(f".*{PARTIAL_SUFFIX}"))
+        entries = list(folder.glob(f".*{PARTIAL_SUFFIX}*"))  # and their -journal files
     except OSError:
         return
     for entry in entries:
