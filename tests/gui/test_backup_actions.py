@@ -139,3 +139,21 @@ def test_full_integrity_check_from_the_help_menu(window, qtbot, messages):
     _wait(qtbot, window, window.actions_["full_check"].trigger)
     title, text = messages["infos"][-1]
     assert title == "完整性全面检查" and "ok" in text and "OK" in text
+
+
+def test_broken_references_are_reported_after_the_first_paint(controller, qtbot, messages, db_path):
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn.execute(
+        "INSERT INTO team_members (id, created_at, updated_at, team_id, expert_id)"
+        " VALUES ('tm-x', 'x', 'x', 'no-team', 'no-expert')"
+    )
+    conn.close()
+    w = controller.window
+    w.show()
+    with qtbot.waitSignal(w.store_changed, timeout=10_000):
+        w.open_database(db_path)
+    qtbot.waitUntil(lambda: bool(messages["errors"]), timeout=15_000)
+    title, text = messages["errors"][-1]
+    assert title == "关于该数据库"
+    assert "team_members" in text and "不存在" in text
+    assert w.current_store_path() == str(db_path)  # a warning, the database stays open

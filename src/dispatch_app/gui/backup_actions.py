@@ -6,10 +6,11 @@
   when the file changed since the newest backup (its modification time is later: every commit
   of any connection, the window's and the import workers', touches the file).
 - **On open**: the store runs ``quick_check`` before anything is written (``open_store(verify=
-  True)``); a damaged file is not opened, the user is told and offered the newest good backup
-  (restoring renames the damaged file aside unchanged). ``foreign_key_check`` runs in a quiet
-  worker after the first paint (0.15–1.4 s on 100k visits, measured: too slow to hold up every
-  opening, and a dangling reference is not damage that writing would make worse).
+  True)``, in the opening worker); a damaged file is not opened, the user is told and offered
+  the newest good backup (restoring renames the damaged file aside unchanged).
+  ``foreign_key_check`` runs in a quiet worker after the first paint (0.15–1.4 s on 100k visits,
+  measured: too slow to hold up every opening, it would compete with the first paint for the
+  CPU, and a dangling reference is not damage that writing would make worse).
 - **Full integrity check** (Help menu): ``integrity_check`` through ``services.health``.
 """
 
@@ -62,12 +63,21 @@ class BackupController(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
+        self._unchecked: Any = None  # the store whose foreign keys are still to be checked
         window.store_changed.connect(self._store_opened)
+        window.ready.connect(lambda: QTimer.singleShot(0, self, self._after_paint))
 
     # -- after opening --------------------------------------------------------------------
     def _store_opened(self, store: Any) -> None:
-        path = Path(store.path)
-        QTimer.singleShot(0, self, lambda: self.check_foreign_keys(path))
+        """The foreign-key check waits for the first paint (it would compete with it for the
+        CPU), or 3 s if no page paints."""
+        self._unchecked = store
+        QTimer.singleShot(3000, self, self._after_paint)
+
+    def _after_paint(self) -> None:
+        store, self._unchecked = self._unchecked, None
+        if store is not None and store is self.window.store:
+            self.check_foreign_keys(Path(store.path))
 
     def check_foreign_keys(self, path: Path) -> None:
         def work(ctx: Any) -> list[dict]:
