@@ -9,7 +9,7 @@
       <translation>关于(&amp;A)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="308" />
+      <location filename="backup_actions.py" line="325" />
       <source>&amp;Back up now</source>
       <translation>立即备份(&amp;B)</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="311" />
+      <location filename="backup_actions.py" line="328" />
       <source>&amp;Restore from a backup…</source>
       <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -111,7 +111,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="83" />
+      <location filename="backup_actions.py" line="93" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -222,34 +222,34 @@
       <translation>归档</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="109" />
+      <location filename="backup_actions.py" line="120" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="108" />
+      <location filename="backup_actions.py" line="118" />
       <source>Backed up to {path}</source>
       <translation>已备份到 {path}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="109" />
+      <location filename="backup_actions.py" line="120" />
       <source>Backed up to:
 {path}</source>
       <translation>已备份到：
 {path}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="113" />
+      <location filename="backup_actions.py" line="125" />
       <source>Backing up the database…</source>
       <translation>正在备份数据库…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="166" />
+      <location filename="backup_actions.py" line="180" />
       <source>Backup failed</source>
       <translation>备份失败</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="181" />
+      <location filename="backup_actions.py" line="195" />
       <source>Backups (*.db);;All files (*)</source>
       <translation>备份文件 (*.db);;所有文件 (*)</translation>
     </message>
@@ -269,7 +269,7 @@
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="279" />
+      <location filename="backup_actions.py" line="292" />
       <source>Broken references: {count}</source>
       <translation>失效的引用：{count}</translation>
     </message>
@@ -349,7 +349,7 @@
       <translation>检查数据</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="91" />
+      <location filename="backup_actions.py" line="101" />
       <source>Checking the database…</source>
       <translation>正在检查数据库…</translation>
     </message>
@@ -359,7 +359,7 @@
       <translation>正在检查文件…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="292" />
+      <location filename="backup_actions.py" line="307" />
       <source>Checking the whole database…</source>
       <translation>正在全面检查数据库…</translation>
     </message>
@@ -839,12 +839,12 @@
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="314" />
+      <location filename="backup_actions.py" line="331" />
       <source>Full &amp;integrity check</source>
       <translation>完整性全面检查(&amp;I)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="282" />
+      <location filename="backup_actions.py" line="296" />
       <source>Full integrity check</source>
       <translation>完整性全面检查</translation>
     </message>
@@ -904,7 +904,7 @@
       <translation>工作单位</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="278" />
+      <location filename="backup_actions.py" line="291" />
       <source>Integrity: {result}</source>
       <translation>完整性：{result}</translation>
     </message>
@@ -964,7 +964,7 @@
       <translation>登记入企服务…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="260" />
+      <location filename="backup_actions.py" line="273" />
       <source>Looking for a good backup…</source>
       <translation>正在查找完好的备份…</translation>
     </message>
@@ -1104,7 +1104,7 @@
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="256" />
+      <location filename="backup_actions.py" line="269" />
       <source>No good backup was found. The damaged file was not changed.</source>
       <translation>没有找到完好的备份。损坏的文件未被改动。</translation>
     </message>
@@ -1259,7 +1259,7 @@
       <translation>发现问题</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="287" />
+      <location filename="backup_actions.py" line="302" />
       <source>Problems found: restore a backup (File menu).</source>
       <translation>发现问题：请从备份恢复（“文件”菜单）。</translation>
     </message>
@@ -1343,7 +1343,7 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="193" />
+      <location filename="backup_actions.py" line="207" />
       <source>Replace the database with this backup?
 {backup}
 
@@ -1365,33 +1365,29 @@ The current database is kept as a backup first.</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="219" />
+      <location filename="backup_actions.py" line="233" />
       <source>Restore failed</source>
       <translation>恢复失败</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="181" />
+      <location filename="backup_actions.py" line="195" />
       <source>Restore from a backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="242" />
+      <location filename="backup_actions.py" line="256" />
       <source>Restore the newest good backup, taken {taken}?
-{backup}
-
-The damaged file is renamed aside unchanged.</source>
+{backup}</source>
       <translation>从最近一次完好的备份（{taken}）恢复吗？
-{backup}
-
-损坏的文件会改名后原样保留。</translation>
+{backup}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="213" />
+      <location filename="backup_actions.py" line="227" />
       <source>Restored {backup}; the replaced database is kept as {kept}</source>
       <translation>已恢复 {backup}；被替换的数据库保留为 {kept}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="225" />
+      <location filename="backup_actions.py" line="239" />
       <source>Restoring the backup…</source>
       <translation>正在恢复备份…</translation>
     </message>
@@ -1451,7 +1447,7 @@ The damaged file is renamed aside unchanged.</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="199" />
+      <location filename="backup_actions.py" line="213" />
       <source>Save the unsaved input before restoring?</source>
       <translation>恢复前是否保存未保存的输入？</translation>
     </message>
@@ -1601,7 +1597,7 @@ The damaged file is renamed aside unchanged.</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="247" />
+      <location filename="backup_actions.py" line="260" />
       <source>The database is damaged</source>
       <translation>数据库已损坏</translation>
     </message>
@@ -1814,7 +1810,7 @@ The damaged file is renamed aside unchanged.</source>
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="84" />
+      <location filename="backup_actions.py" line="94" />
       <source>{count} records refer to records that no longer exist (tables: {tables}). Run Help → Full integrity check, or restore a backup.</source>
       <translation>有 {count} 条记录引用了已不存在的记录（数据表：{tables}）。请运行“帮助 → 完整性全面检查”，或从备份恢复。</translation>
     </message>

@@ -253,10 +253,9 @@ class BackupController(QObject):
             question = (
                 _message(exc)
                 + "\n\n"
-                + tr(
-                    "Restore the newest good backup, taken {taken}?\n{backup}\n\nThe damaged "
-                    "file is renamed aside unchanged."
-                ).format(taken=backup.taken.strftime("%Y-%m-%d %H:%M"), backup=backup.path)
+                + tr("Restore the newest good backup, taken {taken}?\n{backup}").format(
+                    taken=backup.taken.strftime("%Y-%m-%d %H:%M"), backup=backup.path
+                )
             )
             if messages.ask(self.window, tr("The database is damaged"), question):
                 self.restore(backup.path, db_path, confirm=False)
