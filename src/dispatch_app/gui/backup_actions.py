@@ -1,7 +1,8 @@
 """Backups from the window: Back up now, Restore…, automatic copies, and what happens on open.
 
 - **Back up now** / **Restore…** (File menu) run in a worker with the progress dialog.
-- **Automatic**: a backup when the window closes and, while it is open, at most every
+- **Automatic**: a backup when the program quits after its window was closed (after the
+  event loop, so closing the window never waits for the copy) and, while it is open, at most every
   ``backup.interval_hours`` (settings in the database, see ``backup/policy.py``), each time only
   when the file changed since the newest backup (its modification time is later: every commit
   of any connection, the window's and the import workers', touches the file).
@@ -64,6 +65,12 @@ class BackupController(QObject):
         self.timer.timeout.connect(self.tick)
         self.timer.start()
         self._unchecked: Any = None  # the store whose foreign keys are still to be checked
+        self.closed_path: str | None = None
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.back_up_at_exit)
         window.store_changed.connect(self._store_opened)
         window.ready.connect(lambda: QTimer.singleShot(0, self, self._after_paint))
 
@@ -166,7 +173,12 @@ class BackupController(QObject):
         )
 
     def on_close(self, path: str | None) -> None:
-        """The backup on closing (the store is closed already); a failure is shown, not fatal."""
+        """Remember the database the window closed with; it is backed up when the program
+        quits (``aboutToQuit``), after the event loop, so closing never waits for it."""
+        self.closed_path = path
+
+    def back_up_at_exit(self) -> None:
+        path, self.closed_path = self.closed_path, None
         if path is None:
             return
         try:
@@ -176,8 +188,10 @@ class BackupController(QObject):
             from ..backup import make_backup
 
             self.last_backup = make_backup(Path(path))
-        except Exception as exc:  # the window closes anyway; the user is told why no copy
-            messages.show_error(self.window, tr("Backup failed"), _message(exc))
+        except Exception as exc:  # the program is ending: say why there is no copy
+            import sys
+
+            print(tr("Backup failed") + ": " + _message(exc), file=sys.stderr)
 
     # -- restoring ------------------------------------------------------------------------
     def choose_and_restore(self) -> None:
