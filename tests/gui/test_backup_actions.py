@@ -159,3 +159,19 @@ def test_broken_references_are_reported_after_the_first_paint(controller, qtbot,
     assert title == "关于该数据库"
     assert "team_members" in text and "不存在" in text
     assert w.current_store_path() == str(db_path)  # a warning, the database stays open
+
+
+def test_opening_another_database_backs_up_the_one_left_if_it_changed(
+    window, qtbot, tmp_path, db_path
+):
+    import shutil
+
+    other = tmp_path / "other.db"
+    shutil.copy(db_path, other)
+    window.store.set_setting("marker", "left behind")
+    with qtbot.waitSignal(window.store_changed, timeout=10_000):
+        window.open_database(other)
+    qtbot.waitUntil(lambda: bool(list_backups(beside(db_path), db_path.stem)), timeout=15_000)
+    [backup] = list_backups(beside(db_path), db_path.stem)
+    assert _setting(backup.path, "marker") == "left behind"
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=15_000)

@@ -1,11 +1,12 @@
 """Backups from the window: Back up now, Restore…, automatic copies, and what happens on open.
 
 - **Back up now** / **Restore…** (File menu) run in a worker with the progress dialog.
-- **Automatic**: a backup when the program quits after its window was closed (after the
-  event loop, so closing the window never waits for the copy) and, while it is open, at most every
-  ``backup.interval_hours`` (settings in the database, see ``backup/policy.py``), each time only
-  when the file changed since the newest backup (its modification time is later: every commit
-  of any connection, the window's and the import workers', touches the file).
+- **Automatic**, each time only when the file changed since its newest backup (its
+  modification time is later: every commit of any connection, the window's and the import
+  workers', touches the file): the database left when another one is opened (in a worker); the
+  one open when the program quits after its window closed (after the event loop, so closing
+  never waits for the copy); and while it is open, at most every ``backup.interval_hours``
+  (settings in the database, see ``backup/policy.py``).
 - **On open**: the store runs ``quick_check`` before anything is written (``open_store(verify=
   True)``, in the opening worker); a damaged file is not opened, the user is told and offered
   the newest good backup (restoring renames the damaged file aside unchanged).
@@ -80,6 +81,31 @@ class BackupController(QObject):
         CPU), or 3 s if no page paints."""
         self._unchecked = store
         QTimer.singleShot(3000, self, self._after_paint)
+        left, self._open_path = getattr(self, "_open_path", None), str(store.path)
+        if left is not None and left != self._open_path:
+            self.back_up_quietly(left)  # the database just left, if it changed
+
+    def back_up_quietly(self, path: str) -> None:
+        """A backup in the background when ``path`` changed since its newest one."""
+        if not changed_since_backup(Path(path))[0]:
+            return
+
+        def work(ctx: Any) -> Path:
+            from ..backup import make_backup
+
+            return make_backup(Path(path))
+
+        def done(result: Path) -> None:
+            self.last_backup = result
+            self.window.statusBar().showMessage(tr("Backed up to {path}").format(path=result))
+
+        def failed(exc: BaseException) -> None:
+            self.window.statusBar().showMessage(tr("Backup failed") + ": " + _message(exc))
+
+        self.window.runner.run(
+            Task(tr("Backing up the database…"), work, on_done=done, on_error=failed),
+            show_after_ms=None,
+        )
 
     def _after_paint(self) -> None:
         store, self._unchecked = self._unchecked, None
@@ -154,23 +180,7 @@ class BackupController(QObject):
         changed, age = changed_since_backup(Path(path))
         if not changed or (age is not None and age < hours):
             return
-
-        def work(ctx: Any) -> Path:
-            from ..backup import make_backup
-
-            return make_backup(Path(path))
-
-        def done(result: Path) -> None:
-            self.last_backup = result
-            self.window.statusBar().showMessage(tr("Backed up to {path}").format(path=result))
-
-        def failed(exc: BaseException) -> None:
-            self.window.statusBar().showMessage(tr("Backup failed") + ": " + _message(exc))
-
-        self.window.runner.run(
-            Task(tr("Backing up the database…"), work, on_done=done, on_error=failed),
-            show_after_ms=None,
-        )
+        self.back_up_quietly(path)
 
     def on_close(self, path: str | None) -> None:
         """Remember the database the window closed with; it is backed up when the program
