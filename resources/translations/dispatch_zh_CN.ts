@@ -24,6 +24,11 @@
       <translation>调度设置(&amp;D)…</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="325" />
+      <source>&amp;Back up now</source>
+      <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="71" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
@@ -64,6 +69,11 @@
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="328" />
+      <source>&amp;Restore from a backup…</source>
+      <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="83" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
@@ -90,6 +100,7 @@
     </message>
     <message>
       <location filename="actions.py" line="148" />
+      <location filename="actions.py" line="143" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
     </message>
@@ -147,6 +158,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="297" />
+      <location filename="backup_actions.py" line="93" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -357,6 +369,38 @@
       <translation>驻地（每天行程的出发地）</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="120" />
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="118" />
+      <source>Backed up to {path}</source>
+      <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="120" />
+      <source>Backed up to:
+{path}</source>
+      <translation>已备份到：
+{path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="125" />
+      <source>Backing up the database…</source>
+      <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="180" />
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="195" />
+      <source>Backups (*.db);;All files (*)</source>
+      <translation>备份文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="25" />
       <source>Batch</source>
       <translation>批次</translation>
@@ -385,6 +429,11 @@
       <location filename="dashboard_page.py" line="267" />
       <source>Breakdowns</source>
       <translation>分类统计</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="292" />
+      <source>Broken references: {count}</source>
+      <translation>失效的引用：{count}</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="48" />
@@ -473,6 +522,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="249" />
+      <location filename="main_window.py" line="251" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -507,9 +557,19 @@
       <translation>检查数据</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="101" />
+      <source>Checking the database…</source>
+      <translation>正在检查数据库…</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="295" />
       <source>Checking the file…</source>
       <translation>正在检查文件…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="307" />
+      <source>Checking the whole database…</source>
+      <translation>正在全面检查数据库…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="293" />
@@ -643,6 +703,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -703,6 +764,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="228" />
+      <location filename="main_window.py" line="229" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -763,11 +825,13 @@
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
+      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -903,6 +967,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
+      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -1207,6 +1272,16 @@
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="331" />
+      <source>Full &amp;integrity check</source>
+      <translation>完整性全面检查(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="296" />
+      <source>Full integrity check</source>
+      <translation>完整性全面检查</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="82" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
@@ -1228,6 +1303,7 @@
     </message>
     <message>
       <location filename="actions.py" line="206" />
+      <location filename="actions.py" line="201" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
@@ -1327,6 +1403,11 @@
       <translation>工作单位</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="291" />
+      <source>Integrity: {result}</source>
+      <translation>完整性：{result}</translation>
+    </message>
+    <message>
       <location filename="settings_dialog.py" line="34" />
       <source>Interface language</source>
       <translation>界面语言</translation>
@@ -1408,6 +1489,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="433" />
+      <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
@@ -1460,6 +1542,11 @@
       <location filename="page_registry.py" line="35" />
       <source>Map</source>
       <translation>地图</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="273" />
+      <source>Looking for a good backup…</source>
+      <translation>正在查找完好的备份…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="150" />
@@ -1568,6 +1655,7 @@
     </message>
     <message>
       <location filename="actions.py" line="162" />
+      <location filename="actions.py" line="157" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1643,6 +1731,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="333" />
+      <location filename="main_window.py" line="311" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1678,6 +1767,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="48" />
+      <location filename="backup_actions.py" line="269" />
+      <source>No good backup was found. The damaged file was not changed.</source>
+      <translation>没有找到完好的备份。损坏的文件未被改动。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="46" />
       <source>no target</source>
       <translation>无目标</translation>
     </message>
@@ -1813,6 +1908,7 @@
     </message>
     <message>
       <location filename="actions.py" line="174" />
+      <location filename="actions.py" line="169" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1868,6 +1964,7 @@
     </message>
     <message>
       <location filename="main_window.py" line="228" />
+      <location filename="main_window.py" line="229" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1883,6 +1980,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="145" />
+      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1913,6 +2011,7 @@
     </message>
     <message>
       <location filename="planning_tables.py" line="51" />
+      <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1995,6 +2094,11 @@
       <location filename="headers.py" line="30" />
       <source>Problems found</source>
       <translation>发现问题</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="302" />
+      <source>Problems found: restore a backup (File menu).</source>
+      <translation>发现问题：请从备份恢复（“文件”菜单）。</translation>
     </message>
     <message>
       <location filename="about.py" line="21" />
@@ -2121,6 +2225,17 @@
       <translation>报表打印</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="207" />
+      <source>Replace the database with this backup?
+{backup}
+
+The current database is kept as a backup first.</source>
+      <translation>用这个备份替换数据库吗？
+{backup}
+
+当前数据库会先保存为一份备份。</translation>
+    </message>
+    <message>
       <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
@@ -2135,6 +2250,33 @@
       <location filename="dispatch_settings_dialog.py" line="101" />
       <source>Restore defaults</source>
       <translation>恢复默认</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="233" />
+      <source>Restore failed</source>
+      <translation>恢复失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="195" />
+      <source>Restore from a backup</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="256" />
+      <source>Restore the newest good backup, taken {taken}?
+{backup}</source>
+      <translation>从最近一次完好的备份（{taken}）恢复吗？
+{backup}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="227" />
+      <source>Restored {backup}; the replaced database is kept as {kept}</source>
+      <translation>已恢复 {backup}；被替换的数据库保留为 {kept}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="239" />
+      <source>Restoring the backup…</source>
+      <translation>正在恢复备份…</translation>
     </message>
     <message>
       <location filename="record_form_layout.py" line="122" />
@@ -2158,6 +2300,7 @@
     </message>
     <message>
       <location filename="visit_dialog_layout.py" line="160" />
+      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -2198,16 +2341,24 @@
     </message>
     <message>
       <location filename="main_window.py" line="357" />
+      <location filename="main_window.py" line="333" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
       <location filename="main_window.py" line="214" />
+      <location filename="main_window.py" line="216" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="259" />
+      <location filename="backup_actions.py" line="213" />
+      <source>Save the unsaved input before restoring?</source>
+      <translation>恢复前是否保存未保存的输入？</translation>
+    </message>
+    <message>
+      <location filename="visit_dialog.py" line="243" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -2458,6 +2609,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="229" />
+      <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -2480,6 +2632,11 @@
       <location filename="main_window.py" line="257" />
       <source>The database is in use</source>
       <translation>数据库正在使用中</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="260" />
+      <source>The database is damaged</source>
+      <translation>数据库已损坏</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -2508,6 +2665,7 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
+      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -2552,11 +2710,13 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
+      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="200" />
+      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -2612,6 +2772,7 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
+      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -2652,6 +2813,7 @@
     </message>
     <message>
       <location filename="actions.py" line="243" />
+      <location filename="actions.py" line="223" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -2816,6 +2978,12 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="437" />
+      <location filename="backup_actions.py" line="94" />
+      <source>{count} records refer to records that no longer exist (tables: {tables}). Run Help → Full integrity check, or restore a backup.</source>
+      <translation>有 {count} 条记录引用了已不存在的记录（数据表：{tables}）。请运行“帮助 → 完整性全面检查”，或从备份恢复。</translation>
+    </message>
+    <message>
+      <location filename="dashboard_page.py" line="429" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>

@@ -124,7 +124,9 @@ class MainWindow(QMainWindow):
         self.db_label.setProperty("data", True)
         self.statusBar().addPermanentWidget(self.db_label)
         from .actions import build_menus
+        from .backup_actions import BackupController
 
+        self.backups = BackupController(self)
         self.actions_ = build_menus(self)
         geometry = settings.window_geometry
         if geometry is not None:
@@ -218,7 +220,8 @@ class MainWindow(QMainWindow):
             from ..store.writer_lock import open_locked
 
             # One writer: LockedByOther if taken; a read-only folder opens read-only.
-            store = open_locked(path, create=create, read_only_fallback=True)
+            # verify: quick_check first, so a damaged file is refused before any write.
+            store = open_locked(path, create=create, read_only_fallback=True, verify=True)
             if create:
                 from ..services.targets import ensure_default_targets
 
@@ -233,11 +236,16 @@ class MainWindow(QMainWindow):
         )
 
     def _open_failed(self, exc: BaseException) -> None:
+        from ..store.integrity import DatabaseDamaged
         from ..store.writer_lock import LockedByOther
         from .dialogs.messages import show_error
 
         if isinstance(exc, LockedByOther):
             self.offer_read_only(exc)
+            return
+        if isinstance(exc, DatabaseDamaged):
+            self.open_failed.emit(exc)
+            self.backups.offer_restore(exc)  # told, kept aside untouched, backup offered
             return
         if isinstance(exc, StoreError):
             show_error(self, tr("Cannot open the database"), exc.message(current_language()))
@@ -362,8 +370,10 @@ class MainWindow(QMainWindow):
         self.settings.last_page = self.current_page_key()
         self.settings.sync()
         if self.store is not None and not handing_over:
+            path = self.current_store_path()
             self.store.close()
             self.store = None
+            self.backups.on_close(path)
         super().closeEvent(event)
 
     def page_widget(self, key: str) -> QWidget:

@@ -377,7 +377,11 @@ def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
 
 
 def open_locked(
-    db_path: Path | str, *, create: bool = False, read_only_fallback: bool = False
+    db_path: Path | str,
+    *,
+    create: bool = False,
+    read_only_fallback: bool = False,
+    verify: bool = False,
 ) -> Store:
     """Open a database for writing under its writer lock (the window, writing commands).
 
@@ -402,7 +406,7 @@ def open_locked(
         store.notices.append(Notice("read_only_folder", READ_ONLY_FOLDER[0], READ_ONLY_FOLDER[1]))
         return store
     try:
-        store = open_store(db_path, create=create)
+        store = open_store(db_path, create=create, verify=verify)
     except BaseException:
         lock.release()
         raise
