@@ -1,0 +1,187 @@
+"""A full disk or a read-only folder while exporting or saving a report PDF.
+
+The user is told plainly (zh and en: what happened, which file, what to do); a file already at
+the target path is left exactly as it was; no temporary file is left behind; never a traceback.
+A full disk is simulated in-process: every file the writers open fails with ENOSPC after a few
+kilobytes (or at fsync). A read-only folder is a real ``chmod`` where that means something (not
+as root, who may write anywhere) and a simulated EROFS (a write-protected USB stick) always.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dispatch_app.cli.main import main
+from dispatch_app.demo import generate_demo
+
+OLD = b"old export the coordinator still needs\r\n"
+COMMANDS = {
+    "export-csv": ["export", "visits", "--out", "{out}"],
+    "export-gb18030": ["export", "enterprises", "--encoding", "gb18030", "--out", "{out}"],
+    "export-xlsx": ["export", "experts", "--out", "{out}"],
+    "report-pdf": ["report", "brief", "--year", "2026", "--as-of", "2026-06-30", "--out", "{out}"],
+}
+SUFFIX = {"export-xlsx": ".xlsx", "report-pdf": ".pdf"}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("disk") / "district.db"
+    generate_demo(path, seed=2, visits=400, as_of=date(2026, 6, 30))
+    return path
+
+
+class _FillingFile:
+    """A file object that runs out of room after ``room`` bytes, as a full disk does."""
+
+    def __init__(self, fh, room: int, at_sync: bool) -> None:
+        self._fh = fh
+        self._room = room
+        self.at_sync = at_sync
+
+    def write(self, data) -> int:
+        if not self.at_sync and len(data) > self._room:
+            self._fh.write(data[: self._room])
+            self._room = 0
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self._room -= len(data)
+        return self._fh.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._fh, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._fh.close()
+
+
+def _fill_disk(monkeypatch, folder: Path, *, at_sync: bool = False, room: int = 4096) -> None:
+    """Every file opened for writing in ``folder`` fills up (Path.open and os.fdopen alike)."""
+    real_open, real_fdopen, real_fsync = Path.open, os.fdopen, os.fsync
+    filling: set[int] = set()
+
+    def path_open(self, mode="r", *a, **kw):
+        fh = real_open(self, mode, *a, **kw)
+        if "w" in mode and Path(self).parent == folder:
+            filling.add(fh.fileno())
+            return _FillingFile(fh, room, at_sync)
+        return fh
+
+    def fdopen(fd, mode="r", *a, **kw):
+        fh = real_fdopen(fd, mode, *a, **kw)
+        if "w" in mode:
+            filling.add(fd)
+            return _FillingFile(fh, room, at_sync)
+        return fh
+
+    def fsync(fd):
+        if at_sync and fd in filling:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_fsync(fd)
+
+    monkeypatch.setattr(Path, "open", path_open)
+    monkeypatch.setattr(os, "fdopen", fdopen)
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def _run(db: Path, command: str, out: Path, capsys) -> tuple[int, str]:
+    argv = [a.replace("{out}", str(out)) for a in COMMANDS[command]]
+    code = main([*argv, "--db", str(db)])
+    return code, capsys.readouterr().err
+
+
+def _target(tmp_path: Path, command: str) -> Path:
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / f"monthly{SUFFIX.get(command, '.csv')}"
+    out.write_bytes(OLD)
+    return out
+
+
+def _left_alone(out: Path) -> None:
+    assert out.read_bytes() == OLD
+    assert sorted(p.name for p in out.parent.iterdir()) == [out.name]  # no temporary file
+
+
+@pytest.mark.parametrize("at_sync", [False, True], ids=["mid-write", "at-fsync"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_disk_full_says_so_and_keeps_the_old_file(
+    tmp_path, db, command, at_sync, monkeypatch, capsys
+):
+    out = _target(tmp_path, command)
+    _fill_disk(monkeypatch, out.parent, at_sync=at_sync)
+    code, err = _run(db, command, out, capsys)
+    monkeypatch.undo()
+    assert code == 2, err
+    assert "Traceback" not in err and "意外错误" not in err
+    assert str(out) in err
+    assert "磁盘空间不足" in err and "disk is full" in err.lower()
+    _left_alone(out)
+
+
+def _read_only_folder(monkeypatch, folder: Path) -> None:
+    """What a write-protected stick gives: EROFS on creating a file there."""
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def mkstemp(*a, dir=None, **kw):
+        if dir is not None and Path(dir) == folder:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real(*a, dir=dir, **kw)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_read_only_medium_says_so_and_keeps_the_old_file(
+    tmp_path, db, command, monkeypatch, capsys
+):
+    out = _target(tmp_path, command)
+    _read_only_folder(monkeypatch, out.parent)
+    code, err = _run(db, command, out, capsys)
+    monkeypatch.undo()
+    assert code == 2, err
+    assert "Traceback" not in err and "意外错误" not in err
+    assert str(out.parent) in err
+    assert "只读" in err and "read-only" in err
+    _left_alone(out)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores chmod")
+@pytest.mark.parametrize("command", COMMANDS)
+def test_read_only_folder_by_permissions(tmp_path, db, command, capsys):
+    out = _target(tmp_path, command)
+    out.parent.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        code, err = _run(db, command, out, capsys)
+    finally:
+        out.parent.chmod(stat.S_IRWXU)
+    assert code == 2, err
+    assert "Traceback" not in err and "意外错误" not in err
+    assert str(out.parent) in err
+    _left_alone(out)
+
+
+def test_the_window_gets_both_languages_too(tmp_path, db, monkeypatch):
+    """The export dialog shows ExportFailed's zh/en: a full disk must arrive as one."""
+    from dispatch_app.exchange.exporter import ExportOptions, export_kind
+    from dispatch_app.exchange.writers import ExportFailed
+    from dispatch_app.store import open_store
+
+    out = _target(tmp_path, "export-csv")
+    with open_store(db, readonly=True) as store:
+        _fill_disk(monkeypatch, out.parent)
+        with pytest.raises(ExportFailed) as info:
+            export_kind(store, "visits", out, ExportOptions())
+        monkeypatch.undo()
+    assert "磁盘空间不足" in info.value.zh and "disk is full" in info.value.en
+    _left_alone(out)
