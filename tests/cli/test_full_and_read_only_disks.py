@@ -185,3 +185,88 @@ def test_the_window_gets_both_languages_too(tmp_path, db, monkeypatch):
         monkeypatch.undo()
     assert "磁盘空间不足" in info.value.zh and "disk is full" in info.value.en
     _left_alone(out)
+
+
+def _new_rows(db: Path, kind: str) -> tuple[list[str], list[list[str]]]:
+    """3,000 rows the database does not hold yet (so the import must write)."""
+    import random
+
+    from dispatch_app.domain.uscc import random_uscc
+    from dispatch_app.store import open_store
+
+    if kind == "enterprises":
+        rng = random.Random(7)
+        codes = sorted({random_uscc(rng, "330302") for _ in range(3000)})
+        return ["统一社会信用代码", "企业名称", "所属区县"], [
+            [c, f"鹿城第{i}号电气有限公司", "鹿城区"] for i, c in enumerate(codes)
+        ]
+    with open_store(db, readonly=True) as store:
+        usccs = [r[0] for r in store.query("SELECT uscc FROM enterprises ORDER BY uscc")]
+        team = store.scalar("SELECT name FROM teams ORDER BY name LIMIT 1")
+    header = ["服务日期", "统一社会信用代码", "服务队伍", "服务类型", "状态"]
+    return header, [
+        [f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", usccs[i % len(usccs)], team, "回访", "已完成"]
+        for i in range(3000)
+    ]
+
+
+@pytest.mark.parametrize("kind", ["enterprises", "visits"])
+def test_import_on_a_full_disk_says_so_and_changes_nothing(tmp_path, db, kind, monkeypatch, capsys):
+    """SQLite's own "database or disk is full" (its page limit stands in for the disk)."""
+    import csv
+    import hashlib
+    import shutil
+
+    from dispatch_app.store import database
+
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(db, copy)
+    source = tmp_path / f"{kind}.csv"
+    header, rows = _new_rows(db, kind)
+    with source.open("w", newline="", encoding="utf-8-sig") as fh:
+        csv.writer(fh).writerows([header, *rows])
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    real = database._connect
+
+    def nearly_full(path, *, readonly):
+        conn = real(path, readonly=readonly)
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages + 3}")
+        return conn
+
+    monkeypatch.setattr(database, "_connect", nearly_full)
+    code = main(["import", kind, str(source), "--db", str(copy)])
+    err = capsys.readouterr().err
+    monkeypatch.undo()
+    assert code == 2, err
+    assert "Traceback" not in err and "磁盘空间不足" in err and "disk is full" in err
+    assert str(copy) in err
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert main(["import", kind, str(source), "--db", str(copy)]) == 0  # room again: it works
+
+
+@pytest.mark.parametrize("command", ["export-csv", "export-xlsx", "report-pdf"])
+def test_a_killed_write_leaves_no_half_file_for_long(tmp_path, db, command, capsys):
+    """A power cut mid-export leaves a hidden temporary file (personal data, half of it); the
+    next write to that target removes such a file once it is clearly abandoned, not a live one."""
+    import time
+
+    from dispatch_app.exchange.writers import ABANDONED_AFTER
+
+    out = _target(tmp_path, command)
+    hidden = (
+        f".{out.stem}-k1ll3d.pdf.part" if command == "report-pdf" else f".{out.name}.k1ll3d.tmp"
+    )
+    abandoned = out.parent / hidden
+    abandoned.write_bytes(b"13812345678 half of an export")
+    old = time.time() - ABANDONED_AFTER - 60
+    os.utime(abandoned, (old, old))
+    live = out.parent / hidden.replace("k1ll3d", "wr1t1ng")
+    live.write_bytes(b"another export being written now")
+    other = out.parent / ".someone-else.csv.x.tmp"
+    other.write_bytes(b"not ours")
+    os.utime(other, (old, old))
+    code, err = _run(db, command, out, capsys)
+    assert code == 0, err
+    assert not abandoned.exists()
+    assert live.exists() and other.exists()

@@ -54,11 +54,13 @@ def world(tmp_path_factory, make_district, dump_db):
             export_kind(store, kind, out, ExportOptions())
             with out.open(encoding="utf-8-sig", newline="") as fh:
                 exports[kind] = list(csv.reader(fh))
+            export_kind(store, kind, folder / f"{kind}.xlsx", ExportOptions(format="xlsx"))
     return {
         "db": db,
         "dump": dump_db(db),
         "digest": hashlib.sha256(db.read_bytes()).hexdigest(),
         "exports": exports,
+        "xlsx": {kind: (folder / f"{kind}.xlsx").read_bytes() for kind in KINDS},
     }
 
 
@@ -259,5 +261,41 @@ def test_random_bytes_after_a_real_header(tmp_path, world, data, kind, bom):
     code, err = _cli(["import", kind, str(source), "--db", str(db), "--errors", str(work / "r")])
     assert "Traceback" not in err and "意外错误" not in err, err
     assert code in (0, 2), err
+    if code == 2:
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == world["digest"]
+
+
+@SETTINGS
+@given(
+    kind=st.sampled_from(KINDS),
+    damage=st.lists(
+        st.tuples(st.sampled_from(["flip", "cut", "zero"]), st.floats(0, 1), st.integers(1, 255)),
+        min_size=1,
+        max_size=3,
+    ),
+)
+def test_damaged_xlsx_files(tmp_path, world, kind, damage):
+    """An exported workbook with bytes flipped, zeroed or cut off (a bad copy, a bad sector)."""
+    data = bytearray(world["xlsx"][kind])
+    for how, where, mask in damage:
+        at = min(int(where * len(data)), len(data) - 1)
+        if how == "flip":
+            data[at] ^= mask
+        elif how == "zero":
+            data[at : at + mask] = bytes(len(data[at : at + mask]))
+        else:
+            del data[at:]
+        if not data:
+            break
+    work = tmp_path / f"ex{os.urandom(4).hex()}"
+    work.mkdir()
+    db = work / "copy.db"
+    shutil.copyfile(world["db"], db)
+    source = work / f"{kind}.xlsx"
+    source.write_bytes(bytes(data))
+    code, err = _cli(["import", kind, str(source), "--db", str(db), "--errors", str(work / "r")])
+    assert "Traceback" not in err and "意外错误" not in err, err
+    assert code in (0, 2), err
+    event("imported" if code == 0 else "refused")
     if code == 2:
         assert hashlib.sha256(db.read_bytes()).hexdigest() == world["digest"]

@@ -41,6 +41,26 @@ class Cancelled(Exception):
     """The user cancelled; nothing was written."""
 
 
+# A temporary file nobody has written to for this long was left by a write that was killed
+# (power cut); live writers touch theirs with every chunk. Half an export holds personal data.
+ABANDONED_AFTER = 600.0
+
+
+def sweep_abandoned(folder: Path, prefix: str, suffix: str) -> None:
+    """Remove temporary files of earlier writes to the same target that were cut off."""
+    import time
+
+    try:
+        leftovers = [p for p in folder.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    now = time.time()
+    for path in leftovers:
+        with contextlib.suppress(OSError):
+            if path.name.endswith(suffix) and now - path.stat().st_mtime > ABANDONED_AFTER:
+                path.unlink()
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path in the target's folder, renamed onto ``target`` on success."""
@@ -53,6 +73,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
             f"{target} 是一个文件夹，请给出文件名（如 {target / 'export.csv'}）",
             f"{target} is a folder; give a file name (e.g. {target / 'export.csv'})",
         )
+    sweep_abandoned(folder, f".{target.name}.", ".tmp")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
