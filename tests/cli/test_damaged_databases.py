@@ -93,6 +93,7 @@ COMMANDS = {
     "progress": ["progress", "--year", "2026"],
     "export-enterprises": ["export", "enterprises", "--out", "{out}/e.csv"],
     "export-visits": ["export", "visits", "--out", "{out}/v.xlsx"],
+    "report": ["report", "visits", "--year", "2026", "--out", "{out}/r.pdf"],
 }
 
 

@@ -10,6 +10,7 @@ as root, who may write anywhere) and a simulated EROFS (a write-protected USB st
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 from datetime import date
@@ -26,8 +27,9 @@ COMMANDS = {
     "export-gb18030": ["export", "enterprises", "--encoding", "gb18030", "--out", "{out}"],
     "export-xlsx": ["export", "experts", "--out", "{out}"],
     "report-pdf": ["report", "brief", "--year", "2026", "--as-of", "2026-06-30", "--out", "{out}"],
+    "bundle-zip": ["bundle", "--force", "--out", "{out}"],
 }
-SUFFIX = {"export-xlsx": ".xlsx", "report-pdf": ".pdf"}
+SUFFIX = {"export-xlsx": ".xlsx", "report-pdf": ".pdf", "bundle-zip": ".zip"}
 
 
 @pytest.fixture(scope="module")
@@ -87,8 +89,18 @@ def _fill_disk(monkeypatch, folder: Path, *, at_sync: bool = False, room: int = 
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_fsync(fd)
 
+    real_io_open = io.open
+
+    def io_open(file, mode="r", *a, **kw):  # what zipfile uses
+        fh = real_io_open(file, mode, *a, **kw)
+        if "w" in mode and isinstance(file, (str, Path)) and Path(file).parent == folder:
+            filling.add(fh.fileno())
+            return _FillingFile(fh, room, at_sync)
+        return fh
+
     monkeypatch.setattr(Path, "open", path_open)
     monkeypatch.setattr(os, "fdopen", fdopen)
+    monkeypatch.setattr(io, "open", io_open)
     monkeypatch.setattr(os, "fsync", fsync)
 
 
@@ -131,14 +143,16 @@ def _read_only_folder(monkeypatch, folder: Path) -> None:
     """What a write-protected stick gives: EROFS on creating a file there."""
     import tempfile
 
-    real = tempfile.mkstemp
+    def refusing(real):
+        def make(*a, dir=None, **kw):
+            if dir is not None and Path(dir) == folder:
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+            return real(*a, dir=dir, **kw)
 
-    def mkstemp(*a, dir=None, **kw):
-        if dir is not None and Path(dir) == folder:
-            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
-        return real(*a, dir=dir, **kw)
+        return make
 
-    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(tempfile, "mkstemp", refusing(tempfile.mkstemp))
+    monkeypatch.setattr(tempfile, "mkdtemp", refusing(tempfile.mkdtemp))
 
 
 @pytest.mark.parametrize("command", COMMANDS)
