@@ -28,9 +28,9 @@ from datetime import date
 from pathlib import Path
 
 from .. import __version__, clock
-from ..file_errors import describe_write_error
 from ..domain.geography import load_gazetteer
 from ..domain.records import now_iso
+from ..file_errors import describe_write_error
 from ..store.database import Store
 from .columns import DEPENDENCY_ORDER
 from .exporter import ExportOptions, export_kind
