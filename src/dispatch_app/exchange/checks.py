@@ -324,7 +324,9 @@ def check_follow_up(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) 
     problems: list[Problem] = []
     meta = check_meta(raw, problems)
     visit_id = normalize_text(raw.get("visit_id", ""))
-    if visit_id and visit_id not in lookups.visit_ids:
+    if not visit_id:  # the domain leaves it to the caller; a row without it has no visit
+        problems.append(("visit_id", "服务记录编号不能为空", "Visit ID is required", ""))
+    elif visit_id not in lookups.visit_ids:
         problems.append(
             (
                 "visit_id",
