@@ -184,3 +184,16 @@ def test_expert_without_point_is_kept_with_unknown_distance(valve_world) -> None
     result = match(store, w["ent"].id, "visit", on=ON)
     s = next(s for s in result.experts if s.name == "无坐标")
     assert s.distance_km is None and "距离未知" in s.line
+
+
+def test_the_english_line_counts_one_visit_in_the_singular() -> None:
+    from dispatch_app.matching.rank import Suggestion
+
+    def line(recent: int) -> str:
+        s = Suggestion("expert", "x", "某", "", 0.5, 0.5, [], 5.0, False, recent=recent)
+        s.render()
+        return s.line_en
+
+    assert line(1).endswith("1 visit in 30 days")
+    assert line(3).endswith("3 visits in 30 days")
+    assert line(0).endswith("0 visits in 30 days")

@@ -24,7 +24,7 @@ def test_rows_follow_the_route(planning_world):
     table = rows(day)
     assert len(table) == 5  # four stops and the way back
     assert [r[3] for r in table[:4]] == [s.name for s in day.stops]
-    assert table[0][1] >= "08:30" and table[-1][3].startswith("返回驻地")
+    assert table[0][1] >= "08:30" and table[-1][3].startswith("返回驻地：")
     notes = [r[9] for r in table[:4]]
     assert notes.count("无坐标，按区县中心估算") == 1
     km = sum(float(r[8]) for r in table)

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 CELL_PADDING = 16  # the cell's margins and grid line
 HEADER_PADDING = 28  # the header's margins and the sort indicator
+SQUEEZE_FLOOR = 150  # codes, dates and short names stay whole; only long texts elide
+STRETCH_RESERVE = 100  # what a squeeze leaves a stretched column (a team, a follow-up text)
 
 
 def fit_columns(
@@ -26,6 +28,7 @@ def fit_columns(
     cell_metrics = view.fontMetrics()
     header_metrics = header.fontMetrics()
     rows = min(model.rowCount(), sample_rows)
+    fitted: dict[int, int] = {}
     for column in range(model.columnCount()):
         if view.isColumnHidden(column):
             continue
@@ -37,4 +40,54 @@ def fit_columns(
             text = model.data(model.index(row, column))
             if text:
                 width = max(width, cell_metrics.horizontalAdvance(str(text)) + CELL_PADDING)
-        header.resizeSection(column, min(max(width, minimum), maximum))
+        fitted[column] = min(max(width, minimum), maximum)
+        header.resizeSection(column, fitted[column])
+    # What the text wants, for ``squeeze_columns``: a stretched last section shows only what
+    # is left of the width, not what it needs.
+    view.fitted_widths = fitted  # type: ignore[attr-defined]
+
+
+def squeeze_columns(view: QTableView) -> None:
+    """Narrow the widest columns but the first (to one common cap, never below their header
+    or ``SQUEEZE_FLOOR``) until every column fits the viewport: the last ones (a status) are
+    then on screen, not behind a sideways scroll, and long texts elide instead."""
+    model = view.model()
+    available = view.viewport().width()
+    if model is None or available <= 0:
+        return
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    fitted: dict[int, int] = getattr(view, "fitted_widths", {})
+    widths: dict[int, int] = {}
+    floors: dict[int, int] = {}
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+            available -= STRETCH_RESERVE  # it takes what is left: leave it something to show
+            continue
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        widths[column] = fitted.get(column, header.sectionSize(column))
+        title_width = metrics.horizontalAdvance(str(title or "")) + HEADER_PADDING
+        floors[column] = min(widths[column], max(title_width, SQUEEZE_FLOOR))
+    if widths:  # the first column names the record (企业, 专家…): it stays whole
+        first = min(widths)
+        floors[first] = widths[first]
+    for column, width in squeeze(widths, floors, available).items():
+        if width != header.sectionSize(column):
+            header.resizeSection(column, width)
+
+
+def squeeze(widths: dict[int, int], floors: dict[int, int], available: int) -> dict[int, int]:
+    """The widths lowered to the largest common cap whose sum fits ``available``; no column
+    below its floor. Unchanged when they already fit."""
+    if sum(widths.values()) <= available:
+        return widths
+    low, high = 0, max(widths.values())
+    while low < high:
+        cap = (low + high + 1) // 2
+        if sum(max(min(w, cap), floors[c]) for c, w in widths.items()) <= available:
+            low = cap
+        else:
+            high = cap - 1
+    return {c: max(min(w, low), floors[c]) for c, w in widths.items()}

@@ -344,6 +344,9 @@ class MainWindow(QMainWindow):
             read_only = tr(" (read-only)") if hasattr(self.store, "read_only_holder") else ""
             self.setWindowTitle(f"{Path(self.store.path).name}{read_only} — {base}")
             self.db_label.setText(str(self.store.path) + read_only)
+        from . import read_only_notice
+
+        read_only_notice.update(self)
 
     # -- shortcuts' targets ----------------------------------------------------------------
     def focus_search(self) -> None:

@@ -85,7 +85,8 @@ class Suggestion:
                 zh.append(f"拟派 {self.proposed} 家")
                 en.append(f"{self.proposed} proposed")
         zh.append(f"近{self.recent_days}天 {self.recent} 次")
-        en.append(f"{self.recent} visits in {self.recent_days} days")
+        visits = "visit" if self.recent == 1 else "visits"
+        en.append(f"{self.recent} {visits} in {self.recent_days} days")
         self.line = " · ".join(zh)
         self.line_en = " · ".join(en)
 

@@ -78,13 +78,13 @@ def rows(day: TeamDay, lang: str = "zh") -> list[list[str]]:
             ]
         )
     if day.stops and day.settings.return_to_base:
-        back = "back to base" if lang == "en" else "返回驻地"
+        back = "back to base: " if lang == "en" else "返回驻地："  # a full-width colon in Chinese
         out.append(
             [
                 "",
                 clock_text(start, day.route.minutes),
                 "",
-                f"{back}: {base_text(day, lang)}",
+                f"{back}{base_text(day, lang)}",
                 "",
                 "",
                 "",

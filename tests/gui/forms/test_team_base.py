@@ -102,3 +102,12 @@ def test_clearing_the_base_goes_back_to_the_district(window, qtbot, db_path) -> 
     assert form.save()
     assert recorded_base(window.store, _team_id(window)) is None
     assert plan_day(window.store, TEAM, _planned_day(db_path)).base.source == "district"
+
+
+def test_the_point_boxes_show_a_whole_coordinate(window, qtbot) -> None:
+    form = _open_team(window)
+    section = form.base_section
+    qtbot.waitUntil(lambda: section.lat.width() > 0 and section.isVisible(), timeout=5000)
+    for box in (section.lat, section.lon):
+        wanted = box.fontMetrics().horizontalAdvance("120.665786") + 12  # text and margins
+        assert box.width() >= wanted, (box.objectName(), box.width(), wanted)

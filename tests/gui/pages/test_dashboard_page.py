@@ -100,4 +100,19 @@ def test_the_definitions_box_shows_what_counts(window, qtbot):
     box = page.findChild(QMessageBox, "definitionsBox")
     assert box is not None and box.isVisible()
     assert "家次" in box.text() or "enterprise-visit" in box.text()
+    from dispatch_app.gui.pages.dashboard_page import DEFINITIONS_WIDTH
+
+    assert box.width() > DEFINITIONS_WIDTH  # six rules are read in lines, not a narrow column
     box.close()
+
+
+def test_the_ranking_opens_best_first_and_the_meeting_list_most_overdue_first(window, qtbot):
+    page = _page(window, qtbot)
+    ratio, overdue = page.ranking.column_of("ratio"), page.follow_model.column_of("overdue")
+    role = Qt.ItemDataRole.UserRole
+    ratios = [page.ranking.index(r, ratio).data(role) for r in range(page.ranking.rowCount())]
+    assert len(ratios) > 1 and ratios == sorted(ratios, reverse=True)
+    counts = [
+        page.follow_model.index(r, overdue).data(role) for r in range(page.follow_model.rowCount())
+    ]
+    assert counts == sorted(counts, reverse=True)

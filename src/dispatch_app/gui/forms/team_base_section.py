@@ -70,9 +70,14 @@ class TeamBaseSection(QGroupBox):
         self.datum.setObjectName("baseDatum")
         for option in _datums(None, {}):
             self.datum.addItem(option.text, option.id)
+        # The datum's long names elide (its list opens whole): the coordinates need the room.
+        self.datum.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.datum.setMinimumContentsLength(8)
         point = QHBoxLayout()
-        point.addWidget(self.lat, 1)
-        point.addWidget(self.lon, 1)
+        point.addWidget(self.lat, 2)
+        point.addWidget(self.lon, 2)
         point.addWidget(self.datum, 1)
         form.addRow(tr("Or a point"), point)
         self.shown = QLabel(self)

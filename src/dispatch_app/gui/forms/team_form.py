@@ -22,7 +22,7 @@ from ...domain.records import Record, Team
 from ...domain.validation import clean_team
 from ...planning import team_base
 from ...services import lookup, registry
-from ..i18n import N_, tr
+from ..i18n import N_, current_language, tr
 from ..lookup_edit import LookupEdit
 from .fields import FieldSpec
 from .record_form import RecordForm
@@ -142,7 +142,8 @@ class TeamForm(RecordForm):
         self.base_section.show_base(team_base.recorded_base(self.store, record.id))
         self.members.clear()
         for option in lookup.team_members(self.store, record.id):
-            text = option.text + (f"（{tr('leader')}）" if option.detail == "leader" else "")
+            leader = f"（{tr('leader')}）" if current_language() == "zh" else f" ({tr('leader')})"
+            text = option.text + (leader if option.detail == "leader" else "")
             item = QListWidgetItem(text, self.members)
             item.setData(Qt.ItemDataRole.UserRole, option.id)
 

@@ -100,6 +100,9 @@ def _pct(x: float) -> str:
     return f"{x:.1%}"
 
 
+DEFINITIONS_WIDTH = 560  # the 口径说明 box's text, in pixels
+
+
 def _ranking_columns() -> list[FigureColumn]:
     def colour(r: Any) -> str | None:
         return STATUS_COLOURS.get(r.visits.status)
@@ -211,6 +214,8 @@ class DashboardPage(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("dashboardState")
         self.state_label.setStyleSheet("color: #666;")
+        # Wraps rather than widening the page: a 1024-pixel window must still fit.
+        self.state_label.setWordWrap(True)
         bar.addWidget(self.state_label, 1)
         self.targets_button = QPushButton(tr("Edit targets…"), self)
         self.targets_button.setObjectName("editTargets")
@@ -254,6 +259,10 @@ class DashboardPage(QWidget):
         left_layout.addLayout(row)
         self.ranking = FigureTableModel(_ranking_columns(), self)
         self.ranking_view = self._table(self.ranking, "rankingTable", left)
+        # A ranking: best done % first (Qt would sort the names backwards by code point).
+        self.ranking_view.horizontalHeader().setSortIndicator(
+            self.ranking.column_of("ratio"), Qt.SortOrder.DescendingOrder
+        )
         self.ranking_view.setSortingEnabled(True)
         self.ranking_view.doubleClicked.connect(self._drill_ranking)
         left_layout.addWidget(self.ranking_view)
@@ -313,6 +322,9 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(box)
         self.follow_model = FigureTableModel(_follow_up_columns(), self)
         self.follow_view = self._table(self.follow_model, "followUpsByDistrict", box)
+        self.follow_view.horizontalHeader().setSortIndicator(
+            self.follow_model.column_of("overdue"), Qt.SortOrder.DescendingOrder
+        )  # the most overdue district first: what the meeting takes up first
         self.follow_view.setSortingEnabled(True)
         self.follow_view.doubleClicked.connect(self._drill_follow_ups)
         self.follow_view.setMaximumHeight(200)
@@ -628,6 +640,9 @@ class DashboardPage(QWidget):
             QMessageBox.Icon.Information, tr("Definitions"), self.definitions(), parent=self
         )
         box.setObjectName("definitionsBox")
+        text = box.findChild(QLabel, "qt_msgbox_label")
+        if text is not None:  # six rules: wide enough to read, not a 400-pixel column
+            text.setMinimumWidth(DEFINITIONS_WIDTH)
         box.open()
 
     def edit_targets(self) -> None:

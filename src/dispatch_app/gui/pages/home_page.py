@@ -36,7 +36,7 @@ from ...store.listing import (
     planned_visits_criteria,
     recent_visits_criteria,
 )
-from ..column_widths import fit_columns
+from ..column_widths import fit_columns, squeeze_columns
 from ..i18n import pick, tr
 from ..models.record_table import RecordTableModel
 from ..table_view import TableView
@@ -319,6 +319,8 @@ class HomePage(QWidget):
     def _on_view_painted(self) -> None:
         if not self._painted and self.store is not None:
             self._painted = True
+            for view in (self.due_view, self.recent_view, self.planned_view):
+                squeeze_columns(view)  # on screen now: a narrow window keeps every column
             QTimer.singleShot(0, self, self.rows_painted.emit)  # cancelled if self goes
 
     def focus_search(self) -> None:

@@ -148,6 +148,11 @@ class PlanningPage(QWidget):
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             w.currentIndexChanged.connect(self._needs_changed)
             filters.addWidget(w)
+        # The longest reason elides when the window is narrow; its list opens whole.
+        self.reason_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.reason_box.setMinimumContentsLength(8)
         self.unplanned_box.toggled.connect(self._needs_changed)
         filters.addWidget(self.unplanned_box)
         filters.addStretch(1)
@@ -185,7 +190,7 @@ class PlanningPage(QWidget):
         pick_row.addWidget(QLabel(tr("Team"), box))
         self.team_box = QComboBox(box)
         self.team_box.setObjectName("planTeam")
-        self.team_box.setMinimumWidth(220)
+        self.team_box.setMinimumWidth(160)  # with the date row, fits a 1024-pixel window
         self.team_box.currentIndexChanged.connect(self._day_changed)
         pick_row.addWidget(self.team_box, 1)
         pick_row.addWidget(QLabel(tr("Date"), box))
@@ -263,6 +268,7 @@ class PlanningPage(QWidget):
         self.gap_label = QLabel(box)
         self.gap_label.setObjectName("gapNote")
         self.gap_label.setStyleSheet("color: #666;")
+        self.gap_label.setWordWrap(True)
         gap_row.addWidget(self.gap_label, 1)
         self.add_gap_button = QPushButton(tr("Add to the day"), box)
         self.add_gap_button.setObjectName("addGapCloser")

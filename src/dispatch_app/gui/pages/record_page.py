@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...services import lookup
 from ...store.listing import Criteria
-from ..column_widths import fit_columns
+from ..column_widths import fit_columns, squeeze_columns
 from ..i18n import N_, tr
 from ..lookup_edit import LookupEdit
 from ..models.record_table import RecordTableModel
@@ -149,6 +149,7 @@ class RecordPage(QWidget):
             self.splitter.setSizes([1200 - self.detail_width, self.detail_width])
         layout.addWidget(self.splitter, 1)
         self._column_widths_set = False
+        self._columns_squeezed = False
 
     def new_button_text(self) -> str:
         return tr("New")
@@ -312,6 +313,9 @@ class RecordPage(QWidget):
         self.view.watch_paint()  # the model reset repaints the rows; say so once it did
 
     def _on_view_painted(self) -> None:
+        if self._column_widths_set and not self._columns_squeezed:
+            self._columns_squeezed = True  # once, on screen: the viewport's width is known now
+            squeeze_columns(self.view)
         QTimer.singleShot(0, self, self.rows_painted.emit)  # cancelled if self goes
 
     # -- selection and related records -----------------------------------------------------
