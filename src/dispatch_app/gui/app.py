@@ -57,6 +57,9 @@ class AppController:
     def __init__(self, settings: Settings, lang: str, db: str | None = None) -> None:
         self.app = ensure_app()
         self.settings = settings
+        from ..store import audit
+
+        audit.set_default_actor(settings.closer_name)  # who the audit trail names
         i18n.install(self.app, lang)
         self.window = self._new_window(db)
 
@@ -122,7 +125,13 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
         from .dialogs import messages
 
         messages.show_error = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr)
+        messages.ask = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr) or False
 
+    from .. import logs
+    from .crash_dialog import install as install_crash_handler
+
+    logs.setup()
+    install_crash_handler(lambda: controller.window)  # logged, shown, data kept safe
     window.show()
     if not path:
         QTimer.singleShot(0, lambda: _offer_demo(controller))
