@@ -130,7 +130,7 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
     from .. import logs
     from .crash_dialog import install as install_crash_handler
 
-    logs.setup()
+    logs.setup_at_first_record()  # the log folder is found when first written to
     install_crash_handler(lambda: controller.window)  # logged, shown, data kept safe
     window.show()
     if not path:
