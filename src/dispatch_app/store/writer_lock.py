@@ -26,11 +26,9 @@ import atexit
 import contextlib
 import json
 import os
-import socket
 import sys
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -135,6 +133,21 @@ def _user() -> str:
     return default_actor()
 
 
+def _host() -> str:
+    """This machine's name, as ``socket.gethostname()`` gives it (the same system call on
+    POSIX; ``socket`` and what it pulls in are imported only on Windows, off start-up)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
+def _token(nbytes: int) -> str:
+    """Random hex, as ``uuid.uuid4().hex`` gave it (``uuid`` imports ``platform`` at start-up)."""
+    return os.urandom(nbytes).hex()
+
+
 def _pid_alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine (True when we cannot tell)."""
     if pid <= 0:
@@ -183,7 +196,7 @@ def is_stale(holder: Holder | None, lock_file: Path, now: datetime | None = None
         except OSError:
             return True
         return age > STALE_AFTER.total_seconds()
-    if holder.host == socket.gethostname() and not _pid_alive(holder.pid):
+    if holder.host == _host() and not _pid_alive(holder.pid):
         return True
     try:
         beat = datetime.fromisoformat(holder.heartbeat.replace("Z", "+00:00"))
@@ -293,7 +306,7 @@ def _create(path: Path, holder: Holder) -> bool:
 
 def _clear_stale(path: Path, judged: Holder | None) -> bool:
     """Move a stale lock out of the way; False if someone else got there first."""
-    aside = path.with_name(f"{path.name}.stale-{uuid.uuid4().hex[:8]}")
+    aside = path.with_name(f"{path.name}.stale-{_token(4)}")
     try:
         os.rename(path, aside)
     except FileNotFoundError:
@@ -350,7 +363,7 @@ def release_all() -> None:
 
 def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
     now = clock.now_iso()
-    holder = Holder(_user(), socket.gethostname(), os.getpid(), now, now, uuid.uuid4().hex)
+    holder = Holder(_user(), _host(), os.getpid(), now, now, _token(16))
     cleared: Holder | None = None
     for _ in range(3):
         try:
