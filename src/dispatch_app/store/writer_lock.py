@@ -42,6 +42,9 @@ if TYPE_CHECKING:
 
 HEARTBEAT_SECONDS = 60.0
 STALE_AFTER = timedelta(minutes=10)
+# A lock file that cannot be read (empty: the program was killed between creating it and
+# writing who holds it) is written in one go, so once it is this old nobody is still writing it.
+UNREADABLE_STALE_AFTER = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -192,10 +195,10 @@ def is_stale(holder: Holder | None, lock_file: Path, now: datetime | None = None
     now = now or clock.now()
     if holder is None:  # unreadable: stale once it is old enough not to be half-written
         try:
-            age = now.timestamp() - lock_file.stat().st_mtime
+            age = time.time() - lock_file.stat().st_mtime
         except OSError:
             return True
-        return age > STALE_AFTER.total_seconds()
+        return age > UNREADABLE_STALE_AFTER.total_seconds()
     if holder.host == _host() and not _pid_alive(holder.pid):
         return True
     try:
