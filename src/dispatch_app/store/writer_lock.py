@@ -397,13 +397,14 @@ def open_locked(
     *,
     create: bool = False,
     read_only_fallback: bool = False,
-    verify: bool = False,
+    verify: bool = True,
 ) -> Store:
     """Open a database for writing under its writer lock (the window, writing commands).
 
     LockedByOther (before anything is opened) when another instance has it. Where the folder
     cannot be written (a read-only share, a CD) no lock can be made: ReadOnlyLocation, or with
-    ``read_only_fallback`` (the window) a read-only store that says why."""
+    ``read_only_fallback`` (the window) a read-only store that says why. ``verify``: every
+    writer runs ``quick_check`` first, so a damaged file is never written to."""
     from .database import open_store
     from .errors import DatabaseMissing, NotADatabase, ReadOnlyLocation
     from .recovery import Notice
