@@ -39,6 +39,10 @@ class Bench:
     setup: Callable[[], Any] | None = None
     note: str = ""
     repeat: int | None = None  # overrides the runner's --repeat (e.g. 1 for a slow one)
+    # What the figure must meet, checked by ``python -m bench.report``: clauses joined by "and",
+    # each "<figure> <op> <number>" where the figure is ``ratio``, ``ms`` (the median) or any
+    # numeric key ``fn`` returns, e.g. "ratio <= 3 and ms < 100" (see bench/README.md).
+    target: str = ""
 
 
 def work_dir(*parts: str) -> Path:

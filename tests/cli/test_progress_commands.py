@@ -102,3 +102,12 @@ def test_targets_set_in_a_year_without_any_keeps_the_others(tmp_path, capsys):
     with open_store(path, readonly=True) as store:
         rows = dict(store.query("SELECT scope, visits_target FROM targets WHERE year = 2027"))
     assert rows["330300"] == 12000 and rows["330382"] == 1500 and len(rows) == 13
+
+
+def test_definitions_print_the_counting_rules_in_either_language(capsys):
+    assert main(["progress", "--definitions"]) == 0
+    zh = capsys.readouterr().out
+    assert "家次" in zh and "撤回" in zh and "逾期" in zh
+    assert main(["progress", "--definitions", "--lang", "en"]) == 0
+    en = capsys.readouterr().out
+    assert "withdrawn" in en and "counts once" in en

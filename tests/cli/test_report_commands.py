@@ -86,3 +86,27 @@ def test_missing_glyph_is_printed(tmp_path, capsys):
     assert main(["report", "visits", "--db", str(db), "--out", str(out), "--year", "2026"]) == 0
     err = capsys.readouterr().err
     assert "U+20BB7" in err
+
+
+def test_mask_phones_hides_the_middle_digits_in_visit_sheets(demo_path, tmp_path):
+    import re
+
+    args = [
+        "report",
+        "visits",
+        "--db",
+        str(demo_path),
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-05-10",
+    ]
+    plain, masked = tmp_path / "plain.pdf", tmp_path / "masked.pdf"
+    assert main([*args, "--out", str(plain)]) == 0
+    assert main([*args, "--out", str(masked), "--mask-phones"]) == 0
+    shown = " ".join(pdf_pages(plain.read_bytes()))
+    hidden = " ".join(pdf_pages(masked.read_bytes()))
+    mobiles = set(re.findall(r"1[3-9]\d{9}", shown))
+    assert mobiles  # the sheets do print contact phones
+    assert not mobiles & set(re.findall(r"1[3-9]\d{9}", hidden))
+    assert re.search(r"1[3-9]\d\*{4}\d{4}", hidden)

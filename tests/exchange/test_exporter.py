@@ -184,6 +184,21 @@ def test_follow_up_items_reach_the_bureau(tmp_path, district_db, empty_db) -> No
     fresh = empty_db("fresh.db")
     import_all(fresh, tmp_path / "x", "csv")
     with open_store(fresh, readonly=True) as store:
+        text, items = store.query(
+            "SELECT v.follow_up_text, count(f.id) FROM visits v JOIN follow_ups f"
+            " ON f.visit_id = v.id WHERE v.problems = '问题2'"
+        )[0]
+    assert (text, items) == ("", 2)  # records win: the cell was their summary, not kept as text
+
+
+def test_visits_alone_keep_the_cell_as_text(tmp_path, district_db, empty_db) -> None:
+    """A file of visits without follow_ups.csv (an older bundle): the cell is the visit's text."""
+    data = export_all(district_db, tmp_path / "x", "csv")
+    cell = {r[6]: r for r in read_csv(data["visits"])[1:]}["问题2"][8]
+    fresh = empty_db("fresh.db")
+    with open_store(fresh) as store:
+        for kind in DEPENDENCY_ORDER[: DEPENDENCY_ORDER.index("visits") + 1]:
+            assert import_file(store, kind, tmp_path / "x" / f"{kind}.csv").ok
         text = store.scalar("SELECT follow_up_text FROM visits WHERE problems = '问题2'")
     assert text == cell[1:]  # stored as the items' text; the export guards it again
 
@@ -195,3 +210,41 @@ def test_follow_up_cell_is_capped_at_whole_items() -> None:
     capped = joined(["甲" * 10, "乙" * 10, "丙" * 10], limit=25)
     assert capped == "甲" * 10 + "；…（另有 2 条）" and len(capped) <= 25
     assert joined(["甲" * 40, "乙"], limit=20) == "甲" * 11 + "…（另有 1 条）"
+
+
+def test_visit_names_match_the_stored_records(tmp_path, district_db) -> None:
+    """企业名称 / 服务队伍 / 服务专家 come from temporary name tables: check them, and the row
+    order, against the stored records read plainly (the export's output must not change)."""
+    from dispatch_app.exchange.cells import neutralise
+
+    with open_store(district_db) as store:  # names that the formula guard must catch
+        store.conn.execute("UPDATE enterprises SET name = '=' || name WHERE rowid % 2 = 0")
+        store.conn.execute("UPDATE teams SET name = '+' || name")
+    data = export_all(district_db, tmp_path / "x", "csv")["visits"]
+    rows = read_csv(data)[1:]
+    with open_store(district_db, readonly=True) as store:
+        visits = store.query(
+            "SELECT v.id, e.uscc, e.name, t.name AS team FROM visits v JOIN enterprises e"
+            " ON e.id = v.enterprise_id LEFT JOIN teams t ON t.id = v.team_id"
+            " ORDER BY v.visit_date, v.id"
+        )
+        experts = {
+            r["id"]: r["name"] for r in store.query("SELECT id, name, institution FROM experts")
+        }
+        same_name = {
+            n for (n,) in store.query("SELECT name FROM experts GROUP BY name HAVING count(*) > 1")
+        }
+        labels = {
+            r["id"]: r["name"] + (f"（{r['institution']}）" if r["name"] in same_name else "")
+            for r in store.query("SELECT id, name, institution FROM experts")
+        }
+        members: dict[str, list[str]] = {}
+        for visit_id, expert_id in store.query(
+            "SELECT visit_id, expert_id FROM visit_experts ORDER BY visit_id, expert_id"
+        ):
+            members.setdefault(visit_id, []).append(labels[expert_id])
+    assert experts and [r[12] for r in rows] == [v["id"] for v in visits]
+    for row, v in zip(rows, visits, strict=True):
+        assert row[1:4] == [v["uscc"], neutralise(v["name"]), neutralise(v["team"] or "")]
+        assert row[4] == neutralise("、".join(members.get(v["id"], [])))
+    assert any(r[2].startswith("'=") for r in rows) and any(r[3].startswith("'+") for r in rows)

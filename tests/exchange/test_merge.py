@@ -163,7 +163,12 @@ def test_follow_up_items_merge_idempotently_and_updates_arrive(
     assert json.loads((may / "manifest.json").read_text(encoding="utf-8"))["counts"]["visits"] == 1
     result = merge(city, may)
     assert {r.kind: r.updated for r in result.results}["visits"] == 1
+    assert {r.kind: r.added for r in result.results}["follow_ups"] == 1
     with open_store(city, readonly=True) as store:
-        assert store.scalar("SELECT follow_up_text FROM visits WHERE id = ?", (visit,)) == (
-            "补充检测报告（王五）"
+        # The item arrived as a record; the visit's cell was its summary, so not kept as text.
+        found = store.query(
+            "SELECT v.follow_up_text, f.description, f.owner FROM visits v JOIN follow_ups f"
+            " ON f.visit_id = v.id WHERE v.id = ?",
+            (visit,),
         )
+    assert [tuple(r) for r in found] == [("", "补充检测报告", "王五")]

@@ -10,8 +10,9 @@ from dispatch_app.backup.naming import beside
 
 
 def _wait(qtbot, window, trigger):
-    with qtbot.waitSignal(window.runner.finished, timeout=15_000):
-        trigger()
+    """Run ``trigger`` and wait until every task it started (and any already running) is done."""
+    trigger()
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=15_000)
 
 
 def _damage(path: Path) -> None:
@@ -127,8 +128,9 @@ def test_closing_the_window_backs_up_a_changed_database(controller, qtbot, db_pa
 
 def test_timed_backup_only_when_due_and_changed(window, qtbot, db_path):
     window.store.set_setting("backup.interval_hours", "0.0001")
-    _wait(qtbot, window, window.backups.tick)
-    assert len(list_backups(beside(db_path), db_path.stem)) == 1
+    window.backups.tick()
+    qtbot.waitUntil(lambda: len(list_backups(beside(db_path), db_path.stem)) == 1, timeout=15_000)
+    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=15_000)
     window.backups.tick()  # nothing changed since: no second copy
     assert not window.runner.busy()
     window.store.set_setting("backup.interval_hours", "0")

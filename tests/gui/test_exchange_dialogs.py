@@ -161,7 +161,7 @@ def test_menu_has_the_actions(window):
     importing.aboutToShow.emit()
     importing.aboutToShow.emit()  # a second opening adds nothing
     names = [a.objectName() for a in importing.actions()]
-    assert len(names) == 6 and "actionImport_visits" in names
+    assert len(names) == 7 and {"actionImport_visits", "actionImport_follow_ups"} <= set(names)
     assert importing.actions()[0].text() == "企业名录…"
 
 
@@ -191,3 +191,36 @@ def test_filling_the_menu_imports_no_exchange_module(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_follow_ups_export_and_import_from_the_dialogs(window, db_path, tmp_path, qtbot, messages):
+    """The follow-up items kind is listed in both dialogs and round-trips through them."""
+    import os
+
+    with open_store(db_path) as store:
+        items = store.scalar("SELECT count(*) FROM follow_ups")
+    assert items
+    dialog = ExportDialog(window, "follow_ups")
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "follow_ups" and dialog.kind.currentText() == "跟进事项"
+    out = tmp_path / "f.csv"
+    dialog.path.setText(str(out))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result_rows is not None, timeout=10_000)
+    assert dialog.result_rows == items
+    if os.environ.get("DISPATCH_SHOTS"):
+        dialog.grab().save(str(Path(os.environ["DISPATCH_SHOTS"]) / "export_follow_ups.png"))
+
+    wizard = menu.open_import_wizard(window, "follow_ups")
+    qtbot.addWidget(wizard)
+    assert "服务记录编号*" in wizard.file_page.template.text()
+    wizard.file_page.path.setText(str(out))
+    wizard.file_page.load()
+    _next(qtbot, wizard)
+    if os.environ.get("DISPATCH_SHOTS"):
+        wizard.grab().save(str(Path(os.environ["DISPATCH_SHOTS"]) / "import_follow_ups.png"))
+    _next(qtbot, wizard)
+    check = wizard.check_page
+    qtbot.waitUntil(lambda: check.result is not None, timeout=10_000)
+    assert check.problems.rowCount() == 0 and check.isComplete()
+    assert check.result.unchanged == items  # the same items: nothing to change

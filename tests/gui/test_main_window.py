@@ -59,9 +59,13 @@ def test_opening_another_database_switches_and_is_remembered(window, qtbot, tmp_
 
 
 def test_every_page_has_a_shortcut_and_f5_refreshes(window):
+    seen = set()
     for i, (key, _t) in enumerate(PAGES, start=1):
         action = window.actions_[f"page_{key}"]
-        assert action.shortcut() == QKeySequence(f"Ctrl+{i}")
+        expected = f"Ctrl+{i}" if i < 10 else ("Ctrl+0" if i == 10 else f"Ctrl+Alt+{i - 10}")
+        assert action.shortcut() == QKeySequence(expected)
+        assert not action.shortcut().isEmpty() and action.shortcut() not in seen
+        seen.add(action.shortcut())
         action.trigger()
         assert window.current_page_key() == key
     assert window.actions_["refresh"].shortcut() == QKeySequence("F5")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from dispatch_app.domain.records import Enterprise
+from dispatch_app.domain.records import Enterprise, Team
 from dispatch_app.matching import MatchPolicy, match
 from dispatch_app.services import appointments, registry, visit_log
 from support.world import enterprise_raw
@@ -136,6 +136,29 @@ def test_busy_expert_drops_for_a_visit_that_day(valve_world) -> None:
     free_day = match(store, w["ent"].id, "visit", on=date(2026, 11, 26))
     assert _names(free_day)[0] == "阀门近"
     assert "近30天 1 次" in free_day.experts[0].line  # the planned visit counts as load
+
+
+def test_the_visit_being_edited_does_not_make_its_own_people_busy(valve_world) -> None:
+    w = valve_world
+    store, near = w["store"], w["experts"]["valve_near"]
+    team = registry.register(store, Team, {"name": "永嘉泵阀轻骑队", "district_code": "永嘉县"})
+    registry.set_team_members(store, team.id, [near.id], None)
+    planned = visit_log.log_visit(
+        store,
+        {
+            "enterprise_id": w["ent"].id,
+            "team_id": team.id,
+            "expert_ids": (near.id,),
+            "visit_date": "2026-11-25",
+            "status": "planned",
+        },
+    )
+    day = date(2026, 11, 25)
+    seen_from_outside = match(store, w["ent"].id, "visit", on=day)
+    assert "阀门近" not in _names(seen_from_outside) and seen_from_outside.teams == []
+    editing = match(store, w["ent"].id, "visit", on=day, except_visit=planned.id)
+    assert _names(editing)[0] == "阀门近" and "busy" not in editing.excluded
+    assert [t.name for t in editing.teams] == ["永嘉泵阀轻骑队"]
 
 
 def test_no_needs_ranks_by_distance_and_load_and_says_so(valve_world) -> None:

@@ -75,3 +75,39 @@ def test_choosing_creates_records_through_the_services(valve_world) -> None:
     assert stored_v.status == "planned" and stored_v.expert_ids == (best.id,)
     busy = match(store, w["ent"].id, "visit", on=date(2026, 11, 27))
     assert best.id not in [s.id for s in busy.experts]
+
+
+def test_team_load_counts_the_window_and_the_day_itself(valve_world) -> None:
+    from datetime import timedelta
+
+    from dispatch_app.matching.candidates import load_teams
+    from dispatch_app.services import visit_log
+
+    w = valve_world
+    store, x = w["store"], w["experts"]
+    team = registry.register(store, Team, {"name": "永嘉泵阀轻骑队", "district_code": "永嘉县"})
+    registry.set_team_members(store, team.id, [x["valve_near"].id], None)
+    for days_before, status in (
+        (0, "planned"),
+        (3, "completed"),
+        (29, "completed"),
+        (31, "completed"),
+        (2, "cancelled"),
+    ):
+        visit_log.log_visit(
+            store,
+            {
+                "enterprise_id": w["ent"].id,
+                "team_id": team.id,
+                "visit_date": (ON - timedelta(days=days_before)).isoformat(),
+                "visit_type": "diagnosis",
+                "status": status,
+            },
+            today=ON,
+        )
+    (row,) = load_teams(store, ON, 30)
+    assert (row.recent, row.busy) == (3, True)  # the day, 3 and 29 days before; not 31, cancelled
+    (row,) = load_teams(store, ON, 0)
+    assert (row.recent, row.busy) == (0, True)
+    (row,) = load_teams(store, ON + timedelta(days=1), 30)
+    assert (row.recent, row.busy) == (2, False)  # 29 days before ON is now 30: out

@@ -19,8 +19,16 @@ from .errors import EXIT_BAD_INPUT, EXIT_OK, CliError
 if TYPE_CHECKING:
     from ..store.database import Store
 
-IMPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "teams", "cases")
-EXPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "teams", "cases")
+IMPORT_KINDS = (
+    "enterprises",
+    "experts",
+    "appointments",
+    "visits",
+    "follow_ups",
+    "teams",
+    "cases",
+)
+EXPORT_KINDS = ("enterprises", "experts", "appointments", "visits", "follow_ups", "teams", "cases")
 MAX_PRINTED = 50
 
 
@@ -64,7 +72,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="CSV only (default utf-8-sig) / 仅用于 CSV",
     )
-    p.add_argument("--mask-personal", action="store_true", help="mask phone numbers / 隐去电话")
+    p.add_argument(
+        "--mask-phones",
+        "--mask-personal",
+        dest="mask_personal",
+        action="store_true",
+        help="mask phone numbers / 隐去电话",
+    )
     p.add_argument(
         "--district", type=district_arg, help="only this district (name or code) / 只导出该区县"
     )
@@ -130,7 +144,9 @@ def _open_for_import(path: Path, dry_run: bool) -> Store:
     from ..store.schema import SCHEMA_VERSION
 
     if not dry_run:
-        return open_store(path)
+        from ..store.writer_lock import open_locked
+
+        return open_locked(path)  # one writer: refused while another instance has it open
     store = open_store(path, readonly=True)
     version = int(store.scalar("PRAGMA user_version"))
     if version < SCHEMA_VERSION:
@@ -149,6 +165,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ..exchange.importer import ImportOptions, import_file
     from ..exchange.writers import ExportFailed
 
+    if not Path(args.file).name or Path(args.file).is_dir():  # "" is ".", a folder
+        raise CliError(
+            f"「{args.file}」不是文件，请给出要导入的文件 / '{args.file}' is not a file; "
+            "give the file to import"
+        )
     report, chosen = _report_target(args)
     if chosen:
         _check_report_target(report)
@@ -246,9 +267,9 @@ def cmd_bundle(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     from ..exchange.error_report import write_error_report
     from ..exchange.merge import BundleRejected, merge_bundles
-    from ..store import open_store
+    from ..store.writer_lock import open_locked
 
-    with open_store(Path(args.db_path)) as store:
+    with open_locked(Path(args.db_path)) as store:
         try:
             result = merge_bundles(store, args.bundles)
         except BundleRejected as exc:

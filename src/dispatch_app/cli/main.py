@@ -23,6 +23,8 @@ from .errors import EXIT_BAD_INPUT, EXIT_UNEXPECTED, CliError
 if TYPE_CHECKING:
     import argparse
 
+    from ..store.errors import StoreError
+
 _WINDOW_FLAGS = {"--db": "db", "--lang": "lang"}
 _LANGS = ("zh", "en")
 
@@ -85,6 +87,15 @@ def _optional_modules() -> list:
     from . import match_commands
 
     mods.append(match_commands)
+    from . import plan_commands
+
+    mods.append(plan_commands)
+    from . import audit_commands
+
+    mods.append(audit_commands)
+    from . import settings_commands
+
+    mods.append(settings_commands)
     from . import backup_commands
 
     mods.append(backup_commands)
@@ -96,6 +107,20 @@ def _print_store_notices() -> None:
     from ..store.database import set_notice_sink
 
     set_notice_sink(lambda n: print(f"{n.zh}\n{n.en}", file=sys.stderr))
+
+
+def _damaged_database(exc: Exception, args: object) -> StoreError | None:
+    """The StoreError an SQLite error stands for (a damaged file), naming the command's --db."""
+    import sqlite3
+
+    db = getattr(args, "db_path", None) or getattr(args, "db", None)
+    if not isinstance(exc, sqlite3.DatabaseError) or not db:
+        return None
+    from pathlib import Path
+
+    from ..store.database import translate_error
+
+    return translate_error(Path(db), exc)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,9 +157,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _unexpected(exc: BaseException) -> int:
+    """A bug, not bad input: the details go to the log file (no personal data), the user gets
+    one line saying where; nothing was half-written (every write is one transaction)."""
+    from .. import logs
+
+    where = logs.setup()
+    logs.get("cli").error("unexpected error", exc_info=exc)
+    text = logs.redact(f"{type(exc).__name__}: {exc}")
+    print(f"意外错误 / unexpected error: {text}", file=sys.stderr)
+    if where is not None:
+        print(f"详情已写入日志 / details in the log: {where}", file=sys.stderr)
+    print("未完成的修改已撤销 / any unfinished change was undone", file=sys.stderr)
+    return EXIT_UNEXPECTED
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _print_store_notices()
+    args = None
     try:
         args = window_only_args(argv)
         if args is None:
@@ -143,6 +184,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .gui_commands import run_gui
 
             return run_gui(args)
+        from .. import logs
+        from ..store import audit
+
+        logs.setup()  # the rotating log file (opened at its first record)
+        audit.set_default_actor(audit.actor_from_settings())  # who the audit trail names
         return int(args.func(args) or 0)
     except CliError as exc:
         print(str(exc), file=sys.stderr)
@@ -171,11 +217,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, HistoryProtected):
             print(f"{exc.zh}\n{exc.en}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        import traceback
-
-        traceback.print_exc()
-        print(f"unexpected error / 意外错误: {exc}", file=sys.stderr)
-        return EXIT_UNEXPECTED
+        damaged = _damaged_database(exc, args)
+        if damaged is not None:  # a damaged page met after the file opened
+            print(damaged.message("zh") + "\n" + damaged.en, file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if isinstance(exc, OSError) and exc.filename is not None:
+            # A path the system refuses (too long, no permission, a device...): bad input.
+            reason = exc.strerror or type(exc).__name__
+            print(
+                f"{exc.filename}：无法使用该文件或文件夹（{reason}）\n"
+                f"{exc.filename}: this file or folder cannot be used ({reason})",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        return _unexpected(exc)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["text", "csv"], default="text")
     p.add_argument("--out", default=None, help="file for --format csv (the ranking table)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="CSV headers' language")
+    p.add_argument(
+        "--definitions", action="store_true", help="print what counts (口径说明) and exit"
+    )
     p.set_defaults(func=cmd_progress)
 
     p = subparsers.add_parser("targets", help="show or set the yearly targets / 年度目标")
@@ -69,6 +72,11 @@ def cmd_progress(args: argparse.Namespace) -> int:
     from ..progress.pacing import status_label
     from ..store import open_store
 
+    if args.definitions:
+        from ..progress.definitions import definitions_text
+
+        print(definitions_text(args.lang))
+        return 0
     path = _db(args.db_path)
     as_of = args.as_of or clock.today()
     year = as_of.year if args.year is None else args.year
@@ -157,7 +165,10 @@ def cmd_targets(args: argparse.Namespace) -> int:
     path = _db(args.db_path)
     year = clock.today().year if args.year is None else args.year
     scope = args.district or CITY_SCOPE
-    with open_store(path, readonly=args.set is None) as store:
+    from ..store.writer_lock import open_locked
+
+    opened = open_store(path, readonly=True) if args.set is None else open_locked(path)
+    with opened as store:
         if args.set is not None:
             wanted = _parse_set(args.set)
             old_v, old_a = targets.get_target(store, year, scope)

@@ -33,6 +33,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--ids", nargs="+", default=(), help="record ids (visits, cases or appointments)"
     )
     p.add_argument("--as-of", type=iso_date, default=None, help="the date printed and paced to")
+    p.add_argument(
+        "--mask-phones",
+        action="store_true",
+        help="print phone numbers with their middle hidden / 电话号码隐去中间几位",
+    )
     p.set_defaults(func=cmd_report)
 
 
@@ -55,6 +60,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         date_to=args.date_to,
         year=args.year,
         ids=tuple(args.ids),
+        mask_phones=args.mask_phones,
     )
     as_of = args.as_of or clock.today()
     with open_store(Path(args.db_path), readonly=True) as store:

@@ -32,7 +32,7 @@ from ..domain.choices import CITY_SCOPE
 from ..domain.geography import load_gazetteer
 from ..domain.records import Target
 from ..services.targets import CITY_VISITS, DEFAULT_SHARES, default_figures
-from ..store import open_store
+from ..store import audit, open_store
 from ..store.database import Store
 from .appointments import AppointmentMaker
 from .bulk import BulkWriter
@@ -144,6 +144,8 @@ def generate_demo(
             store.conn.execute("PRAGMA synchronous = OFF")
             store.conn.execute("PRAGMA journal_mode = MEMORY")
             store.conn.execute("PRAGMA cache_size = -262144")
+            # Made-up records, not anyone's work: no audit trail (and the same bytes each run).
+            audit.pause(store.conn)
             with _indexes_deferred(store):
                 _fill(store, summary, visits, progress)
         finally:

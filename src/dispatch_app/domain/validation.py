@@ -61,6 +61,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "tech_needs": ("技术需求", "Technical needs"),
     "lat": ("纬度", "Latitude"),
     "lon": ("经度", "Longitude"),
+    "coord_datum": ("坐标系", "Datum"),
     "institution": ("工作单位", "Institution"),
     "title": ("职称", "Title"),
     "specialties": ("专业领域", "Specialties"),
@@ -113,7 +114,14 @@ RECORD_LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "district_code": ("所在区县", "District"),
         "address": ("常驻地址", "Base address"),
     },
-    "team": {"name": ("队伍名称", "Team name"), "industry": ("服务行业", "Industry")},
+    "team": {
+        "name": ("队伍名称", "Team name"),
+        "industry": ("服务行业", "Industry"),
+        # The base (planning.team_base): not fields of the Team record, named in its history.
+        "base_lat": ("驻地纬度", "Base latitude"),
+        "base_lon": ("驻地经度", "Base longitude"),
+        "base_label": ("驻地名称", "Base name"),
+    },
     "case": {"title": ("案例标题", "Case title")},
 }
 

@@ -13,13 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..domain.records import Expert, Record, Team, TeamMember, Visit
+from ..domain.records import Enterprise, Expert, FollowUp, Record, Team, TeamMember, Visit
+from ..store import audit
 from ..store.database import Store
 from ..store.rows import TABLES, columns, insert_sql, to_row, update_sql
 from .checks import RECORD_CLASSES, Checked
 from .existing import Existing, fetch_rows, fetch_visit_experts, memberships
+from .follow_ups import reconcile, summaries
 from .lookups import EnterpriseRef, Lookups
-from .stream import InsertStream, visit_insert_sql, visit_rows
+from .stream import InsertStream, drop_indexes, visit_insert_sql, visit_rows
 from .writers import Cancelled
 
 _CLASSES: dict[str, type[Record]] = {**RECORD_CLASSES, "visits": Visit}
@@ -33,6 +35,7 @@ _SOURCE = {
         "district_code": "uscc",
     },
     "cases": {"enterprise_id": "uscc"},
+    "follow_ups": {"status": "closed_at"},  # closed exactly when 办结时间 is given
 }
 _BOOKKEEPING = {"id", "created_at", "updated_at", "name_pinyin", "name_initials"}
 _MEMBER_NS = uuid.UUID("6f1c7a52-3d0e-4b8e-9a57-0d2b8f3e6c11")
@@ -57,6 +60,8 @@ class Plan:
     skipped: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
     stream: InsertStream | None = None  # new visits go to the writer thread as they come
+    source: str = ""  # the file's name, for the audit trail's summary row
+    follow_up_cells: dict[str, str] = field(default_factory=dict)  # visit → records' summary
 
     @property
     def cls(self) -> type[Record]:
@@ -70,7 +75,10 @@ class Plan:
         ids = [matched for _, _, matched in self.pending]
         with self.existing.lock:  # a writer thread may be inserting (stream.py)
             stored = fetch_rows(self.existing.store, table, ids)
-            experts = fetch_visit_experts(self.existing.store, ids) if self.kind == "visits" else {}
+            experts = {}
+            if self.kind == "visits":
+                experts = fetch_visit_experts(self.existing.store, ids)
+                self.follow_up_cells = summaries(self.existing.store.conn, ids)
         for number, checked, matched in self.pending:
             _decide(self, number, checked, stored[matched], experts.get(matched, ()))
         self.pending.clear()
@@ -112,7 +120,8 @@ def classify(plan: Plan, checked: Checked, number: int) -> tuple[str, str, str, 
     if matched is None:
         if not checked.given_updated:
             record.updated_at = plan.stamp
-        record.created_at = record.updated_at
+        if not checked.extras.get("created_given"):
+            record.created_at = record.updated_at
         plan.inserts.append(checked)
         if plan.stream is not None:
             plan.stream.add(checked)
@@ -166,6 +175,9 @@ def _decide(
         if attr == "leader_id" or keep:
             row[attr] = stored[attr]
     row["created_at"] = stored["created_at"]
+    cell = row.get("follow_up_text")
+    if cell and cell == plan.follow_up_cells.get(record.id):
+        row["follow_up_text"] = ""  # the records' summary: the records carry it (records win)
     same = all(row[k] == stored[k] for k in row if k not in _BOOKKEEPING)
     if plan.kind == "visits":
         if "experts" not in plan.present:
@@ -225,15 +237,58 @@ def apply_plan(store: Store, plan: Plan, cancelled: Callable[[], bool] | None = 
                 "INSERT INTO visit_experts (visit_id, expert_id) VALUES (?, ?)", experts
             )
         else:
-            conn.executemany(insert_sql(cls), (to_row(c.record) for c in plan.inserts))
+            _insert_records(store, plan)
         if plan.updates:
             conn.executemany(update_sql(cls), (row for row, _ in plan.updates))
         if cls is Visit:
             _write_visit_experts(store, plan)
         if cls is Expert and plan.has_teams:
-            for checked in [*plan.inserts, *(c for _, c in plan.updates)]:
+            _set_new_teams(store, plan, plan.inserts)
+            for _, checked in plan.updates:
                 _set_teams(store, plan, checked)
+        action = "merge" if plan.merging else "import"
+        summary = {"file": plan.source, "added": len(plan.inserts), "updated": len(plan.updates)}
+        if plan.inserts or plan.updates:  # a no-op import or merge leaves the file as it was
+            audit.write_summary(conn, action, TABLES[cls], summary)
+        if cls is FollowUp:
+            # Visits whose 跟进事项 cell arrived as text but is their records' summary.
+            visits = [r[0] for r in conn.execute(_SUMMARISED_VISITS)]
+            reconcile(conn, visits)
     _remember(plan)
+
+
+# From this many new records (and at least as many as are stored), a table's secondary
+# indexes are dropped and rebuilt after the insert, inside the same transaction: building an
+# index from sorted rows beats updating it per row (20k enterprises: 0.88 s → 0.33 s of insert).
+BULK_RECORDS = 2000
+
+
+def _insert_records(store: Store, plan: Plan) -> None:
+    cls = plan.cls
+    conn = store.conn
+    table = TABLES[cls]
+    rows = [to_row(c.record) for c in plan.inserts]
+    sql = insert_sql(cls)
+    if cls is Enterprise:
+        # What the insert trigger would set, one UPDATE per row: written with the row instead.
+        for row in rows:
+            row["needs_updated_at"] = row["updated_at"] if row["tech_needs"] else None
+        sql = sql.replace(") VALUES (", ", needs_updated_at) VALUES (")
+        sql = sql[:-1] + ", :needs_updated_at)"
+    stored = len(plan.existing.updated) - len(rows)
+    if len(rows) < BULK_RECORDS or len(rows) < stored:
+        conn.executemany(sql, rows)
+        return
+    rebuild = drop_indexes(conn, (table,))
+    conn.executemany(sql, rows)
+    for statement in rebuild:
+        conn.execute(statement)
+
+
+_SUMMARISED_VISITS = (
+    "SELECT DISTINCT f.visit_id FROM follow_ups f JOIN visits v ON v.id = f.visit_id"
+    " WHERE v.follow_up_text <> ''"
+)
 
 
 def _write_visit_experts(store: Store, plan: Plan) -> None:
@@ -247,10 +302,9 @@ def _write_visit_experts(store: Store, plan: Plan) -> None:
     )
 
 
-def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
-    """Make the expert's current teams (and leaderships) those the row lists."""
+def _wanted_teams(store: Store, plan: Plan, checked: Checked) -> dict[str, bool]:
+    """Team id → leads it, for the teams the row lists; a team named there is created."""
     expert = checked.record
-    conn = store.conn
     wanted: dict[str, bool] = {}
     for name, lead in checked.extras.get("teams", []):
         team_id = plan.lookups.team_by_name.get(name)
@@ -261,9 +315,44 @@ def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
                 created_at=expert.updated_at,
                 updated_at=expert.updated_at,
             )
-            conn.execute(insert_sql(Team), to_row(team))
+            store.conn.execute(insert_sql(Team), to_row(team))
             plan.lookups.team_by_name[name] = team_id = team.id
         wanted[team_id] = wanted.get(team_id, False) or lead
+    return wanted
+
+
+def _member(team_id: str, expert: Any, role: str) -> TeamMember:
+    return TeamMember(
+        id=str(uuid.uuid5(_MEMBER_NS, f"{team_id}/{expert.id}")),
+        team_id=team_id,
+        expert_id=expert.id,
+        role=role,
+        created_at=expert.updated_at,
+        updated_at=expert.updated_at,
+    )
+
+
+def _set_new_teams(store: Store, plan: Plan, inserted: list[Checked]) -> None:
+    """``_set_teams`` for new experts, in bulk: a new expert has no memberships and leads no
+    team yet, so only its memberships are written and its leaderships set, in row order (the
+    last row naming a team's 队长 wins, as one by one). 2,530 experts: 8,500 statements fewer."""
+    members: list[dict[str, Any]] = []
+    leaders: list[tuple[str, str]] = []
+    for checked in inserted:
+        expert = checked.record
+        for team_id, lead in _wanted_teams(store, plan, checked).items():
+            members.append(to_row(_member(team_id, expert, "leader" if lead else "member")))
+            if lead:
+                leaders.append((expert.id, team_id))
+    store.conn.executemany(insert_sql(TeamMember), members)
+    store.conn.executemany("UPDATE teams SET leader_id = ? WHERE id = ?", leaders)
+
+
+def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
+    """Make the expert's current teams (and leaderships) those the row lists."""
+    expert = checked.record
+    conn = store.conn
+    wanted = _wanted_teams(store, plan, checked)
     current = {
         r[0]: (r[1], r[2])
         for r in conn.execute(
@@ -282,14 +371,7 @@ def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
                     "UPDATE team_members SET role = ? WHERE id = ?", (role, current[team_id][0])
                 )
         else:
-            member = TeamMember(
-                id=str(uuid.uuid5(_MEMBER_NS, f"{team_id}/{expert.id}")),
-                team_id=team_id,
-                expert_id=expert.id,
-                role=role,
-                created_at=expert.updated_at,
-                updated_at=expert.updated_at,
-            )
+            member = _member(team_id, expert, role)
             conn.execute(
                 "DELETE FROM team_members WHERE team_id = ? AND expert_id = ?", (team_id, expert.id)
             )
@@ -317,3 +399,5 @@ def _remember(plan: Plan) -> None:
             lookups.team_by_name[r.name] = r.id
         elif plan.kind == "appointments":
             lookups.appointment_ids.add(r.id)
+        elif plan.kind == "visits":
+            lookups.add_visit(r.id)

@@ -1,8 +1,9 @@
 """The monthly bundle a district sends to the bureau: every kind in one folder or zip.
 
 Contents: ``enterprises.csv``, ``teams.csv``, ``experts.csv``, ``appointments.csv``,
-``visits.csv``, ``cases.csv`` (the export format, UTF-8 with BOM) and ``manifest.json`` with the
-district, the period, the row count and SHA-256 of every file.
+``visits.csv``, ``follow_ups.csv`` (every item of the bundled visits), ``cases.csv`` (the
+export format, UTF-8 with BOM) and ``manifest.json`` with the district, the period, the row
+count and SHA-256 of every file.
 
 Selection. Without ``month``: every record of the district. With ``month`` (YYYY-MM): visits
 dated in the month, appointments starting in it, and any record of the district edited in it.
@@ -90,11 +91,12 @@ def _select(store: Store, district: str | None, month: str | None) -> None:
         f" AND {when('v.visit_date', 'v')}",
     )
     if month:
-        # A follow-up item added or closed in the month changes its visit's 跟进事项 cell.
+        # A follow-up item added or closed in the month travels with its visit (whose
+        # 跟进事项 cell summarises the items).
         add(
             "visits",
             "SELECT 'visits', v.id FROM visits v JOIN follow_ups f ON f.visit_id = v.id"
-            f" WHERE {of_district('v.district_code')} AND v.follow_up_text = ''"
+            f" WHERE {of_district('v.district_code')}"
             " AND f.updated_at >= :start AND f.updated_at < :end",
         )
     add(
@@ -117,6 +119,11 @@ def _select(store: Store, district: str | None, month: str | None) -> None:
         )
     # Everything the selected records refer to.
     sel = f"(SELECT id FROM {_IDS} WHERE kind = '{{}}')"
+    # Every item of a selected visit, so the bureau's copy of the visit's items is whole.
+    add(
+        "follow_ups",
+        f"SELECT 'follow_ups', id FROM follow_ups WHERE visit_id IN {sel.format('visits')}",
+    )
     add(
         "enterprises",
         "SELECT 'enterprises', enterprise_id FROM visits WHERE id IN"

@@ -8,7 +8,7 @@ Identity (how a row finds "the same record" in the database):
 - every kind: by 记录编号 (record id) when the row has one and the database holds it;
 - otherwise enterprises by 统一社会信用代码, experts by 姓名 + 工作单位, teams by 队伍名称,
   appointments by (expert, enterprise, 开始日期), visits by (enterprise, 服务日期, team, experts,
-  服务类型), cases by (enterprise, 案例标题).
+  服务类型), follow-up items by (visit, 跟进内容), cases by (enterprise, 案例标题).
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain.bulk_clean import fast_enterprise, fast_expert
 from ..domain.geography import load_gazetteer
 from ..domain.problems import InvalidValue, ValidationError
-from ..domain.records import Appointment, Case, Enterprise, Expert, Record, Team
+from ..domain.records import Appointment, Case, Enterprise, Expert, FollowUp, Record, Team
 from ..domain.text import normalize_text, split_multi
 from ..domain.uscc import parse_uscc
 from ..domain.validation import (
@@ -28,6 +29,7 @@ from ..domain.validation import (
     clean_case,
     clean_enterprise,
     clean_expert,
+    clean_follow_up,
     clean_team,
 )
 from .lookups import EnterpriseRef, Lookups
@@ -179,7 +181,11 @@ def _values(raw: Mapping[str, str], meta: dict[str, str], skip: tuple[str, ...] 
 def check_enterprise(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) -> Checked:
     problems: list[Problem] = []
     meta = check_meta(raw, problems)
-    record = _clean(clean_enterprise, _values(raw, meta), {}, raw, problems, notes=notes)
+    values = _values(raw, meta)
+    # One pass for a valid row; the cleaner (and its messages) for anything else.
+    record = fast_enterprise(values, notes) if not problems else None
+    if record is None:
+        record = _clean(clean_enterprise, values, {}, raw, problems, notes=notes)
     return _finish(record, meta, problems, (record.uscc,) if record else None)
 
 
@@ -202,7 +208,10 @@ def parse_team_cell(text: str) -> list[tuple[str, bool]]:
 def check_expert(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) -> Checked:
     problems: list[Problem] = []
     meta = check_meta(raw, problems)
-    record = _clean(clean_expert, _values(raw, meta, ("teams",)), {}, raw, problems, notes=notes)
+    values = _values(raw, meta, ("teams",))
+    record = fast_expert(values, notes) if not problems else None
+    if record is None:
+        record = _clean(clean_expert, values, {}, raw, problems, notes=notes)
     extras: dict[str, Any] = {}
     if "teams" in raw:
         teams = parse_team_cell(raw["teams"])
@@ -295,6 +304,49 @@ def check_case(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) -> Ch
     return _finish(record, meta, problems, None if "id" in meta else key)
 
 
+def _timestamp(raw: Mapping[str, str], key: str, zh: str, en: str, problems: list[Problem]) -> str:
+    value = normalize_text(raw.get(key, ""))
+    if value and not _TIMESTAMP.fullmatch(value):
+        problems.append(
+            (
+                key,
+                f"{zh}「{value}」格式不对（应为 2026-03-05T08:00:00.000000Z，请勿修改）",
+                f"{en} '{value}' is malformed (expected 2026-03-05T08:00:00.000000Z)",
+                value,
+            )
+        )
+        return ""
+    return value
+
+
+def check_follow_up(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) -> Checked:
+    """A follow-up item: its visit by 服务记录编号; closed when 办结时间 is given."""
+    problems: list[Problem] = []
+    meta = check_meta(raw, problems)
+    visit_id = normalize_text(raw.get("visit_id", ""))
+    if visit_id and visit_id not in lookups.visit_ids:
+        problems.append(
+            (
+                "visit_id",
+                f"服务记录编号「{visit_id}」不在入企服务记录中，请先导入服务记录",
+                f"Visit ID '{visit_id}' is not in the visits; import the visits first",
+                visit_id,
+            )
+        )
+    closed_at = _timestamp(raw, "closed_at", "办结时间", "Closed at", problems)
+    created_at = _timestamp(raw, "created_at", "登记时间", "Created at", problems)
+    values = _values(raw, meta, ("visit_date", "enterprise_name", "closed_at", "created_at"))
+    values["visit_id"] = visit_id
+    values["status"] = "closed" if closed_at else "open"
+    values["closed_at"] = closed_at
+    if created_at:
+        values["created_at"] = created_at
+    record = _clean(clean_follow_up, values, {}, raw, problems)
+    key = (record.visit_id, record.description) if record else None  # type: ignore[attr-defined]
+    extras = {"created_given": bool(created_at)}
+    return _finish(record, meta, problems, None if "id" in meta else key, **extras)
+
+
 def district_of(raw: Mapping[str, str]) -> str | None:
     """The 区县代码 merge column as an adcode (None when blank or unknown)."""
     text = normalize_text(raw.get("district_adcode", ""))
@@ -311,6 +363,7 @@ CHECKERS: dict[str, Callable[[Mapping[str, str], Lookups, list[str]], Checked]] 
     "teams": check_team,
     "experts": check_expert,
     "appointments": check_appointment,
+    "follow_ups": check_follow_up,
     "cases": check_case,
 }
 
@@ -319,5 +372,6 @@ RECORD_CLASSES: dict[str, type[Record]] = {
     "teams": Team,
     "experts": Expert,
     "appointments": Appointment,
+    "follow_ups": FollowUp,
     "cases": Case,
 }

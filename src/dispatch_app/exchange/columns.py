@@ -187,6 +187,37 @@ VISITS = KindSpec(
     one_of=("team", "experts"),
 )
 
+# A visit's follow-up items as records of their own, so the bureau can close them: they merge by
+# 记录编号 + 更新时间 like every kind, and the visit's 跟进事项 cell still summarises them for
+# people reading the sheet (see follow_ups.py for which of the two wins).
+FOLLOW_UPS = KindSpec(
+    "follow_ups",
+    "跟进事项",
+    "Follow-up items",
+    (
+        Column(
+            "visit_id", "服务记录编号", "Visit ID", ("visit", "visit id", "服务记录"), required=True
+        ),
+        # Informational, for people reading the sheet: not read back (the visit decides).
+        Column("visit_date", "服务日期", "Visit date", ("date",)),
+        _ENTERPRISE_NAME,
+        Column("description", "跟进内容", "Content", ("content", "内容", "事项"), required=True),
+        Column("owner", "责任人", "Owner", ("responsible", "负责人")),
+        Column("due_date", "办理期限", "Due date", ("due", "期限", "截止日期")),
+        Column(
+            "needs_coordination",
+            "需协调",
+            "Needs coordination",
+            ("coordination", "需要协调"),
+        ),
+        Column("closed_at", "办结时间", "Closed at", ("closed",)),
+        Column("closed_by", "办结人", "Closed by"),
+        Column("resolution", "办结情况", "Resolution", ("办结说明",)),
+        Column("created_at", "登记时间", "Created at", ("created",)),
+        *_merge(False),
+    ),
+)
+
 CASES = KindSpec(
     "cases",
     "典型案例",
@@ -213,10 +244,18 @@ CASES = KindSpec(
 )
 
 SPECS: dict[str, KindSpec] = {
-    s.name: s for s in (ENTERPRISES, TEAMS, EXPERTS, APPOINTMENTS, VISITS, CASES)
+    s.name: s for s in (ENTERPRISES, TEAMS, EXPERTS, APPOINTMENTS, VISITS, FOLLOW_UPS, CASES)
 }
 # The order an empty database must receive files in (each refers to the ones before it).
-DEPENDENCY_ORDER = ("enterprises", "teams", "experts", "appointments", "visits", "cases")
+DEPENDENCY_ORDER = (
+    "enterprises",
+    "teams",
+    "experts",
+    "appointments",
+    "visits",
+    "follow_ups",
+    "cases",
+)
 
 
 def header_key(text: object) -> str:

@@ -26,6 +26,7 @@ _KEY_SQL = {
     " coalesce((SELECT group_concat(expert_id, '、') FROM (SELECT expert_id FROM visit_experts"
     " WHERE visit_id = v.id ORDER BY expert_id)), ''), v.visit_type, v.id FROM visits v"
     " ORDER BY v.id",
+    "follow_ups": "SELECT visit_id, description, id FROM follow_ups ORDER BY id",
     "cases": "SELECT enterprise_id, title, id FROM cases ORDER BY id",
 }
 

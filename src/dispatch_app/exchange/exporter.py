@@ -296,6 +296,31 @@ def _select(
             "v.visit_date",
             order,
         )
+    if kind == "follow_ups":
+        return (
+            [
+                "f.visit_id",
+                "v.visit_date",
+                g("e.name"),
+                g("f.description"),
+                g("f.owner"),
+                "f.due_date",
+                _BOOL.format("f.needs_coordination"),
+                "f.closed_at",
+                g("f.closed_by"),
+                g("f.resolution"),
+                "f.created_at",
+                "f.id",
+                "f.updated_at",
+                "v.district_code",
+            ],
+            "follow_ups f JOIN visits v ON v.id = f.visit_id"
+            " JOIN enterprises e ON e.id = v.enterprise_id",
+            "v.district_code",
+            "v.visit_date",
+            # The visit's order, then the order the items were entered (the cell's order).
+            "v.visit_date, f.visit_id, f.created_at, f.id",
+        )
     if kind == "cases":
         return (
             [

@@ -1,4 +1,4 @@
-"""跟进事项 in an export: a visit's structured follow-up items as one readable cell.
+"""跟进事项: a visit's follow-up items as one readable cell, and which wins, cell or records.
 
 The template has one free-text column 跟进事项 (``Visit.follow_up_text``), but the window
 records follow-ups as rows of their own (``follow_ups``) and leaves that text empty. So that the
@@ -12,6 +12,13 @@ never rejects it. A visit's 更新时间 in the export is the later of the visit
 (adding or closing an item does not touch the visit row), so a changed item reaches the bureau
 as a newer edit instead of a conflict. Importing the export stores the joined text in
 ``follow_up_text``: exporting again gives the same bytes.
+
+The items also travel as records of their own (the ``follow_ups`` kind, ``follow_ups.csv`` in a
+bundle), so the bureau can close them. **Records win**: a 跟进事项 cell that is exactly the
+summary of its visit's records is not kept as the visit's text (``reconcile`` clears it after a
+follow-ups file, and a visits file comparing such a cell with what is stored compares it with
+the records' summary), so closing an item changes the cell at the next export instead of
+leaving a stale copy. A cell that says something else is the visit's own text and is kept.
 """
 
 from __future__ import annotations
@@ -82,3 +89,39 @@ def make_table(conn: sqlite3.Connection) -> bool:
     conn.executemany(f"INSERT INTO {TABLE} VALUES (?, ?, ?)", _grouped(cursor))
     cursor.close()
     return conn.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0] == 1
+
+
+_ITEMS = (
+    "SELECT f.visit_id, f.description, f.owner, f.due_date, f.needs_coordination,"
+    " f.status, f.updated_at FROM follow_ups f WHERE f.visit_id IN ({})"
+    " ORDER BY f.visit_id, f.created_at, f.id"
+)
+
+
+def summaries(conn: sqlite3.Connection, visit_ids: Iterable[str]) -> dict[str, str]:
+    """The 跟进事项 cell each of these visits' records give (visits without records: absent)."""
+    ids = list(dict.fromkeys(visit_ids))
+    out: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        cursor = conn.cursor()
+        cursor.row_factory = None
+        cursor.execute(_ITEMS.format(",".join("?" * len(chunk))), chunk)
+        out.update((visit_id, text) for visit_id, text, _ in _grouped(cursor))
+        cursor.close()
+    return out
+
+
+def reconcile(conn: sqlite3.Connection, visit_ids: Iterable[str]) -> int:
+    """Clear the text of visits whose 跟进事项 is their records' summary (records win).
+
+    The export gives the same cell either way, so the visit's 更新时间 is left alone.
+    Returns how many visits were cleared.
+    """
+    texts = summaries(conn, visit_ids)
+    before = conn.total_changes
+    conn.executemany(
+        "UPDATE visits SET follow_up_text = '' WHERE id = ? AND follow_up_text = ?",
+        [(visit_id, text) for visit_id, text in texts.items() if text],
+    )
+    return conn.total_changes - before

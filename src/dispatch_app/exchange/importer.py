@@ -23,9 +23,12 @@ from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
 
-from .. import clock
+from .. import clock, logs
 from ..domain.records import now_iso
+from ..domain.text import normalize_text
+from ..store import audit
 from ..store.database import Store
+from . import personal
 from .apply import Plan, apply_plan, classify
 from .cells import restore
 from .checks import CHECKERS, Checked, RowInvalid
@@ -33,6 +36,7 @@ from .columns import SPECS, HeaderMatch, KindSpec, header_key, match_headers
 from .error_report import RowProblem
 from .existing import Existing
 from .lookups import Lookups
+from .personal import id_number_columns
 from .readers import FileRejected, Limits, Table, open_table
 from .stream import BULK_MIN, InsertStream
 from .visit_check import VisitChecker
@@ -189,15 +193,18 @@ def import_file(
     # cost as little as switching the collector off, and cycles are still collected.
     thresholds = gc.get_threshold()
     gc.set_threshold(*_BULK_GC)
+    # Each written record's audit row says it came from an import or a merge (store/audit.py).
+    action = "merge" if options.mode == "merge" else "import"
     try:
-        if kind == "visits" and not options.dry_run:
-            try:
-                with store.atomic():
-                    _import(store, SPECS[kind], path, options, result, lookups, stream=True)
-            except _Rollback:
-                result.written = False
-        else:
-            _import(store, SPECS[kind], path, options, result, lookups, stream=False)
+        with audit.acting(store.conn, action):
+            if kind == "visits" and not options.dry_run:
+                try:
+                    with store.atomic():
+                        _import(store, SPECS[kind], path, options, result, lookups, stream=True)
+                except _Rollback:
+                    result.written = False
+            else:
+                _import(store, SPECS[kind], path, options, result, lookups, stream=False)
     finally:
         gc.set_threshold(*thresholds)
     return result
@@ -233,8 +240,18 @@ def _import(
         if stream:
             raise _Rollback()
         return
+    plan.source = Path(path).name
     apply_plan(store, plan, options.cancelled)
     result.written = bool(plan.inserts or plan.updates)
+    # Counts and the file's name only: never a cell's value (personal data stays out of logs).
+    logs.get("exchange").info(
+        "%s %s from %s: %d added, %d updated",
+        options.mode,
+        spec.name,
+        plan.source,
+        len(plan.inserts),
+        len(plan.updates),
+    )
 
 
 def _rows_after_header(
@@ -272,6 +289,11 @@ def _check_rows(
         match = HeaderMatch(fields, [], [], missing)
     else:
         match = match_headers(spec, headers)
+    for index in id_number_columns(headers):  # never stored, whatever it matched (PIPL)
+        match.fields.pop(index, None)
+        if normalize_text(headers[index]) in match.unknown:
+            match.unknown.remove(normalize_text(headers[index]))
+        result.notes.append(personal.notice(headers[index]))
     result.unknown_columns = match.unknown
     if match.unknown:
         result.notes.append(
@@ -432,6 +454,7 @@ _KEY_ZH = {
     "experts": "姓名和工作单位",
     "appointments": "专家、企业和开始日期",
     "visits": "企业、日期、队伍/专家和服务类型",
+    "follow_ups": "服务记录和跟进内容",
     "cases": "企业和案例标题",
 }
 _KEY_EN = {
@@ -440,6 +463,7 @@ _KEY_EN = {
     "experts": "name and institution",
     "appointments": "expert, enterprise and start date",
     "visits": "enterprise, date, team/experts and type",
+    "follow_ups": "visit and content",
     "cases": "enterprise and title",
 }
 

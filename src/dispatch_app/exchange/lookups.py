@@ -40,6 +40,18 @@ class Lookups:
             r["name"]: r["id"] for r in store.query("SELECT id, name FROM teams")
         }
         self.appointment_ids: set[str] = {r[0] for r in store.query("SELECT id FROM appointments")}
+        self._visit_ids: set[str] | None = None
+
+    @property
+    def visit_ids(self) -> set[str]:
+        """Ids of the stored visits, loaded when a follow-ups file first needs them."""
+        if self._visit_ids is None:
+            self._visit_ids = {r[0] for r in self.store.conn.execute("SELECT id FROM visits")}
+        return self._visit_ids
+
+    def add_visit(self, visit_id: str) -> None:
+        if self._visit_ids is not None:
+            self._visit_ids.add(visit_id)
 
     def add_enterprise(self, uscc: str, ref: EnterpriseRef) -> None:
         self.enterprise_by_uscc[uscc] = ref

@@ -114,13 +114,14 @@ def big_cache(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute(f"PRAGMA cache_size = {int(before)}")
 
 
-def drop_indexes(conn: sqlite3.Connection) -> list[str]:
-    """Drop the secondary indexes of the visit tables; returns the statements to rebuild them."""
-    marks = ",".join("?" * len(_TABLES))
+def drop_indexes(conn: sqlite3.Connection, tables: Sequence[str] = _TABLES) -> list[str]:
+    """Drop the secondary indexes of ``tables`` (default: the visit tables); returns the
+    statements to rebuild them. Unique constraints' own indexes stay (they have no SQL)."""
+    marks = ",".join("?" * len(tables))
     indexes = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
         f" AND tbl_name IN ({marks}) ORDER BY name",
-        _TABLES,
+        tuple(tables),
     ).fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')

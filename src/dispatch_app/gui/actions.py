@@ -35,7 +35,7 @@ def _action(window: Any, text: str, slot: Any, shortcut: Any = None, name: str =
 
 
 def build_menus(window: Any) -> dict[str, QAction]:
-    from .page_registry import PAGES
+    from .page_registry import PAGES, page_shortcut
 
     bar = window.menuBar()
     acts: dict[str, QAction] = {}
@@ -88,15 +88,23 @@ def build_menus(window: Any) -> dict[str, QAction]:
     acts["settings"] = _action(
         window, tr("Se&ttings…"), lambda: open_settings(window), None, "actionSettings"
     )
+    acts["dispatch_settings"] = _action(
+        window,
+        tr("&Dispatch settings…"),
+        lambda: open_dispatch_settings(window),
+        None,
+        "actionDispatchSettings",
+    )
     for key in ("log_visit", "new_record", "save", "find"):
         edit_menu.addAction(acts[key])
     edit_menu.addSeparator()
     edit_menu.addAction(acts["settings"])
+    edit_menu.addAction(acts["dispatch_settings"])
 
     view_menu = bar.addMenu(tr("&View"))
     for i, (key, title) in enumerate(PAGES):
         acts[f"page_{key}"] = _action(
-            window, tr(title), lambda k=key: window.show_page(k), f"Ctrl+{i + 1}"
+            window, tr(title), lambda k=key: window.show_page(k), page_shortcut(i)
         )
         view_menu.addAction(acts[f"page_{key}"])
     view_menu.addSeparator()
@@ -208,6 +216,21 @@ def open_settings(window: Any) -> None:
     dialog = SettingsDialog(window.settings, window)
     if dialog.exec() and dialog.language_changed() and window.controller is not None:
         window.controller.switch_language(dialog.language())
+
+
+def open_dispatch_settings(window: Any) -> Any:
+    """The open database's matching, route and geocoding settings (调度设置)."""
+    if window.store is None:
+        from .dialogs.messages import show_info
+
+        show_info(window, tr("Dispatch settings"), tr("Open a database first."))
+        return None
+    from .dialogs.dispatch_settings_dialog import DispatchSettingsDialog
+
+    dialog = DispatchSettingsDialog(window.store, window)
+    dialog.saved.connect(lambda: window.refresh_pages())  # route times, suggestions, points
+    dialog.open()
+    return dialog
 
 
 def show_about(window: Any) -> None:

@@ -34,9 +34,21 @@ def ensure_app() -> QApplication:
         app.setApplicationName("dispatch-app")
         app.setOrganizationName("dispatch-app")
         apply_app_font(app)
+        _set_window_icon(app)
     assert isinstance(app, QApplication)
     quiet_offscreen_noise(app)
     return app
+
+
+def _set_window_icon(app: QApplication) -> None:
+    """The program's icon on every window and the task bar (resources/icons/README.md)."""
+    from PySide6.QtGui import QIcon
+
+    from ..paths import resources_dir
+
+    icon = resources_dir() / "icons" / "dispatch-app.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
 
 
 class AppController:
@@ -45,6 +57,9 @@ class AppController:
     def __init__(self, settings: Settings, lang: str, db: str | None = None) -> None:
         self.app = ensure_app()
         self.settings = settings
+        from ..store import audit
+
+        audit.set_default_actor(settings.closer_name)  # who the audit trail names
         i18n.install(self.app, lang)
         self.window = self._new_window(db)
 
@@ -110,7 +125,13 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
         from .dialogs import messages
 
         messages.show_error = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr)
+        messages.ask = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr) or False
 
+    from .. import logs
+    from .crash_dialog import install as install_crash_handler
+
+    logs.setup()
+    install_crash_handler(lambda: controller.window)  # logged, shown, data kept safe
     window.show()
     if not path:
         QTimer.singleShot(0, lambda: _offer_demo(controller))

@@ -42,7 +42,7 @@ from ..store.errors import DatabaseMissing, StoreError
 from . import unsaved
 from .drafts import Drafts
 from .i18n import current_language, tr
-from .page_registry import PAGES, page_class
+from .page_registry import PAGES, page_class, page_shortcut
 from .settings import Settings
 from .workers import Task, TaskRunner
 
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(placeholder)
             item = QListWidgetItem(tr(title), self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"Ctrl+{i + 1}")
+            item.setToolTip(page_shortcut(i) or "")
         self.nav.currentRowChanged.connect(self._on_nav)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -217,9 +217,14 @@ class MainWindow(QMainWindow):
             return
 
         def work(ctx: Any) -> Any:
-            from ..store import open_store
+            from ..store.integrity import check_on_open
+            from ..store.location import location_notice
+            from ..store.writer_lock import open_locked
 
-            store = open_store(path, create=create, verify=True)
+            check_on_open(Path(path))  # quick_check: a damaged file is never written to
+            # One writer: LockedByOther if taken; a read-only folder opens read-only.
+            store = open_locked(path, create=create, read_only_fallback=True)
+            store.notices += [n for n in [location_notice(path)] if n is not None]
             if create:
                 from ..services.targets import ensure_default_targets
 
@@ -235,11 +240,15 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, exc: BaseException) -> None:
         from ..store.integrity import DatabaseDamaged
+        from ..store.writer_lock import LockedByOther
         from .dialogs.messages import show_error
 
         if isinstance(exc, DatabaseDamaged):
             self.open_failed.emit(exc)
             self.backups.offer_restore(exc)  # told, kept aside untouched, backup offered
+            return
+        if isinstance(exc, LockedByOther):
+            self.offer_read_only(exc)
             return
         if isinstance(exc, StoreError):
             show_error(self, tr("Cannot open the database"), exc.message(current_language()))
@@ -250,6 +259,30 @@ class MainWindow(QMainWindow):
             return
         show_error(self, tr("Cannot open the database"), f"{type(exc).__name__}: {exc}")
         self.open_failed.emit(exc)
+
+    def offer_read_only(self, exc: Any) -> None:
+        """Someone else is editing the file: say who and since when, offer to look only."""
+        from .dialogs.messages import ask
+
+        text = exc.message(current_language()) + "\n\n" + tr("Open it read-only?")
+        if not ask(self, tr("The database is in use"), text):
+            self.open_failed.emit(exc)
+            return
+
+        def work(ctx: Any) -> Any:
+            from ..store.writer_lock import open_read_only
+
+            return open_read_only(exc.path, exc.holder)
+
+        self.run_task(
+            Task(
+                tr("Opening the database…"),
+                work,
+                on_done=self.adopt_store,
+                on_error=self._open_failed,
+                cancellable=False,
+            )
+        )
 
     def adopt_store(self, store: Any) -> None:
         """Make ``store`` the open database (closing the previous one) and load every page."""
@@ -310,8 +343,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(base)
             self.db_label.setText(tr("No database open"))
         else:
-            self.setWindowTitle(f"{Path(self.store.path).name} — {base}")
-            self.db_label.setText(str(self.store.path))
+            # Opened to look only while someone else edits it (store.writer_lock).
+            read_only = tr(" (read-only)") if hasattr(self.store, "read_only_holder") else ""
+            self.setWindowTitle(f"{Path(self.store.path).name}{read_only} — {base}")
+            self.db_label.setText(str(self.store.path) + read_only)
 
     # -- shortcuts' targets ----------------------------------------------------------------
     def focus_search(self) -> None:

@@ -31,6 +31,9 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("visits", N_("Visits"), "visits_page", "VisitsPage"),
     PageEntry("cases", N_("Cases"), "cases_page", "CasesPage"),
     PageEntry("follow_ups", N_("Follow-ups"), "follow_ups_page", "FollowUpsPage"),
+    PageEntry("planning", N_("Planning"), "planning_page", "PlanningPage"),
+    PageEntry("map", N_("Map"), "map_page", "MapPage"),
+    PageEntry("reports", N_("Reports"), "reports_page", "ReportsPage"),
 )
 
 # (key, title) pairs in navigation order.
@@ -44,3 +47,15 @@ def page_class(key: str) -> type:
     entry = next(e for e in ENTRIES if e.key == key)
     module = importlib.import_module(f"{__package__}.pages.{entry.module}")
     return getattr(module, entry.cls)
+
+
+def page_shortcut(index: int) -> str | None:
+    """The key that shows the page at ``index`` (0-based): Ctrl+1 … Ctrl+9, Ctrl+0 for the
+    tenth, then Ctrl+Alt+1 …; "Ctrl+10" would be no key at all."""
+    if index < 9:
+        return f"Ctrl+{index + 1}"
+    if index == 9:
+        return "Ctrl+0"
+    if index < 19:
+        return f"Ctrl+Alt+{index - 9}"
+    return None

@@ -124,6 +124,9 @@ def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:
         view = getattr(page, "view", None)
         if view is not None and page.model.rowCount() > 0:
             view.selectRow(0)
+        prepare = getattr(page, "prepare_screenshot", None)
+        if prepare is not None:
+            prepare()  # a page empty until asked (Reports: it generates a document first)
         _settle()
         wait_for_pages(window)
         _settle(50)
@@ -183,9 +186,26 @@ def _dialogs(window: Any) -> dict[str, Callable[[], Any]]:
         dialog.validate()
         return dialog
 
+    def suggest_teams() -> Any:
+        from .dialogs.suggestions_dialog import SuggestionsDialog
+
+        page = window.show_page("enterprises")
+        page.view.selectRow(0)
+        dialog = SuggestionsDialog(window.store, page.current_id() or "", "visit", window)
+        _wait(lambda: not dialog.pending_work())
+        return dialog
+
     return {
         "visit": visit,
+        "suggest-teams": suggest_teams,
         "close-follow-up": lambda: CloseFollowUpDialog("对接检测设备供应商", "张三", window),
         "settings": lambda: SettingsDialog(window.settings, window),
         "about": lambda: AboutDialog(window),
+        "dispatch-settings": lambda: _dispatch_settings(window),
     }
+
+
+def _dispatch_settings(window: Any) -> Any:
+    from .dialogs.dispatch_settings_dialog import DispatchSettingsDialog
+
+    return DispatchSettingsDialog(window.store, window)

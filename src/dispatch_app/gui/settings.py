@@ -110,6 +110,9 @@ class Settings:
     @closer_name.setter
     def closer_name(self, value: str) -> None:
         self._q.setValue("follow_ups/closer_name", value.strip())
+        from ..store import audit
+
+        audit.set_default_actor(value)  # the audit trail's "who" (else the OS user)
 
     def sync(self) -> None:
         self._q.sync()

@@ -89,9 +89,14 @@ class Task(QRunnable):
         ctx = TaskContext(self)
         try:
             if self.db_path is not None:
-                from ..store import open_store
+                from ..store.writer_lock import LockedByOther, open_locked, open_read_only
 
-                ctx.store = open_store(self.db_path)
+                # Shares the window's writer lock; while another instance holds it (a
+                # read-only session) the task may read, and any write it tries is refused.
+                try:
+                    ctx.store = open_locked(self.db_path)
+                except LockedByOther as exc:
+                    ctx.store = open_read_only(self.db_path, exc.holder)
             try:
                 result = self.fn(ctx)
             finally:
@@ -102,6 +107,10 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except BaseException as exc:  # delivered to the UI thread, shown there
+            if not hasattr(exc, "zh"):  # not a refusal the user can act on: keep the details
+                from .. import logs
+
+                logs.get("gui").error("task %r failed", self.title, exc_info=exc)
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

@@ -100,13 +100,17 @@ def match(
     top: int = 10,
     policy: MatchPolicy | None = None,
     with_team: bool = True,
+    except_visit: str | None = None,
 ) -> MatchResult:
-    """Rank experts (and for a visit, teams plus a proposed team) for one enterprise."""
+    """Rank experts (and for a visit, teams plus a proposed team) for one enterprise.
+
+    ``except_visit``: the visit being edited; it does not make its own team and experts busy.
+    """
     on = on or clock.today()
     policy = policy or MatchPolicy.load(store)
     target = load_target(store, enterprise_id)
     need: Need = analyse_need(target.tech_needs, target.industry)
-    experts = load_experts(store, enterprise_id, on, policy.recent_days)
+    experts = load_experts(store, enterprise_id, on, policy.recent_days, except_visit or "")
     index = ExpertIndex([" ".join(e.specialties) for e in experts])
     ranked: Ranked = rank_rows(target, experts, index, need, policy, purpose, top)
     result = MatchResult(
@@ -121,7 +125,9 @@ def match(
     )
     if purpose != VISIT:
         return result
-    team_rows, teams = _team_rows(load_teams(store, on, policy.recent_days), experts)
+    team_rows, teams = _team_rows(
+        load_teams(store, on, policy.recent_days, except_visit or ""), experts
+    )
     if team_rows:
         team_index = ExpertIndex([" ".join(r.specialties) for r in team_rows])
         t_ranked = rank_rows(target, team_rows, team_index, need, policy, VISIT, top)

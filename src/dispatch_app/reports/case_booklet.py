@@ -23,6 +23,7 @@ from .layout import (
     Typesetter,
     build,
     cover_then_body,
+    song_cells,
     table,
 )
 
@@ -71,31 +72,37 @@ def _contents(ts: Typesetter, cases: list[dict[str, Any]]) -> list:
     return story
 
 
+VALUE_W = BLOCK_W - 44 * mm  # the info table's value column
+
+
 def _figures(ts: Typesetter, c: dict[str, Any], where: str) -> Table:
-    head = [ts.para(label, "table_head") for _, label in FIGURES]
+    head = [label for _, label in FIGURES]  # fixed labels: plain strings (layout.table)
     values = []
     for key, label in FIGURES:
         text = amount(c.get(key))
-        values.append(ts.gap(label.split("（")[0]) if text is None else ts.para(text, "table_num"))
-    return table([head, values], [BLOCK_W / 4] * 4)
+        values.append(ts.gap(label.split("（")[0]) if text is None else text)  # digits
+    t = table([head, values], [BLOCK_W / 4] * 4)
+    t.setStyle([*song_cells((0, 1), (-1, 1)), ("ALIGN", (0, 1), (-1, 1), "RIGHT")])
+    return t
 
 
 def case_story(ts: Typesetter, c: dict[str, Any], number: int) -> list:
     where = f"案例 {number}「{c['title']}」"
-    p, f = ts.para, ts.field
+    p = ts.para
     expert = c.get("expert")
     who = f"{expert}（{c['institution']}）" if expert and c.get("institution") else expert
     info = table(
         [
-            [p("企业", "table_head"), f(c["enterprise"], "企业", where)],
-            [p("所在地区", "table_head"), f(c["district"], "所在地区", where)],
-            [p("所属行业", "table_head"), f(c["industry"], "所属行业", where)],
-            [p("科技副总 / 服务团队", "table_head"), f(who, "科技副总 / 服务团队", where)],
-            [p("年度", "table_head"), f(c["year"], "年度", where)],
+            ["企业", ts.cell(c["enterprise"], "企业", where, VALUE_W)],
+            ["所在地区", ts.cell(c["district"], "所在地区", where, VALUE_W)],
+            ["所属行业", ts.cell(c["industry"], "所属行业", where, VALUE_W)],
+            ["科技副总 / 服务团队", ts.cell(who, "科技副总 / 服务团队", where, VALUE_W)],
+            ["年度", ts.cell(c["year"], "年度", where, VALUE_W)],
         ],
-        [44 * mm, BLOCK_W - 44 * mm],
+        [44 * mm, VALUE_W],
         head_rows=0,
         label_col=True,
+        song_cols=(1,),
     )
     title = c["title"] or ""
     story: list = [

@@ -46,7 +46,18 @@ CN_NUMERALS = "一二三四五六七八九十"
 
 
 def cn_ordinal(n: int) -> str:
-    """1 → 一, 12 → 十二, 25 → 二十五, 100 → 100 (for section numbers)."""
+    """1 → 一, 12 → 十二, 25 → 二十五, 100 → 一百, 105 → 一百零五, 120 → 一百二十 (section
+    numbers; 1,000 and over stay digits)."""
+    if 100 <= n < 1000:
+        hundreds, rest = divmod(n, 100)
+        head = CN_NUMERALS[hundreds - 1] + "百"
+        if not rest:
+            return head
+        if rest < 10:
+            return head + "零" + CN_NUMERALS[rest - 1]
+        if rest < 20:
+            return head + "一十" + (CN_NUMERALS[rest - 11] if rest > 10 else "")
+        return head + cn_ordinal(rest)
     if n <= 10:
         return CN_NUMERALS[n - 1]
     if n < 20:

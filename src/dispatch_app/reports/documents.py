@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..store import report_rows
 from .common import cn_date
@@ -50,6 +50,7 @@ class Scope:
     date_to: date | None = None
     year: int | None = None
     ids: tuple[str, ...] = ()
+    mask_phones: bool = False  # print phone numbers with their middle hidden (PIPL)
 
 
 def _check_ids(store: Store, kind: str, ids: tuple[str, ...]) -> list[str]:
@@ -57,7 +58,8 @@ def _check_ids(store: Store, kind: str, ids: tuple[str, ...]) -> list[str]:
     if table is None:
         raise ReportError("简报不按编号选择", "the brief is not chosen by ids")
     wanted = list(dict.fromkeys(ids))
-    unknown = [i for i in wanted if i not in report_rows.existing_ids(store, table, wanted)]
+    known = set(report_rows.existing_ids(store, table, wanted))  # one query, not one an id
+    unknown = [i for i in wanted if i not in known]
     if unknown:
         shown = "、".join(unknown[:5]) + ("……" if len(unknown) > 5 else "")
         raise ReportError(f"找不到这些编号：{shown}", f"unknown ids: {', '.join(unknown[:5])}")
@@ -81,6 +83,21 @@ def _district_name(store: Store, scope: Scope) -> str | None:
     return report_rows.district_name(store, code) or None if code else None
 
 
+def _visit_ids(store: Store, scope: Scope, year: int) -> list[str]:
+    if scope.ids:
+        return _check_ids(store, "visits", scope.ids)
+    lo, hi = _period(scope, year)
+    return report_rows.visit_ids(store, date_from=lo, date_to=hi, district_code=scope.district_code)
+
+
+def expected_pages(store: Store, kind: str, scope: Scope, *, as_of: date) -> int:
+    """The page count known before layout (a visit batch: one a visit); 0 when only the
+    layout knows it. The Reports page sizes its progress bar with it."""
+    if kind != "visits":
+        return 0
+    return len(_visit_ids(store, scope, scope.year or as_of.year))
+
+
 def _layout(
     store: Store,
     kind: str,
@@ -97,14 +114,9 @@ def _layout(
     if kind == "visits":
         from .visit_sheet import build_visit_sheets
 
-        if scope.ids:
-            ids = _check_ids(store, kind, scope.ids)
-        else:
-            lo, hi = _period(scope, year)
-            ids = report_rows.visit_ids(
-                store, date_from=lo, date_to=hi, district_code=scope.district_code
-            )
-        visits = report_rows.visits(store, ids)
+        visits = report_rows.visits(store, _visit_ids(store, scope, year))
+        if scope.mask_phones:
+            visits = [_masked(v) for v in visits]
         return build_visit_sheets(target, visits, district=district, printed_on=printed_on, **hooks)
     if kind == "cases":
         from .case_booklet import build_case_booklet
@@ -127,6 +139,8 @@ def _layout(
         else:
             ids = report_rows.appointment_ids(store, year=year, district_code=scope.district_code)
         packs = report_rows.appointments(store, ids)
+        if scope.mask_phones:
+            packs = [_masked(pack) for pack in packs]
         return build_assessment_pack(
             target,
             packs,
@@ -145,6 +159,20 @@ def _layout(
         board = dashboard(store, year, as_of=until, scope=scope.district_code)
         return build_progress_brief(target, board, printed_on=printed_on, **hooks)
     raise ReportError(f"未知的文档类型：{kind}", f"unknown document: {kind}")
+
+
+def _masked(row: Any) -> Any:
+    """A report row with every ``*phone`` value masked (nested rows too)."""
+    from ..domain.phone import mask_phone
+
+    if isinstance(row, dict):
+        return {
+            k: mask_phone(str(v or "")) if k.endswith("phone") else _masked(v)
+            for k, v in row.items()
+        }
+    if isinstance(row, list):
+        return [_masked(v) for v in row]
+    return row
 
 
 def generate(
@@ -195,4 +223,36 @@ def generate_bytes(
     return result, buffer.getvalue()
 
 
-__all__ = ["KINDS", "TITLES", "BuildCancelled", "BuildResult", "ReportError", "Scope", "generate"]
+def save_pdf(data: bytes, out: str | Path) -> None:
+    """Write a PDF made in memory (the preview's) to ``out``, all or nothing: a temporary file
+    beside it, renamed only once every byte is on disk."""
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"文件夹不存在：{folder}", f"folder does not exist: {folder}")
+    if out.is_dir():
+        raise ReportError(f"这是一个文件夹：{out}", f"this is a folder: {out}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+__all__ = [
+    "KINDS",
+    "TITLES",
+    "BuildCancelled",
+    "BuildResult",
+    "ReportError",
+    "Scope",
+    "generate",
+    "generate_bytes",
+    "save_pdf",
+]

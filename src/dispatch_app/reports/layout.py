@@ -25,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -36,6 +37,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
 from .fonts import HEI, SONG, GlyphCheck
 
@@ -98,6 +100,7 @@ class DocInfo:
 class BuildResult:
     pages: int
     warnings: list[str] = field(default_factory=list)
+    gaps: dict[str, int] = field(default_factory=dict)  # empty field label -> times printed
 
 
 @cache
@@ -162,14 +165,59 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+CELL_PAD = 4  # points, left and right in every table cell
+
+
+def song_cells(first: tuple[int, int], last: tuple[int, int]) -> list[tuple]:
+    """Table style commands: string cells in this range are record values (Typesetter.cell),
+    set in the body face, left-aligned, instead of as labels."""
+    return [("FONTNAME", first, last, SONG), ("ALIGN", first, last, "LEFT")]
+
+
+class _Cell(CellStyle):
+    """The report's cell defaults as class attributes: each cell still gets its own style
+    object (later commands change it in place), but the defaults cost no style commands,
+    which reportlab applies cell by cell -- some 500 assignments a visit sheet otherwise.
+    A plain string cell is a fixed label of ours (never record text: that goes through
+    Typesetter): set like "table_head" and drawn as one string, with no markup to parse
+    nor lines to break."""
+
+    fontname = HEI
+    fontsize = TABLE_SIZE
+    leading = TABLE_LEADING
+    alignment = "CENTER"
+    valign = "MIDDLE"
+    topPadding = 3
+    bottomPadding = 4
+    leftPadding = CELL_PAD
+    rightPadding = CELL_PAD
+
+
+class _SongCell(_Cell):
+    """A value column's string cells (Typesetter.cell): body face, left-aligned."""
+
+    fontname = SONG
+    alignment = "LEFT"
+
+
 def table(
     rows: list[list[Flowable | str]],
     widths: list[float],
     *,
     head_rows: int = 1,
     label_col: bool = False,
+    song_cols: tuple[int, ...] = (),
 ) -> Table:
-    """A ruled table in the report style; its head repeats on every page it spans."""
+    """A ruled table in the report style; its head repeats on every page it spans.
+    ``song_cols``: columns of values whose string cells (below the head) are set as values,
+    not labels."""
+    styles = [
+        [
+            (_SongCell if c in song_cols and r >= head_rows else _Cell)(f"{r},{c}")
+            for c in range(len(row))
+        ]
+        for r, row in enumerate(rows)
+    ]
     t = Table(
         rows,
         colWidths=widths,
@@ -177,15 +225,9 @@ def table(
         splitByRow=1,
         splitInRow=1,  # a long cell continues on the next page instead of overflowing
         hAlign="CENTER",
+        cellStyles=styles,
     )
-    cmds: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-    ]
+    cmds: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.6, GRID)]
     if head_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, head_rows - 1), HEAD_FILL))
     if label_col:
@@ -201,6 +243,7 @@ class Typesetter:
     def __init__(self) -> None:
         self.check = GlyphCheck()
         self.style = styles()
+        self.gaps: dict[str, int] = {}  # the empty fields printed, for the Reports page
 
     def para(self, text: object, style: str = "body", where: str = "") -> Paragraph:
         st = self.style[style]
@@ -213,6 +256,21 @@ class Typesetter:
             return self.gap(label, style)
         return self.para(value, style, f"{where} · {label}")
 
+    def cell(self, text: object, label: str, where: str, width: float) -> Paragraph | str:
+        """A table value: a plain string when it fits one line of ``width`` points in the Song
+        face with every character in that face (drawn as one string: no markup to parse, no
+        lines to break -- most of a visit sheet's values), else what :meth:`field` gives.
+        The table must set string cells in Song (``song_cells``)."""
+        value = "" if text is None else str(text).strip()
+        if (
+            value
+            and "\n" not in value
+            and not ({ord(c) for c in value} - self.check.faces.song)
+            and stringWidth(value, SONG, TABLE_SIZE) <= width - 2 * CELL_PAD
+        ):
+            return value
+        return self.field(value, label, where)
+
     def gap(self, label: str, style: str = "table") -> Paragraph:
         return Paragraph(self.gap_markup(label), self.style[style])
 
@@ -221,6 +279,7 @@ class Typesetter:
         return Paragraph(markup, self.style[style])
 
     def gap_markup(self, label: str) -> str:
+        self.gaps[label] = self.gaps.get(label, 0) + 1
         return f'<font color="{MISSING_COLOUR}">（未填写：{self.check.markup(label, "")}）</font>'
 
     def paragraphs(self, text: object, label: str, where: str) -> list[Paragraph]:
@@ -369,4 +428,6 @@ def build(
     if cover:
         doc.pageTemplates.insert(0, doc.pageTemplates.pop())  # the first page is the cover
     doc.build(story)
-    return BuildResult(pages=doc.pages_done, warnings=typesetter.check.warnings())
+    return BuildResult(
+        pages=doc.pages_done, warnings=typesetter.check.warnings(), gaps=dict(typesetter.gaps)
+    )

@@ -13,11 +13,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from .common import cn_date, issuer, visit_type
+from .fonts import SONG
 from .layout import BLOCK_W, BuildResult, DocInfo, Typesetter, build, table
 
 DOC_TITLE = "入企服务记录单"
 WIDTHS = [38 * mm, 52 * mm, 26 * mm, 40 * mm]  # label, value, label, value
 L = WIDTHS[0]
+WIDE = sum(WIDTHS[1:])  # a value spanning the three right-hand columns
 
 
 def _experts(v: dict[str, Any]) -> str:
@@ -31,21 +33,21 @@ def _follow_ups(ts: Typesetter, v: dict[str, Any], where: str):
     items = v["follow_ups"]
     if not items:
         if v.get("follow_up_text"):
-            return ts.para(v["follow_up_text"], "table", f"{where} · 跟进事项")
-        return ts.para("无", "table")
-    head = [ts.para(t, "table_head") for t in ("跟进事项", "责任人", "完成时限")]
+            return ts.cell(v["follow_up_text"], "跟进事项", where, WIDE)
+        return "无"  # a plain string cell of the value column
+    head = ["跟进事项", "责任人", "完成时限"]  # fixed labels: plain strings (layout.table)
     rows = [head]
     for i, f in enumerate(items, 1):
         w = f"{where} · 跟进事项 {i}"
         rows.append(
             [
                 ts.para(f"{i}. {f['description']}", "table", w),
-                ts.field(f["owner"], "责任人", w),
-                ts.field(cn_date(f["due_date"]), "完成时限", w),
+                ts.cell(f["owner"], "责任人", w, 24 * mm),
+                ts.cell(cn_date(f["due_date"]), "完成时限", w, 34 * mm),
             ]
         )
     inner = BLOCK_W - L - 8
-    t = table(rows, [inner - 58 * mm, 24 * mm, 34 * mm])
+    t = table(rows, [inner - 58 * mm, 24 * mm, 34 * mm], song_cols=(1, 2))
     return t
 
 
@@ -59,70 +61,65 @@ def visit_story(ts: Typesetter, v: dict[str, Any], number: int) -> list:
     p = ts.para
     annex: list = []
 
-    def f(text: object, label: str, where: str):
+    def f(text: object, label: str, where: str, width: float = WIDE):
         value = "" if text is None else str(text)
         if len(value) <= LONG_FIELD:
-            return ts.field(value, label, where)
+            return ts.cell(value, label, where, width)
         annex.append(p(f"{label}（续）", "h1"))
         annex.extend(ts.paragraphs(value, label, where))
         return p(f"{value[:80]}……（全文见后附「{label}（续）」）", "table", f"{where} · {label}")
 
     rows = [
-        [p("企业名称", "table_head"), f(v["enterprise"], "企业名称", where), "", ""],
+        ["企业名称", f(v["enterprise"], "企业名称", where), "", ""],
         [
-            p("统一社会信用代码", "table_head"),
-            f(v["uscc"], "统一社会信用代码", where),
-            p("所在地区", "table_head"),
-            f(v["district"], "所在地区", where),
+            "统一社会信用代码",
+            f(v["uscc"], "统一社会信用代码", where, WIDTHS[1]),
+            "所在地区",
+            f(v["district"], "所在地区", where, WIDTHS[3]),
         ],
-        [p("企业地址", "table_head"), f(v["address"], "企业地址", where), "", ""],
+        ["企业地址", f(v["address"], "企业地址", where), "", ""],
         [
-            p("联系人", "table_head"),
-            f(v["contact_name"], "联系人", where),
-            p("联系电话", "table_head"),
-            f(v["contact_phone"], "联系电话", where),
+            "联系人",
+            f(v["contact_name"], "联系人", where, WIDTHS[1]),
+            "联系电话",
+            f(v["contact_phone"], "联系电话", where, WIDTHS[3]),
         ],
         [
-            p("服务日期", "table_head"),
-            f(cn_date(v["visit_date"]), "服务日期", where),
-            p("服务类型", "table_head"),
-            f(visit_type(v["visit_type"]), "服务类型", where),
+            "服务日期",
+            f(cn_date(v["visit_date"]), "服务日期", where, WIDTHS[1]),
+            "服务类型",
+            f(visit_type(v["visit_type"]), "服务类型", where, WIDTHS[3]),
         ],
-        [p("服务团队", "table_head"), f(v["team"], "服务团队", where), "", ""],
-        [p("服务专家", "table_head"), f(_experts(v), "服务专家", where), "", ""],
-        [p("发现的问题", "table_head"), f(v["problems"], "发现的问题", where), "", ""],
-        [p("意见建议", "table_head"), f(v["advice"], "意见建议", where), "", ""],
-        [p("跟进事项", "table_head"), _follow_ups(ts, v, where), "", ""],
-        [p("服务成效", "table_head"), f(v["outcome"], "服务成效", where), "", ""],
-        [p("企业确认人", "table_head"), f(v["confirmed_by"], "企业确认人", where), "", ""],
+        ["服务团队", f(v["team"], "服务团队", where), "", ""],
+        ["服务专家", f(_experts(v), "服务专家", where), "", ""],
+        ["发现的问题", f(v["problems"], "发现的问题", where), "", ""],
+        ["意见建议", f(v["advice"], "意见建议", where), "", ""],
+        ["跟进事项", _follow_ups(ts, v, where), "", ""],
+        ["服务成效", f(v["outcome"], "服务成效", where), "", ""],
+        ["企业确认人", f(v["confirmed_by"], "企业确认人", where), "", ""],
     ]
-    t = table(rows, WIDTHS, head_rows=0, label_col=True)
+    t = table(rows, WIDTHS, head_rows=0, label_col=True, song_cols=(1, 3))
     spans = [r for r, row in enumerate(rows) if row[2] == ""]
     t.setStyle([("SPAN", (1, r), (3, r)) for r in spans])
-    blank = Spacer(1, 7 * mm)
+    # Fixed text: multi-line string cells (layout.table), the blank lines are room to sign.
     sign = table(
         [
             [
-                [
-                    p("企业意见（盖章）：", "table"),
-                    blank,
-                    p("负责人签字：", "table"),
-                    blank,
-                    p("日期：　　　　年　　月　　日", "table"),
-                ],
-                [
-                    p("服务专家签字：", "table"),
-                    blank,
-                    blank,
-                    Spacer(1, 3 * mm),
-                    p("日期：　　　　年　　月　　日", "table"),
-                ],
+                "企业意见（盖章）：\n\n负责人签字：\n\n日期：　　　　年　　月　　日",
+                "服务专家签字：\n\n\n\n日期：　　　　年　　月　　日",
             ]
         ],
         [BLOCK_W / 2, BLOCK_W / 2],
         head_rows=0,
     )
-    sign.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
+    sign.setStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (-1, -1), "LEFT"),
+            ("FONTNAME", (0, 0), (-1, -1), SONG),
+            ("LEADING", (0, 0), (-1, -1), 18),
+        ]
+    )
     return [
         p(DOC_TITLE, "title"),
         p(f"编号：{v['id'][:8].upper()}", "small"),

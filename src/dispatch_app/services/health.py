@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
 from ..store.database import Store
@@ -43,12 +44,28 @@ class HealthReport:
 
 
 def check(store: Store) -> HealthReport:
-    integrity = [r[0] for r in store.query("PRAGMA integrity_check")]
-    fk = [
-        {"table": r[0], "rowid": r[1], "parent": r[2]}
-        for r in store.query("PRAGMA foreign_key_check")
-    ][:100]
-    counts = {t: int(store.scalar(f"SELECT count(*) FROM {t}")) for t in COUNTED_TABLES}
+    """The report; a file too damaged to be walked is reported (what SQLite said), not raised."""
+    failures: list[str] = []
+
+    def rows(sql: str) -> list:
+        try:
+            return store.query(sql)
+        except sqlite3.DatabaseError as exc:
+            if str(exc) not in failures:
+                failures.append(str(exc))
+            return []
+
+    integrity = [r[0] for r in rows("PRAGMA integrity_check")]
+    fk = [{"table": r[0], "rowid": r[1], "parent": r[2]} for r in rows("PRAGMA foreign_key_check")][
+        :100
+    ]
+    counts = {}
+    for t in COUNTED_TABLES:
+        found = rows(f"SELECT count(*) FROM {t}")
+        if found:
+            counts[t] = int(found[0][0])
+    if failures:
+        integrity = [*(i for i in integrity if i != "ok"), *failures]
     return HealthReport(
         path=str(store.path),
         schema_version=store.schema_version,

@@ -19,9 +19,10 @@ import struct
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    DamagedDatabase,
     DatabaseLocked,
     DatabaseMissing,
     DiskFull,
@@ -115,7 +116,9 @@ def translate_error(path: Path, exc: sqlite3.Error) -> StoreError | None:
         return DiskFull(path)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return ReadOnlyLocation(path)
-    if "not a database" in text or "malformed" in text:
+    if "malformed" in text or "corrupt" in text:
+        return DamagedDatabase(path)
+    if "not a database" in text:
         return NotADatabase(path)
     return None
 
@@ -128,8 +131,13 @@ class Store:
     ) -> None:
         self.path = path
         self.conn = conn
+        self._closed = False
         # What the user should be told about this file (an interrupted write undone...).
         self.notices: list[Notice] = list(notices or [])
+        # Set by ``writer_lock.open_locked`` / ``open_read_only``: called before every write
+        # (refuses when the session is read-only or its lock was taken over); released on close.
+        self.write_guard: Callable[[], None] | None = None
+        self.writer_lock: Any = None
 
     @property
     def db(self) -> Database:
@@ -146,6 +154,8 @@ class Store:
         a transaction is open), kept here so that start-up need not import sqlite-utils.
         """
         conn = self.conn
+        if self.write_guard is not None:
+            self.write_guard()
         try:
             if conn.in_transaction:
                 name = f"sp_{os.urandom(8).hex()}"
@@ -172,7 +182,7 @@ class Store:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
                     raise
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:  # OperationalError, or a damaged page met
             typed = translate_error(self.path, exc)
             if typed is not None:
                 raise typed from exc
@@ -201,8 +211,17 @@ class Store:
                 (key, value),
             )
 
+    @property
+    def closed(self) -> bool:
+        """True once closed: a widget's deferred refresh may still hold the store then."""
+        return self._closed
+
     def close(self) -> None:
+        self._closed = True
         self.conn.close()
+        if self.writer_lock is not None:
+            self.writer_lock.release()
+            self.writer_lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -265,6 +284,10 @@ def open_store(
             from sqlite_utils import Database
 
             build_migrations().apply(Database(conn, execute_plugins=False))
+        if not readonly:
+            from . import audit
+
+            audit.install(conn)  # the audit trail's triggers, on this connection only
     except BaseException as exc:
         # Never leave the file open after a refusal or a failed upgrade (Windows keeps it
         # locked otherwise); a failed migration was rolled back by its own transaction.

@@ -101,3 +101,18 @@ class HotJournalReadOnly(StoreError):
             "beside it to a writable folder and open the copy (the database alone would keep "
             "the half-written pages). The file was not changed.",
         )
+
+
+class DamagedDatabase(NotADatabase):
+    """Our database whose pages SQLite finds malformed (truncated copy, bad sector, bit flip)."""
+
+    def __init__(self, path: Path | str) -> None:
+        StoreError.__init__(
+            self,
+            path,
+            "数据库文件已损坏（可能是复制不完整、U 盘拔出过早或磁盘故障），无法读取。"
+            "文件未被改动。请用备份恢复，或用 dispatch-app check 查看详情。",
+            "The database file is damaged (an incomplete copy, a USB stick pulled out too early "
+            "or a disk fault) and cannot be read. The file was not changed. Restore a backup, "
+            "or run dispatch-app check for details.",
+        )

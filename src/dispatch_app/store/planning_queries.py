@@ -201,3 +201,16 @@ def map_points(store: Store, kind: str) -> list[sqlite3.Row]:
             " WHERE x.archived_at IS NULL ORDER BY x.rowid"
         ).fetchall()
     raise KeyError(kind)
+
+
+def next_planned_day(store: Store, today: date) -> tuple[str, str] | None:
+    """(team id, ISO date) of the soonest planned day from ``today`` (the day with the most
+    stops when several teams go out that day): where the planning page opens."""
+    row = store.conn.execute(
+        "SELECT v.team_id, v.visit_date FROM visits v JOIN teams t ON t.id = v.team_id"
+        " WHERE v.status = 'planned' AND v.visit_date >= ? AND t.archived_at IS NULL"
+        " GROUP BY v.team_id, v.visit_date ORDER BY v.visit_date, count(*) DESC, t.name"
+        " LIMIT 1",
+        (today.isoformat(),),
+    ).fetchone()
+    return None if row is None else (row[0], row[1])

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from ..domain.problems import NotFound
 from ..domain.records import Record, Visit, now_iso
+from . import audit
 from .database import Store
 from .rows import TABLES, from_row, insert_sql, to_row, update_sql
 
@@ -65,8 +66,18 @@ def update(store: Store, record: Record, *, touch: bool = True) -> None:
     if cur.rowcount == 0:
         raise NotFound(f"{TABLES[type(record)]}: {record.id}")
     if isinstance(record, Visit):
-        store.conn.execute("DELETE FROM visit_experts WHERE visit_id = ?", (record.id,))
-        _write_visit_experts(store, record)
+        before = visit_expert_ids(store, record.id)
+        after = tuple(dict.fromkeys(record.expert_ids))
+        if before != after:  # rewritten only when changed, and then recorded (audit.py)
+            store.conn.execute("DELETE FROM visit_experts WHERE visit_id = ?", (record.id,))
+            _write_visit_experts(store, record)
+            audit.write_change(
+                store.conn,
+                "visits",
+                record.id,
+                {"expert_ids": list(before)},
+                {"expert_ids": list(after)},
+            )
 
 
 def _write_visit_experts(store: Store, visit: Visit) -> None:

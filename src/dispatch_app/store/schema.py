@@ -344,4 +344,25 @@ def m0005_progress_indexes(db: Database) -> None:
     )
 
 
+@migration("0006_audit_log")
+def m0006_audit_log(db: Database) -> None:
+    """The audit trail (see ``store/audit.py``): one row per created, changed, archived or
+    deleted record, and one summary row per import or merge. ``before``/``after`` hold the
+    changed fields as JSON objects (the whole record on create and delete)."""
+    db.execute(
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN
+                ('create', 'update', 'archive', 'delete', 'import', 'merge')),
+            table_name TEXT NOT NULL,
+            record_id TEXT,
+            before TEXT,
+            after TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_record ON audit_log(record_id, id)")
+
+
 SCHEMA_VERSION = len(_REGISTERED)

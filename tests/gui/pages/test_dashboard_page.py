@@ -90,3 +90,14 @@ def test_new_data_refreshes_the_dashboard(window, qtbot):
     window.refresh_pages()
     qtbot.waitUntil(lambda: page.data.visits.done == before + 1, timeout=10_000)
     assert f"{before + 1:,}" in page.visits_card.value.text()
+
+
+def test_the_definitions_box_shows_what_counts(window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    page = _page(window, qtbot)
+    qtbot.mouseClick(page.definitions_button, Qt.MouseButton.LeftButton)
+    box = page.findChild(QMessageBox, "definitionsBox")
+    assert box is not None and box.isVisible()
+    assert "家次" in box.text() or "enterprise-visit" in box.text()
+    box.close()

@@ -45,6 +45,9 @@ class SettingsDialog(QDialog):
         self.closer = QLineEdit(settings.closer_name, self)
         self.closer.setObjectName("closerName")
         self.closer.setPlaceholderText(tr("Your name"))
+        self.closer.setToolTip(
+            tr("Also named in each record's history; without it, the computer's user name.")
+        )
         form.addRow(tr("Name for closing follow-ups"), self.closer)
         buttons = QDialogButtonBox(self)
         buttons.addButton(tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -104,6 +104,12 @@ class VisitDialog(QDialog):
     def _add_team_members(self) -> None:
         self.experts.add_team(self.team.currentData() or "")
 
+    def suggest(self) -> Any:
+        """推荐轻骑队 / 推荐专家 for the chosen enterprise and day; one click fills them in."""
+        from .suggest_actions import suggest_in_visit_dialog
+
+        return suggest_in_visit_dialog(self)
+
     # -- values and validation -------------------------------------------------------------
     def raw(self) -> dict[str, Any]:
         return {
@@ -204,6 +210,16 @@ class VisitDialog(QDialog):
         self.keeper.forget()
         self.saved.emit(visit.id)
         return visit.id
+
+    def show_history(self) -> Any:
+        """The visit's audit trail (who changed it, when, what), over this dialog."""
+        if self.store is None or self.visit_id is None:
+            return None
+        from .history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.store, self.visit_id, "visit", self.windowTitle(), self)
+        dialog.open()
+        return dialog
 
     def _show_refusal(self, problems: list[FieldProblem]) -> None:
         """The service refused: every reason in the banner, and under its field when known."""

@@ -24,7 +24,7 @@ from ..i18n import pick, tr
 if TYPE_CHECKING:
     from ...exchange.error_report import RowProblem
 
-IMPORT_KINDS = ("enterprises", "teams", "experts", "appointments", "visits", "cases")
+IMPORT_KINDS = ("enterprises", "teams", "experts", "appointments", "visits", "follow_ups", "cases")
 EXPORT_KINDS = IMPORT_KINDS
 
 

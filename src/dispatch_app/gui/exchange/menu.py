@@ -142,9 +142,16 @@ def build_exchange_menu(menu: QMenu, window: Any) -> None:
         ("actionExport", tr("Export…"), lambda: open_export_dialog(window)),
         ("actionBundle", tr("Bundle for the bureau…"), lambda: open_bundle_dialog(window)),
         ("actionMerge", tr("Merge district bundles…"), lambda: merge_files(window)),
+        ("actionExportHistory", tr("Export the change history…"), lambda: _history(window)),
     ]
     for name, text, slot in actions:
         action = QAction(text, window)
         action.setObjectName(name)
         action.triggered.connect(lambda _c=False, s=slot: s())
         menu.addAction(action)
+
+
+def _history(window: Any) -> None:
+    from .history_export import export_history
+
+    export_history(window)

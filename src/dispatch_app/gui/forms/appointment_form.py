@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
 from ... import clock
 from ...domain.choices import APPOINTMENT_STATUS
 from ...domain.records import Appointment, Record
@@ -53,6 +57,24 @@ class AppointmentForm(RecordForm):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.delete_button.hide()  # an appointment's history is its status, never deleted
+        self.suggest_button = QPushButton(tr("Suggest experts…"), self)
+        self.suggest_button.setObjectName("suggestExperts")
+        self.suggest_button.setToolTip(
+            tr("Rank experts for the chosen enterprise; one click fills the expert (Ctrl+M)")
+        )
+        self.suggest_button.clicked.connect(self.suggest)
+        row = QHBoxLayout()
+        row.addWidget(self.suggest_button)
+        row.addStretch(1)
+        self.form_layout.insertRow(2, "", row)  # under the expert and the enterprise
+        shortcut = QShortcut(QKeySequence("Ctrl+M"), self, self.suggest)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def suggest(self) -> Any:
+        """推荐专家 for the enterprise chosen in the form."""
+        from ..dialogs.suggest_actions import suggest_in_appointment_form
+
+        return suggest_in_appointment_form(self)
 
     def new_title(self) -> str:
         return tr("New tech VP appointment")

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from ...domain.records import Expert
+from typing import Any
+
+from ...domain.records import Expert, Record
 from ...domain.validation import clean_expert
 from ...services import lookup
 from ..i18n import N_, tr
+from .coordinates import COORDINATE_FIELDS, default_datum, show_point
 from .fields import FieldSpec
 from .record_form import RecordForm
 
@@ -27,6 +30,7 @@ class ExpertForm(RecordForm):
         FieldSpec("phone"),
         FieldSpec("district_code", "options", options=_districts),
         FieldSpec("address"),
+        *COORDINATE_FIELDS,
         FieldSpec("can_be_vp", "bool"),
     )
     related_links = (
@@ -34,6 +38,12 @@ class ExpertForm(RecordForm):
         ("appointments", "expert", N_("Tech VPs"), "appointments"),
         ("visits", "expert", N_("Visits"), "visits"),
     )
+
+    def defaults(self) -> dict[str, Any]:
+        return default_datum()
+
+    def after_load(self, record: Record) -> None:
+        show_point(self, record)
 
     def new_title(self) -> str:
         return tr("New expert")

@@ -233,9 +233,10 @@ class RecordForm(RecordFormActions, QWidget):
         self.archive_button.setEnabled(existing)
         self.archive_button.setText(tr("Restore") if self.archived else tr("Archive"))
         self.delete_button.setEnabled(existing)
+        self.history_button.setEnabled(existing and self.store is not None)
         counts = (
             lookup.related_counts(self.store, self.list_kind, self.record_id)
-            if existing and self.store is not None and self.related_links
+            if existing and self.store is not None and not self.store.closed and self.related_links
             else {}
         )
         for key, b in self.related_buttons.items():

@@ -35,6 +35,18 @@ class RecordFormActions:
     fields: tuple[Any, ...]
 
     # -- actions -----------------------------------------------------------------------------
+    def show_history(self) -> Any:
+        """The record's audit trail in a dialog (opened, not run: the window stays usable)."""
+        if self.store is None or self.record_id is None:
+            return None
+        from ..dialogs.history_dialog import HistoryDialog
+
+        title = self.title.text()  # type: ignore[attr-defined]
+        kind = self.domain_kind  # type: ignore[attr-defined]
+        dialog = HistoryDialog(self.store, self.record_id, kind, title, self)  # type: ignore
+        dialog.open()
+        return dialog
+
     def save(self) -> bool:
         """Write the record; False (with the reason shown, input kept) when refused."""
         if self.store is None:

@@ -1,4 +1,5 @@
-"""The light-cavalry team form: name, leader, district, industry, and its roster of experts."""
+"""The light-cavalry team form: name, leader, district, industry, its roster of experts, and
+its base (驻地: where its day starts, see ``team_base_section``)."""
 
 from __future__ import annotations
 
@@ -16,13 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.choices import INDUSTRIES
+from ...domain.problems import FieldProblem
 from ...domain.records import Record, Team
 from ...domain.validation import clean_team
+from ...planning import team_base
 from ...services import lookup, registry
 from ..i18n import N_, tr
 from ..lookup_edit import LookupEdit
 from .fields import FieldSpec
 from .record_form import RecordForm
+from .team_base_section import TeamBaseSection
 
 
 def _districts(store, values):
@@ -52,6 +56,15 @@ class TeamForm(RecordForm):
     )
 
     def build_extra(self, parent: QWidget) -> QWidget:
+        holder = QWidget(parent)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._build_members(holder))
+        self.base_section = TeamBaseSection(holder, lambda: self._on_edited("base"))
+        column.addWidget(self.base_section)
+        return holder
+
+    def _build_members(self, parent: QWidget) -> QWidget:
         box = QGroupBox(tr("Members"), parent)
         layout = QVBoxLayout(box)
         self.members = QListWidget(box)
@@ -78,15 +91,21 @@ class TeamForm(RecordForm):
     def clear_extra(self) -> None:
         if hasattr(self, "members"):
             self.members.clear()
+        if hasattr(self, "base_section"):
+            self.base_section.show_base(None)
 
     def extra_draft(self) -> Any:
-        """The roster as shown: [expert id, shown name] per member."""
-        return [
+        """The roster as shown ([expert id, shown name] per member) and the base fields."""
+        members = [
             [self.members.item(i).data(Qt.ItemDataRole.UserRole), self.members.item(i).text()]
             for i in range(self.members.count())
         ]
+        return {"members": members, "base": self.base_section.values()}
 
     def restore_extra_draft(self, data: Any) -> None:
+        if isinstance(data, dict):  # (drafts written before the base was added: a plain list)
+            self.base_section.set_values(data.get("base"))
+            data = data.get("members")
         self.members.clear()
         for expert_id, text in data or []:
             item = QListWidgetItem(str(text), self.members)
@@ -114,7 +133,13 @@ class TeamForm(RecordForm):
         leader = record.leader_id or ""  # type: ignore[attr-defined]
         return {"leader_id": lookup.display_name(self.store, "experts", leader) if leader else ""}
 
+    def extra_problems(self, raw: dict[str, Any]) -> list[FieldProblem]:
+        if not hasattr(self, "base_section"):
+            return []
+        return self.base_section.check(raw.get("district_code") or None)
+
     def after_load(self, record: Record) -> None:
+        self.base_section.show_base(team_base.recorded_base(self.store, record.id))
         self.members.clear()
         for option in lookup.team_members(self.store, record.id):
             text = option.text + (f"（{tr('leader')}）" if option.detail == "leader" else "")
@@ -127,4 +152,5 @@ class TeamForm(RecordForm):
             registry.set_team_members(
                 self.store, team_id, self.member_ids(), raw.get("leader_id") or None
             )
+            team_base.set_base(self.store, team_id, self.base_section.base())
         return team_id

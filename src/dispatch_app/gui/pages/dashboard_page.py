@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -214,6 +216,12 @@ class DashboardPage(QWidget):
         self.targets_button.setObjectName("editTargets")
         self.targets_button.clicked.connect(self.edit_targets)
         bar.addWidget(self.targets_button)
+        self.definitions_button = QPushButton(tr("Definitions…"), self)
+        self.definitions_button.setObjectName("definitions")
+        self.definitions_button.setToolTip(tr("What counts toward the targets (F1)"))
+        self.definitions_button.clicked.connect(self.show_definitions)
+        bar.addWidget(self.definitions_button)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_definitions)
         outer.addLayout(bar)
 
         cards = QHBoxLayout()
@@ -444,12 +452,12 @@ class DashboardPage(QWidget):
         if v.gap > 0:
             line = tr(
                 "Forecast for 31 December: {forecast:,} visits at the last four weeks' pace "
-                "({recent:.0f} a week) — {gap:,} short; {needed:.0f} a week are needed from now."
+                "({recent:,.0f} a week) — {gap:,} short; {needed:,.0f} a week are needed from now."
             )
         else:
             line = tr(
                 "Forecast for 31 December: {forecast:,} visits at the last four weeks' pace "
-                "({recent:.0f} a week) — the target is reached."
+                "({recent:,.0f} a week) — the target is reached."
             )
         self.forecast_label.setText(
             line.format(
@@ -608,6 +616,19 @@ class DashboardPage(QWidget):
             )
         )
         return path
+
+    def definitions(self) -> str:
+        """The counting rules, from the one place the queries are built from."""
+        from ...progress.definitions import definitions_text
+
+        return definitions_text(current_language())
+
+    def show_definitions(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information, tr("Definitions"), self.definitions(), parent=self
+        )
+        box.setObjectName("definitionsBox")
+        box.open()
 
     def edit_targets(self) -> None:
         if self.store is None:

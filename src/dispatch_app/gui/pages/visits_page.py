@@ -16,7 +16,16 @@ import html
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ... import clock
 from ...domain.choices import FOLLOW_UP_STATUS, VISIT_STATUS, VISIT_TYPE
@@ -133,6 +142,17 @@ class VisitsPage(RecordPage):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # 打印此服务记录: the selected visits (Ctrl/Shift+click selects several) as sheets.
+        self.print_button = QPushButton(tr("Print this visit"), box)
+        self.print_button.setObjectName("printVisits")
+        self.print_button.setToolTip("Ctrl+P")
+        self.print_button.clicked.connect(self.print_selected)
+        layout.addWidget(self.print_button)
+        shortcut = QShortcut(QKeySequence("Ctrl+P"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.print_selected)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_print())
         self._shown: str | None = None
         self._show_empty()
         return box
@@ -149,6 +169,7 @@ class VisitsPage(RecordPage):
         )
         for b in (self.edit_button, self.complete_button, self.items_button):
             b.setEnabled(False)
+        self._update_print()
 
     def show_record(self, record_id: str) -> None:
         if self.store is None:
@@ -201,6 +222,25 @@ class VisitsPage(RecordPage):
         self.edit_button.setEnabled(True)
         self.complete_button.setEnabled(visit.status == "planned")
         self.items_button.setEnabled(bool(items))
+
+    def selected_ids(self) -> list[str]:
+        """The selected visits in table order (the one shown when none is selected)."""
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        ids = [i for i in (self.model.id_at(r) for r in rows) if i]
+        return ids or ([self._shown] if self._shown else [])
+
+    def _update_print(self) -> None:
+        n = len(self.selected_ids())
+        self.print_button.setEnabled(n > 0)
+        self.print_button.setText(
+            tr("Print the {n} selected visits").format(n=n) if n > 1 else tr("Print this visit")
+        )
+
+    def print_selected(self) -> None:
+        """The selected visits' summary sheets, one a page, on the Reports page."""
+        ids = self.selected_ids()
+        if ids:
+            self.window_.show_page("reports").preset("visits", ids)
 
     def new_record(self) -> None:
         self.window_.log_visit()

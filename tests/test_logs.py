@@ -1,0 +1,40 @@
+"""The log: a rotating file in the log folder, and no phone or ID numbers in it."""
+
+from __future__ import annotations
+
+import logging
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dispatch_app import logs
+
+
+def test_records_go_to_the_file_without_personal_data(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DISPATCH_APP_LOGS", str(tmp_path / "logs"))
+    path = logs.setup()
+    assert path == tmp_path / "logs" / logs.FILE_NAME
+    handler = next(h for h in logging.getLogger(logs.LOGGER).handlers if hasattr(h, "maxBytes"))
+    assert handler.maxBytes == logs.MAX_BYTES and handler.backupCount == logs.BACKUPS
+    try:
+        raise ValueError("联系电话 13812345678 / 0577-88881234 身份证 33030219800101123X")
+    except ValueError:
+        logs.get("test").exception("import failed for 138 1234 5678")
+    handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "ValueError" in text and "import failed" in text
+    for secret in ("13812345678", "88881234", "33030219800101123X", "138 1234 5678"):
+        assert secret not in text
+
+
+@given(
+    st.from_regex(r"1[3-9]\d{9}", fullmatch=True),
+    st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=20),
+)
+def test_any_mobile_number_is_redacted(mobile: str, around: str) -> None:
+    assert mobile not in logs.redact(f"{around}{mobile}{around}")
+
+
+def test_ordinary_text_is_kept() -> None:
+    line = "import enterprises from 企业名录2026.csv: 20000 added, 3 updated"
+    assert logs.redact(line) == line
