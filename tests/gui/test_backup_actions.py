@@ -12,7 +12,9 @@ from dispatch_app.backup.naming import beside
 def _wait(qtbot, window, trigger):
     """Run ``trigger`` and wait until every task it started (and any already running) is done."""
     trigger()
-    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not window.runner.busy() and not window.backups.runner.busy(), timeout=15_000
+    )
 
 
 def _damage(path: Path) -> None:
@@ -130,13 +132,15 @@ def test_timed_backup_only_when_due_and_changed(window, qtbot, db_path):
     window.store.set_setting("backup.interval_hours", "0.0001")
     window.backups.tick()
     qtbot.waitUntil(lambda: len(list_backups(beside(db_path), db_path.stem)) == 1, timeout=15_000)
-    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not window.runner.busy() and not window.backups.runner.busy(), timeout=15_000
+    )
     window.backups.tick()  # nothing changed since: no second copy
-    assert not window.runner.busy()
+    assert not window.backups.runner.busy()
     window.store.set_setting("backup.interval_hours", "0")
     window.store.set_setting("marker", "x")
     window.backups.tick()  # 0: only on close
-    assert not window.runner.busy()
+    assert not window.backups.runner.busy()
 
 
 def test_full_integrity_check_from_the_help_menu(window, qtbot, messages):
@@ -176,4 +180,6 @@ def test_opening_another_database_backs_up_the_one_left_if_it_changed(
     qtbot.waitUntil(lambda: bool(list_backups(beside(db_path), db_path.stem)), timeout=15_000)
     [backup] = list_backups(beside(db_path), db_path.stem)
     assert _setting(backup.path, "marker") == "left behind"
-    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not window.runner.busy() and not window.backups.runner.busy(), timeout=15_000
+    )
