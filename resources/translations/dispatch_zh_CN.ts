@@ -4,7 +4,7 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="main_window.py" line="336" />
+      <location filename="main_window.py" line="347" />
       <source> (read-only)</source>
       <translation>（只读）</translation>
     </message>
@@ -17,6 +17,11 @@
       <location filename="actions.py" line="117" />
       <source>&amp;About</source>
       <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="349" />
+      <source>&amp;Back up now</source>
+      <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
       <location filename="actions.py" line="93" />
@@ -69,7 +74,7 @@
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="328" />
+      <location filename="backup_actions.py" line="352" />
       <source>&amp;Restore from a backup…</source>
       <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -99,8 +104,7 @@
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="148" />
-      <location filename="actions.py" line="143" />
+      <location filename="actions.py" line="151" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
     </message>
@@ -157,8 +161,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
-      <location filename="backup_actions.py" line="93" />
+      <location filename="backup_actions.py" line="126" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -354,6 +357,38 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="153" />
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="100" />
+      <source>Backed up to {path}</source>
+      <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="153" />
+      <source>Backed up to:
+{path}</source>
+      <translation>已备份到：
+{path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="106" />
+      <source>Backing up the database…</source>
+      <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="103" />
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="219" />
+      <source>Backups (*.db);;All files (*)</source>
+      <translation>备份文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
       <location filename="dispatch_settings_dialog.py" line="47" />
       <source>Baidu Maps (needs a key)</source>
       <translation>百度地图（需密钥）</translation>
@@ -431,7 +466,7 @@
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="292" />
+      <location filename="backup_actions.py" line="316" />
       <source>Broken references: {count}</source>
       <translation>失效的引用：{count}</translation>
     </message>
@@ -521,8 +556,7 @@
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="249" />
-      <location filename="main_window.py" line="251" />
+      <location filename="main_window.py" line="260" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -557,7 +591,7 @@
       <translation>检查数据</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="101" />
+      <location filename="backup_actions.py" line="134" />
       <source>Checking the database…</source>
       <translation>正在检查数据库…</translation>
     </message>
@@ -567,7 +601,7 @@
       <translation>正在检查文件…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="307" />
+      <location filename="backup_actions.py" line="331" />
       <source>Checking the whole database…</source>
       <translation>正在全面检查数据库…</translation>
     </message>
@@ -703,7 +737,6 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
-      <location filename="visit_dialog.py" line="152" />
       <source>Complete a planned visit</source>
       <translation>登记计划服务的完成情况</translation>
     </message>
@@ -763,8 +796,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="228" />
-      <location filename="main_window.py" line="229" />
+      <location filename="main_window.py" line="234" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -825,13 +857,11 @@
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
-      <location filename="record_form_actions.py" line="94" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
       <location filename="record_form_actions.py" line="106" />
-      <location filename="record_form_actions.py" line="94" />
       <source>Delete this record? This cannot be undone.</source>
       <translation>确定删除这条记录吗？删除后无法恢复。</translation>
     </message>
@@ -856,7 +886,7 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <location filename="actions.py" line="223" />
+      <location filename="actions.py" line="226" />
       <source>Dispatch settings</source>
       <translation>调度设置</translation>
     </message>
@@ -967,7 +997,6 @@
     </message>
     <message>
       <location filename="visit_dialog.py" line="158" />
-      <location filename="visit_dialog.py" line="152" />
       <source>Edit visit</source>
       <translation>修改服务记录</translation>
     </message>
@@ -1272,12 +1301,12 @@
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="331" />
+      <location filename="backup_actions.py" line="355" />
       <source>Full &amp;integrity check</source>
       <translation>完整性全面检查(&amp;I)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="296" />
+      <location filename="backup_actions.py" line="320" />
       <source>Full integrity check</source>
       <translation>完整性全面检查</translation>
     </message>
@@ -1302,8 +1331,7 @@
       <translation>请先生成文档，再保存。</translation>
     </message>
     <message>
-      <location filename="actions.py" line="206" />
-      <location filename="actions.py" line="201" />
+      <location filename="actions.py" line="209" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
@@ -1403,7 +1431,7 @@
       <translation>工作单位</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="291" />
+      <location filename="backup_actions.py" line="315" />
       <source>Integrity: {result}</source>
       <translation>完整性：{result}</translation>
     </message>
@@ -1489,7 +1517,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="433" />
-      <location filename="dashboard_page.py" line="425" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
@@ -1532,6 +1559,11 @@
       <location filename="dispatch_settings_geocoding.py" line="111" />
       <source>Looked up {n:,} addresses ({r:,} online requests, the rest from the cache): {k:,} records now have an exact point.</source>
       <translation>查询了 {n:,} 个地址（在线请求 {r:,} 次，其余来自缓存）：{k:,} 条记录已有精确坐标。</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="297" />
+      <source>Looking for a good backup…</source>
+      <translation>正在查找完好的备份…</translation>
     </message>
     <message>
       <location filename="dispatch_settings_geocoding.py" line="86" />
@@ -1654,8 +1686,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="162" />
-      <location filename="actions.py" line="157" />
+      <location filename="actions.py" line="165" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1730,8 +1761,7 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="333" />
-      <location filename="main_window.py" line="311" />
+      <location filename="main_window.py" line="344" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1751,6 +1781,11 @@
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="293" />
+      <source>No good backup was found. The damaged file was not changed.</source>
+      <translation>没有找到完好的备份。损坏的文件未被改动。</translation>
+    </message>
+    <message>
       <location filename="map_page.py" line="502" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
@@ -1767,12 +1802,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="48" />
-      <location filename="backup_actions.py" line="269" />
-      <source>No good backup was found. The damaged file was not changed.</source>
-      <translation>没有找到完好的备份。损坏的文件未被改动。</translation>
-    </message>
-    <message>
-      <location filename="dashboard_page.py" line="46" />
       <source>no target</source>
       <translation>无目标</translation>
     </message>
@@ -1897,7 +1926,7 @@
       <translation>未办结</translation>
     </message>
     <message>
-      <location filename="actions.py" line="223" />
+      <location filename="actions.py" line="226" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -1907,8 +1936,7 @@
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="174" />
-      <location filename="actions.py" line="169" />
+      <location filename="actions.py" line="177" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1918,7 +1946,7 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="256" />
+      <location filename="main_window.py" line="267" />
       <source>Open it read-only?</source>
       <translation>以只读方式打开查看？</translation>
     </message>
@@ -1963,8 +1991,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="228" />
-      <location filename="main_window.py" line="229" />
+      <location filename="main_window.py" line="234" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1980,7 +2007,6 @@
     </message>
     <message>
       <location filename="dashboard_page.py" line="145" />
-      <location filename="dashboard_page.py" line="143" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -2011,7 +2037,6 @@
     </message>
     <message>
       <location filename="planning_tables.py" line="51" />
-      <location filename="dashboard_page.py" line="481" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -2096,7 +2121,7 @@
       <translation>发现问题</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="302" />
+      <location filename="backup_actions.py" line="326" />
       <source>Problems found: restore a backup (File menu).</source>
       <translation>发现问题：请从备份恢复（“文件”菜单）。</translation>
     </message>
@@ -2226,6 +2251,7 @@
     </message>
     <message>
       <location filename="backup_actions.py" line="207" />
+      <location filename="backup_actions.py" line="231" />
       <source>Replace the database with this backup?
 {backup}
 
@@ -2234,6 +2260,11 @@ The current database is kept as a backup first.</source>
 {backup}
 
 当前数据库会先保存为一份备份。</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="36" />
+      <source>Reports</source>
+      <translation>报表打印</translation>
     </message>
     <message>
       <location filename="record_form.py" line="234" />
@@ -2253,28 +2284,29 @@ The current database is kept as a backup first.</source>
     </message>
     <message>
       <location filename="backup_actions.py" line="233" />
+      <location filename="backup_actions.py" line="257" />
       <source>Restore failed</source>
       <translation>恢复失败</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="195" />
+      <location filename="backup_actions.py" line="219" />
       <source>Restore from a backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="256" />
+      <location filename="backup_actions.py" line="280" />
       <source>Restore the newest good backup, taken {taken}?
 {backup}</source>
       <translation>从最近一次完好的备份（{taken}）恢复吗？
 {backup}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="227" />
+      <location filename="backup_actions.py" line="251" />
       <source>Restored {backup}; the replaced database is kept as {kept}</source>
       <translation>已恢复 {backup}；被替换的数据库保留为 {kept}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="239" />
+      <location filename="backup_actions.py" line="263" />
       <source>Restoring the backup…</source>
       <translation>正在恢复备份…</translation>
     </message>
@@ -2300,7 +2332,6 @@ The current database is kept as a backup first.</source>
     </message>
     <message>
       <location filename="visit_dialog_layout.py" line="160" />
-      <location filename="visit_dialog_layout.py" line="155" />
       <source>Save and log another</source>
       <translation>保存并继续登记</translation>
     </message>
@@ -2340,25 +2371,22 @@ The current database is kept as a backup first.</source>
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="357" />
-      <location filename="main_window.py" line="333" />
+      <location filename="main_window.py" line="368" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="214" />
       <location filename="main_window.py" line="216" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="259" />
-      <location filename="backup_actions.py" line="213" />
+      <location filename="backup_actions.py" line="237" />
       <source>Save the unsaved input before restoring?</source>
       <translation>恢复前是否保存未保存的输入？</translation>
     </message>
     <message>
-      <location filename="visit_dialog.py" line="243" />
+      <location filename="visit_dialog.py" line="259" />
       <source>Saved: {name}. Log the next enterprise.</source>
       <translation>已保存：{name}。请登记下一家企业。</translation>
     </message>
@@ -2609,7 +2637,6 @@ The current database is kept as a backup first.</source>
     </message>
     <message>
       <location filename="dashboard_page.py" line="229" />
-      <location filename="dashboard_page.py" line="221" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -2635,8 +2662,14 @@ The current database is kept as a backup first.</source>
     </message>
     <message>
       <location filename="backup_actions.py" line="260" />
+      <location filename="backup_actions.py" line="284" />
       <source>The database is damaged</source>
       <translation>数据库已损坏</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="268" />
+      <source>The database is in use</source>
+      <translation>数据库正在使用中</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -2665,7 +2698,6 @@ The current database is kept as a backup first.</source>
     </message>
     <message>
       <location filename="dashboard_page.py" line="407" />
-      <location filename="dashboard_page.py" line="399" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
@@ -2710,13 +2742,11 @@ The current database is kept as a backup first.</source>
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
-      <location filename="visit_dialog.py" line="265" />
       <source>This visit has not been saved. Save it now?</source>
       <translation>这条入企服务记录尚未保存。现在保存吗？</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="200" />
-      <location filename="visit_dialog.py" line="194" />
       <source>This visit no longer exists (perhaps deleted in another window). Nothing was saved; what you typed is still here.</source>
       <translation>该走访记录已不存在（可能已在其他窗口中被删除）。本次未保存任何内容，已填写的内容仍保留在此。</translation>
     </message>
@@ -2772,7 +2802,6 @@ The current database is kept as a backup first.</source>
     </message>
     <message>
       <location filename="visit_dialog.py" line="281" />
-      <location filename="visit_dialog.py" line="265" />
       <source>Unsaved input</source>
       <translation>未保存的内容</translation>
     </message>
@@ -2812,8 +2841,7 @@ The current database is kept as a backup first.</source>
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="243" />
-      <location filename="actions.py" line="223" />
+      <location filename="actions.py" line="246" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -2977,13 +3005,12 @@ The current database is kept as a backup first.</source>
       <translation>缩放到所选</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="437" />
-      <location filename="backup_actions.py" line="94" />
+      <location filename="backup_actions.py" line="127" />
       <source>{count} records refer to records that no longer exist (tables: {tables}). Run Help → Full integrity check, or restore a backup.</source>
       <translation>有 {count} 条记录引用了已不存在的记录（数据表：{tables}）。请运行“帮助 → 完整性全面检查”，或从备份恢复。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="429" />
+      <location filename="dashboard_page.py" line="437" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>

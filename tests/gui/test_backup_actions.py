@@ -10,8 +10,11 @@ from dispatch_app.backup.naming import beside
 
 
 def _wait(qtbot, window, trigger):
-    with qtbot.waitSignal(window.runner.finished, timeout=15_000):
-        trigger()
+    """Run ``trigger`` and wait until every task it started (and any already running) is done."""
+    trigger()
+    qtbot.waitUntil(
+        lambda: not window.runner.busy() and not window.backups.runner.busy(), timeout=15_000
+    )
 
 
 def _damage(path: Path) -> None:
@@ -127,14 +130,17 @@ def test_closing_the_window_backs_up_a_changed_database(controller, qtbot, db_pa
 
 def test_timed_backup_only_when_due_and_changed(window, qtbot, db_path):
     window.store.set_setting("backup.interval_hours", "0.0001")
-    _wait(qtbot, window, window.backups.tick)
-    assert len(list_backups(beside(db_path), db_path.stem)) == 1
+    window.backups.tick()
+    qtbot.waitUntil(lambda: len(list_backups(beside(db_path), db_path.stem)) == 1, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not window.runner.busy() and not window.backups.runner.busy(), timeout=15_000
+    )
     window.backups.tick()  # nothing changed since: no second copy
-    assert not window.runner.busy()
+    assert not window.backups.runner.busy()
     window.store.set_setting("backup.interval_hours", "0")
     window.store.set_setting("marker", "x")
     window.backups.tick()  # 0: only on close
-    assert not window.runner.busy()
+    assert not window.backups.runner.busy()
 
 
 def test_full_integrity_check_from_the_help_menu(window, qtbot, messages):
@@ -174,4 +180,6 @@ def test_opening_another_database_backs_up_the_one_left_if_it_changed(
     qtbot.waitUntil(lambda: bool(list_backups(beside(db_path), db_path.stem)), timeout=15_000)
     [backup] = list_backups(beside(db_path), db_path.stem)
     assert _setting(backup.path, "marker") == "left behind"
-    qtbot.waitUntil(lambda: not window.runner.busy(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: not window.runner.busy() and not window.backups.runner.busy(), timeout=15_000
+    )

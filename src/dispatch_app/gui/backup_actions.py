@@ -67,6 +67,11 @@ class BackupController(QObject):
         self.timer.start()
         self._unchecked: Any = None  # the store whose foreign keys are still to be checked
         self.closed_path: str | None = None
+        # Quiet background work (the foreign-key check, timed backups) has its own runner, so
+        # that it never counts as the user's task (``window.tasks_running()``).
+        from .workers import TaskRunner
+
+        self.runner = TaskRunner(window)
         from PySide6.QtCore import QCoreApplication
 
         app = QCoreApplication.instance()
@@ -102,7 +107,7 @@ class BackupController(QObject):
         def failed(exc: BaseException) -> None:
             self.window.statusBar().showMessage(tr("Backup failed") + ": " + _message(exc))
 
-        self.window.runner.run(
+        self.runner.run(
             Task(tr("Backing up the database…"), work, on_done=done, on_error=failed),
             show_after_ms=None,
         )
@@ -130,7 +135,7 @@ class BackupController(QObject):
                     ).format(count=len(problems), tables=", ".join(tables)),
                 )
 
-        self.window.runner.run(
+        self.runner.run(
             Task(tr("Checking the database…"), work, on_done=done, on_error=lambda e: None),
             show_after_ms=None,
         )

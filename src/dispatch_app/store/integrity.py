@@ -114,9 +114,17 @@ def schema_problems(conn: sqlite3.Connection) -> list[Problem]:
 
 
 def check_on_open(path: Path) -> None:
-    """Raise :class:`DatabaseDamaged` when ``quick_check`` fails; an empty new file passes."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Raise :class:`DatabaseDamaged` when ``quick_check`` fails; an empty new file passes.
+
+    A file with a hot journal is not judged: its half-written pages are what the journal
+    undoes, which the opening does next (under the writer lock); a read-only connection cannot.
+    """
+    from .database import preflight
+    from .recovery import has_hot_journal
+
+    if not path.exists() or path.stat().st_size == 0 or has_hot_journal(path):
         return
+    preflight(path, create=False)  # not ours, not a database, newer: refused as such first
     try:
         conn = read_only(path)
     except sqlite3.Error:
