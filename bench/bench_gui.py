@@ -86,6 +86,18 @@ def _startup(db: Path, page: str) -> Figures:
         "peak_mib": app.get("peak_mib", 0),
         "bare_peak_mib": bare.get("peak_mib", 0),
         "extra_mib": round(app.get("peak_mib", 0) - bare.get("peak_mib", 0), 1),
+        **_cpu(app, bare),
+    }
+
+
+def _cpu(app: Figures, bare: Figures) -> Figures:
+    """CPU seconds of both processes and their ratio, where the OS tells (not Windows)."""
+    if not app.get("cpu_s") or not bare.get("cpu_s"):
+        return {}
+    return {
+        "cpu_s": app["cpu_s"],
+        "baseline_cpu_s": bare["cpu_s"],
+        "cpu_ratio": round(app["cpu_s"] / bare["cpu_s"], 2),
     }
 
 

@@ -112,12 +112,14 @@ _, status, usage = os.wait4(proc.pid, 0)
 seconds = time.perf_counter() - started
 scale = 1024 * 1024 if sys.platform == "darwin" else 1024
 print(json.dumps({"seconds": seconds, "code": os.waitstatus_to_exitcode(status),
-                  "peak_mib": round(usage.ru_maxrss / scale, 1)}))
+                  "peak_mib": round(usage.ru_maxrss / scale, 1),
+                  "cpu_s": round(usage.ru_utime + usage.ru_stime, 4)}))
 """
 
 
 def run_process(cmd: Sequence[str], *, expect: int = 0) -> Figures:
-    """Wall seconds of one process and, where the OS tells (not Windows), its peak memory."""
+    """Wall seconds of one process and, where the OS tells (not Windows), its peak memory and
+    its CPU seconds (user + system: steadier than wall time on a machine shared with others)."""
     if hasattr(os, "wait4"):
         done = subprocess.run(
             [sys.executable, "-c", _MEASURE, json.dumps(list(cmd))],

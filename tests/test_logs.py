@@ -38,3 +38,36 @@ def test_any_mobile_number_is_redacted(mobile: str, around: str) -> None:
 def test_ordinary_text_is_kept() -> None:
     line = "import enterprises from 企业名录2026.csv: 20000 added, 3 updated"
     assert logs.redact(line) == line
+
+
+def test_set_up_at_first_record_writes_that_record_once(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DISPATCH_APP_LOGS", str(tmp_path / "later"))
+    logger = logging.getLogger(logs.LOGGER)
+    monkeypatch.setattr(logs, "_installed", None)
+    monkeypatch.setattr(logger, "handlers", [])
+    logs.setup_at_first_record()
+    logs.setup_at_first_record()  # twice: still one stand-in
+    assert not (tmp_path / "later").exists()  # nothing found or made before a record
+    logs.get("gui").warning("first record 13812345678")
+    logs.get("gui").warning("second record")
+    for h in logger.handlers:
+        h.flush()
+    text = (tmp_path / "later" / logs.FILE_NAME).read_text(encoding="utf-8")
+    assert text.count("first record") == 1 and text.count("second record") == 1
+    assert "13812345678" not in text
+    assert len(logger.handlers) == 1 and hasattr(logger.handlers[0], "maxBytes")
+    logger.handlers[0].close()
+
+
+def test_an_explicit_set_up_replaces_the_stand_in(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DISPATCH_APP_LOGS", str(tmp_path / "now"))
+    logger = logging.getLogger(logs.LOGGER)
+    monkeypatch.setattr(logs, "_installed", None)
+    monkeypatch.setattr(logger, "handlers", [])
+    logs.setup_at_first_record()
+    logs.setup()  # the crash handler does this before logging
+    logs.get("gui").error("crash")
+    logger.handlers[0].flush()
+    text = (tmp_path / "now" / logs.FILE_NAME).read_text(encoding="utf-8")
+    assert text.count("crash") == 1 and len(logger.handlers) == 1
+    logger.handlers[0].close()

@@ -4,12 +4,12 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="main_window.py" line="336" />
+      <location filename="main_window.py" line="347" />
       <source> (read-only)</source>
       <translation>（只读）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="376" />
+      <location filename="reports_page.py" line="387" />
       <source>%v of %m pages</source>
       <translation>%v / %m 页</translation>
     </message>
@@ -19,9 +19,19 @@
       <translation>关于(&amp;A)</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="349" />
+      <source>&amp;Back up now</source>
+      <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="93" />
       <source>&amp;Dispatch settings…</source>
       <translation>调度设置(&amp;D)…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="325" />
+      <source>&amp;Back up now</source>
+      <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
       <location filename="actions.py" line="71" />
@@ -64,6 +74,11 @@
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="352" />
+      <source>&amp;Restore from a backup…</source>
+      <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
       <location filename="actions.py" line="83" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
@@ -89,7 +104,7 @@
       <translation>（不指定轻骑队）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="148" />
+      <location filename="actions.py" line="151" />
       <source>(none yet)</source>
       <translation>（暂无）</translation>
     </message>
@@ -146,7 +161,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="297" />
+      <location filename="backup_actions.py" line="126" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -166,7 +181,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="262" />
+      <location filename="planning_page.py" line="267" />
       <source>Add to the day</source>
       <translation>加入当天行程</translation>
     </message>
@@ -297,7 +312,7 @@
       <translation>近似位置</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="384" />
+      <location filename="canvas.py" line="387" />
       <source>Approximate (district centre)</source>
       <translation>近似位置（区县中心）</translation>
     </message>
@@ -342,12 +357,44 @@
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="153" />
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="100" />
+      <source>Backed up to {path}</source>
+      <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="153" />
+      <source>Backed up to:
+{path}</source>
+      <translation>已备份到：
+{path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="106" />
+      <source>Backing up the database…</source>
+      <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="103" />
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="219" />
+      <source>Backups (*.db);;All files (*)</source>
+      <translation>备份文件 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
       <location filename="dispatch_settings_dialog.py" line="47" />
       <source>Baidu Maps (needs a key)</source>
       <translation>百度地图（需密钥）</translation>
     </message>
     <message>
-      <location filename="overlays.py" line="108" />
+      <location filename="overlays.py" line="124" />
       <source>Base</source>
       <translation>驻地</translation>
     </message>
@@ -355,6 +402,38 @@
       <location filename="team_base_section.py" line="40" />
       <source>Base (where the team's day starts)</source>
       <translation>驻地（每天行程的出发地）</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="120" />
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="118" />
+      <source>Backed up to {path}</source>
+      <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="120" />
+      <source>Backed up to:
+{path}</source>
+      <translation>已备份到：
+{path}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="125" />
+      <source>Backing up the database…</source>
+      <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="180" />
+      <source>Backup failed</source>
+      <translation>备份失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="195" />
+      <source>Backups (*.db);;All files (*)</source>
+      <translation>备份文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -385,6 +464,11 @@
       <location filename="dashboard_page.py" line="267" />
       <source>Breakdowns</source>
       <translation>分类统计</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="316" />
+      <source>Broken references: {count}</source>
+      <translation>失效的引用：{count}</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="48" />
@@ -442,7 +526,7 @@
       <translation>取消所选的计划走访（删除键）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="602" />
+      <location filename="planning_page.py" line="616" />
       <source>Cancel the planned visit to {name} on {date}? It stays in the visits list as cancelled.</source>
       <translation>取消 {date} 对{name}的计划走访？该记录仍保留在入企服务列表中，状态为“已取消”。</translation>
     </message>
@@ -452,7 +536,7 @@
       <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="425" />
+      <location filename="reports_page.py" line="434" />
       <source>Cancelled: nothing was made.</source>
       <translation>已取消：未生成任何文件。</translation>
     </message>
@@ -462,17 +546,17 @@
       <translation>已取消：此前找到的坐标已保存。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="616" />
+      <location filename="planning_page.py" line="630" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="363" />
+      <location filename="reports_page.py" line="374" />
       <source>Cancelling…</source>
-      <translation>正在取消……</translation>
+      <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="249" />
+      <location filename="main_window.py" line="260" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -507,9 +591,19 @@
       <translation>检查数据</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="134" />
+      <source>Checking the database…</source>
+      <translation>正在检查数据库…</translation>
+    </message>
+    <message>
       <location filename="import_wizard.py" line="295" />
       <source>Checking the file…</source>
       <translation>正在检查文件…</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="331" />
+      <source>Checking the whole database…</source>
+      <translation>正在全面检查数据库…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="293" />
@@ -527,7 +621,7 @@
       <translation>选择</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="271" />
+      <location filename="reports_page.py" line="272" />
       <source>Choose a document and press Generate.</source>
       <translation>请选择文档，然后点击“生成”。</translation>
     </message>
@@ -602,7 +696,7 @@
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="248" />
+      <location filename="planning_page.py" line="253" />
       <source>Close to the route</source>
       <translation>顺路可访</translation>
     </message>
@@ -617,12 +711,12 @@
       <translation>着色</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="387" />
+      <location filename="canvas.py" line="390" />
       <source>Colour: district</source>
       <translation>颜色：区县</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="393" />
+      <location filename="canvas.py" line="396" />
       <source>Colour: tech VP</source>
       <translation>颜色：科技副总</translation>
     </message>
@@ -677,7 +771,7 @@
       <translation>无法加载：{error}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="466" />
+      <location filename="reports_page.py" line="474" />
       <source>Could not write {path}: {error}</source>
       <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -702,7 +796,7 @@
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="228" />
+      <location filename="main_window.py" line="234" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -792,7 +886,7 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <location filename="actions.py" line="223" />
+      <location filename="actions.py" line="226" />
       <source>Dispatch settings</source>
       <translation>调度设置</translation>
     </message>
@@ -822,7 +916,7 @@
       <translation>各区县合计：{v:,} 家次、科技副总 {a:,} 名（全市目标：{cv:,} 家次、{ca:,} 名）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="104" />
+      <location filename="reports_page.py" line="105" />
       <source>Document</source>
       <translation>文档</translation>
     </message>
@@ -832,9 +926,14 @@
       <translation>完成率</translation>
     </message>
     <message>
+      <location filename="planning_page.py" line="245" />
+      <source>Draw this team's day on the Map page (Ctrl+Shift+G)</source>
+      <translation>在地图页画出该队当天路线（Ctrl+Shift+G）</translation>
+    </message>
+    <message>
       <location filename="pdf_preview.py" line="267" />
       <source>Drawing the pages…</source>
-      <translation>正在绘制页面……</translation>
+      <translation>正在绘制页面…</translation>
     </message>
     <message>
       <location filename="headers.py" line="33" />
@@ -862,12 +961,12 @@
       <translation>如 2026-03-05</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="117" />
+      <location filename="reports_page.py" line="118" />
       <source>e.g. 2026-05-01 (empty: the year)</source>
       <translation>如 2026-05-01（留空：全年）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="121" />
+      <location filename="reports_page.py" line="122" />
       <source>e.g. 2026-05-31 (empty: the year)</source>
       <translation>如 2026-05-31（留空：全年）</translation>
     </message>
@@ -917,7 +1016,7 @@
       <translation>结束</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="382" />
+      <location filename="canvas.py" line="385" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -970,7 +1069,7 @@
       <translation type="obsolete">按进度应完成</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="383" />
+      <location filename="canvas.py" line="386" />
       <source>Expert</source>
       <translation>专家</translation>
     </message>
@@ -1035,7 +1134,7 @@
       <translation>导出清单…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="635" />
+      <location filename="planning_page.py" line="649" />
       <source>Export the schedule</source>
       <translation>导出行程</translation>
     </message>
@@ -1090,7 +1189,7 @@
       <translation>正在推荐专家…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="405" />
+      <location filename="planning_page.py" line="411" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
     </message>
@@ -1182,7 +1281,7 @@
       <translation>格式</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="118" />
+      <location filename="reports_page.py" line="119" />
       <source>From date</source>
       <translation>起始日期</translation>
     </message>
@@ -1202,6 +1301,16 @@
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="355" />
+      <source>Full &amp;integrity check</source>
+      <translation>完整性全面检查(&amp;I)</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="320" />
+      <source>Full integrity check</source>
+      <translation>完整性全面检查</translation>
+    </message>
+    <message>
       <location filename="export_dialog.py" line="82" />
       <source>GB18030 (older software)</source>
       <translation>GB18030（兼容旧软件）</translation>
@@ -1212,24 +1321,24 @@
       <translation>GCJ-02（高德、腾讯地图）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="138" />
+      <location filename="reports_page.py" line="139" />
       <source>Generate</source>
       <translation>生成</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="440" />
+      <location filename="reports_page.py" line="448" />
       <source>Generate a document first, then save it.</source>
       <translation>请先生成文档，再保存。</translation>
     </message>
     <message>
-      <location filename="actions.py" line="206" />
+      <location filename="actions.py" line="209" />
       <source>Generating the demo database…</source>
       <translation>正在生成演示数据库…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="337" />
+      <location filename="reports_page.py" line="348" />
       <source>Generating the document…</source>
-      <translation>正在生成文档……</translation>
+      <translation>正在生成文档…</translation>
     </message>
     <message>
       <location filename="dispatch_settings_geocoding.py" line="45" />
@@ -1247,7 +1356,7 @@
       <translation>补全坐标中止：{error}</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="395" />
+      <location filename="canvas.py" line="398" />
       <source>Has an active tech VP (expert: serving)</source>
       <translation>有在岗科技副总（专家：在任）</translation>
     </message>
@@ -1322,6 +1431,11 @@
       <translation>工作单位</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="315" />
+      <source>Integrity: {result}</source>
+      <translation>完整性：{result}</translation>
+    </message>
+    <message>
       <location filename="settings_dialog.py" line="34" />
       <source>Interface language</source>
       <translation>界面语言</translation>
@@ -1362,14 +1476,14 @@
       <translation>纬度</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="335" />
+      <location filename="reports_page.py" line="346" />
       <source>Laying out the document…</source>
-      <translation>正在排版……</translation>
+      <translation>正在排版…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="358" />
+      <location filename="reports_page.py" line="369" />
       <source>Laying out the document… {n} pages</source>
-      <translation>正在排版……已排 {n} 页</translation>
+      <translation>正在排版…已排 {n} 页</translation>
     </message>
     <message>
       <location filename="headers.py" line="19" />
@@ -1397,7 +1511,7 @@
       <translation>保留原样</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="395" />
+      <location filename="reports_page.py" line="405" />
       <source>Left empty, printed as a red gap: {field} ({n} times)</source>
       <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
     </message>
@@ -1422,7 +1536,7 @@
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="389" />
+      <location filename="planning_page.py" line="395" />
       <source>Loading…</source>
       <translation>加载中…</translation>
     </message>
@@ -1447,6 +1561,11 @@
       <translation>查询了 {n:,} 个地址（在线请求 {r:,} 次，其余来自缓存）：{k:,} 条记录已有精确坐标。</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="297" />
+      <source>Looking for a good backup…</source>
+      <translation>正在查找完好的备份…</translation>
+    </message>
+    <message>
       <location filename="dispatch_settings_geocoding.py" line="86" />
       <source>Looking up addresses…</source>
       <translation>正在查询地址…</translation>
@@ -1455,6 +1574,11 @@
       <location filename="page_registry.py" line="35" />
       <source>Map</source>
       <translation>地图</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="273" />
+      <source>Looking for a good backup…</source>
+      <translation>正在查找完好的备份…</translation>
     </message>
     <message>
       <location filename="import_wizard.py" line="150" />
@@ -1562,7 +1686,7 @@
       <translation>新建案例</translation>
     </message>
     <message>
-      <location filename="actions.py" line="162" />
+      <location filename="actions.py" line="165" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1612,7 +1736,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="398" />
+      <location filename="canvas.py" line="401" />
       <source>No active tech VP (expert: not serving)</source>
       <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
@@ -1637,7 +1761,7 @@
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="333" />
+      <location filename="main_window.py" line="344" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
@@ -1655,6 +1779,11 @@
       <location filename="map_page.py" line="398" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="293" />
+      <source>No good backup was found. The damaged file was not changed.</source>
+      <translation>没有找到完好的备份。损坏的文件未被改动。</translation>
     </message>
     <message>
       <location filename="map_page.py" line="502" />
@@ -1692,7 +1821,7 @@
       <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="556" />
+      <location filename="planning_page.py" line="570" />
       <source>No team yet: add one on the Teams page.</source>
       <translation>还没有轻骑队：请先在“轻骑队”页添加。</translation>
     </message>
@@ -1712,12 +1841,12 @@
       <translation>Nominatim（OpenStreetMap）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="398" />
+      <location filename="reports_page.py" line="408" />
       <source>None: every field filled, every character in the fonts.</source>
       <translation>无：各字段均已填写，所有字符字体中都有。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="238" />
+      <location filename="reports_page.py" line="239" />
       <source>Not a date: {text}</source>
       <translation>不是有效日期：{text}</translation>
     </message>
@@ -1747,7 +1876,7 @@
       <translation>无需导入：所有记录都已是最新。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="378" />
+      <location filename="reports_page.py" line="389" />
       <source>Nothing to print for this choice.</source>
       <translation>所选范围内没有可打印的内容。</translation>
     </message>
@@ -1797,7 +1926,7 @@
       <translation>未办结</translation>
     </message>
     <message>
-      <location filename="actions.py" line="223" />
+      <location filename="actions.py" line="226" />
       <source>Open a database first.</source>
       <translation>请先打开一个数据库。</translation>
     </message>
@@ -1807,7 +1936,7 @@
       <translation>全部（含已办结）</translation>
     </message>
     <message>
-      <location filename="actions.py" line="174" />
+      <location filename="actions.py" line="177" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1817,7 +1946,7 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="256" />
+      <location filename="main_window.py" line="267" />
       <source>Open it read-only?</source>
       <translation>以只读方式打开查看？</translation>
     </message>
@@ -1862,7 +1991,7 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="228" />
+      <location filename="main_window.py" line="234" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
@@ -1892,7 +2021,7 @@
       <translation>第 {x} / {y} 页</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="652" />
+      <location filename="planning_page.py" line="666" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1942,7 +2071,7 @@
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="93" />
+      <location filename="reports_page.py" line="94" />
       <source>Print reports</source>
       <translation>报表打印</translation>
     </message>
@@ -1962,24 +2091,24 @@
       <translation>打印此服务记录</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="506" />
+      <location filename="reports_page.py" line="514" />
       <source>Printing cancelled.</source>
       <translation>已取消打印。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="505" />
+      <location filename="reports_page.py" line="513" />
       <source>Printing failed: {error}</source>
       <translation>打印失败：{error}</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="502" />
+      <location filename="reports_page.py" line="510" />
       <source>Printing…</source>
-      <translation>正在打印……</translation>
+      <translation>正在打印…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="162" />
+      <location filename="reports_page.py" line="163" />
       <source>Print…</source>
-      <translation>打印……</translation>
+      <translation>打印…</translation>
     </message>
     <message>
       <location filename="common.py" line="47" />
@@ -1990,6 +2119,11 @@
       <location filename="headers.py" line="30" />
       <source>Problems found</source>
       <translation>发现问题</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="326" />
+      <source>Problems found: restore a backup (File menu).</source>
+      <translation>发现问题：请从备份恢复（“文件”菜单）。</translation>
     </message>
     <message>
       <location filename="about.py" line="21" />
@@ -2071,7 +2205,7 @@
       <translation>登记为已完成…</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="127" />
+      <location filename="reports_page.py" line="128" />
       <source>Records</source>
       <translation>指定记录</translation>
     </message>
@@ -2116,6 +2250,23 @@
       <translation>报表打印</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="207" />
+      <location filename="backup_actions.py" line="231" />
+      <source>Replace the database with this backup?
+{backup}
+
+The current database is kept as a backup first.</source>
+      <translation>用这个备份替换数据库吗？
+{backup}
+
+当前数据库会先保存为一份备份。</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="36" />
+      <source>Reports</source>
+      <translation>报表打印</translation>
+    </message>
+    <message>
       <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
@@ -2130,6 +2281,34 @@
       <location filename="dispatch_settings_dialog.py" line="101" />
       <source>Restore defaults</source>
       <translation>恢复默认</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="233" />
+      <location filename="backup_actions.py" line="257" />
+      <source>Restore failed</source>
+      <translation>恢复失败</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="219" />
+      <source>Restore from a backup</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="280" />
+      <source>Restore the newest good backup, taken {taken}?
+{backup}</source>
+      <translation>从最近一次完好的备份（{taken}）恢复吗？
+{backup}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="251" />
+      <source>Restored {backup}; the replaced database is kept as {kept}</source>
+      <translation>已恢复 {backup}；被替换的数据库保留为 {kept}</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="263" />
+      <source>Restoring the backup…</source>
+      <translation>正在恢复备份…</translation>
     </message>
     <message>
       <location filename="record_form_layout.py" line="122" />
@@ -2162,14 +2341,14 @@
       <translation>保存为</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="449" />
+      <location filename="reports_page.py" line="457" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="158" />
+      <location filename="reports_page.py" line="159" />
       <source>Save as PDF…</source>
-      <translation>另存为 PDF……</translation>
+      <translation>另存为 PDF…</translation>
     </message>
     <message>
       <location filename="export_dialog.py" line="211" />
@@ -2192,14 +2371,19 @@
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="357" />
+      <location filename="main_window.py" line="368" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="214" />
+      <location filename="main_window.py" line="216" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
+    </message>
+    <message>
+      <location filename="backup_actions.py" line="237" />
+      <source>Save the unsaved input before restoring?</source>
+      <translation>恢复前是否保存未保存的输入？</translation>
     </message>
     <message>
       <location filename="visit_dialog.py" line="259" />
@@ -2252,7 +2436,7 @@
       <translation>选择一个跟进事项以办结或重新打开。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="504" />
+      <location filename="reports_page.py" line="512" />
       <source>Sent to the printer: {n} pages.</source>
       <translation>已送打印机：{n} 页。</translation>
     </message>
@@ -2285,6 +2469,11 @@
       <location filename="map_page.py" line="113" />
       <source>Show every point (0)</source>
       <translation>显示全部点位（0）</translation>
+    </message>
+    <message>
+      <location filename="planning_page.py" line="243" />
+      <source>Show on the map</source>
+      <translation>在地图上显示</translation>
     </message>
     <message>
       <location filename="map_page.py" line="143" />
@@ -2367,7 +2556,7 @@
       <translation>推荐轻骑队…</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="401" />
+      <location filename="canvas.py" line="404" />
       <source>Suggested expert</source>
       <translation>推荐专家</translation>
     </message>
@@ -2382,7 +2571,7 @@
       <translation>推荐…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="606" />
+      <location filename="planning_page.py" line="620" />
       <source>Take off the day</source>
       <translation>从行程中取消</translation>
     </message>
@@ -2417,7 +2606,7 @@
       <translation>队名或拼音</translation>
     </message>
     <message>
-      <location filename="canvas.py" line="403" />
+      <location filename="canvas.py" line="406" />
       <source>Team's day route</source>
       <translation>轻骑队当天路线</translation>
     </message>
@@ -2472,6 +2661,17 @@
       <translation>数据库正在使用中</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="260" />
+      <location filename="backup_actions.py" line="284" />
+      <source>The database is damaged</source>
+      <translation>数据库已损坏</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="268" />
+      <source>The database is in use</source>
+      <translation>数据库正在使用中</translation>
+    </message>
+    <message>
       <location filename="close_follow_up.py" line="45" />
       <source>The date and time of closing are recorded automatically.</source>
       <translation>办结日期和时间由系统自动记录。</translation>
@@ -2482,7 +2682,7 @@
       <translation>详细信息也已写入日志文件：</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="414" />
+      <location filename="reports_page.py" line="424" />
       <source>The document could not be made: {error}</source>
       <translation>无法生成文档：{error}</translation>
     </message>
@@ -2566,7 +2766,7 @@
       <translation>案例标题或企业（名称或拼音）</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="122" />
+      <location filename="reports_page.py" line="123" />
       <source>To date</source>
       <translation>截止日期</translation>
     </message>
@@ -2641,7 +2841,7 @@
       <translation>原值</translation>
     </message>
     <message>
-      <location filename="actions.py" line="243" />
+      <location filename="actions.py" line="246" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -2680,7 +2880,7 @@
       <translation>副总目标</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="170" />
+      <location filename="reports_page.py" line="171" />
       <source>Warnings from the layout</source>
       <translation>排版提示</translation>
     </message>
@@ -2750,7 +2950,7 @@
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="664" />
+      <location filename="planning_page.py" line="678" />
       <source>Writing the schedule…</source>
       <translation>正在写出行程…</translation>
     </message>
@@ -2805,6 +3005,11 @@
       <translation>缩放到所选</translation>
     </message>
     <message>
+      <location filename="backup_actions.py" line="127" />
+      <source>{count} records refer to records that no longer exist (tables: {tables}). Run Help → Full integrity check, or restore a backup.</source>
+      <translation>有 {count} 条记录引用了已不存在的记录（数据表：{tables}）。请运行“帮助 → 完整性全面检查”，或从备份恢复。</translation>
+    </message>
+    <message>
       <location filename="dashboard_page.py" line="437" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
@@ -2835,14 +3040,19 @@
       <translation>有 {n:,} 家企业和专家只定位到镇街或区县中心。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="420" />
+      <location filename="planning_page.py" line="426" />
       <source>{n:,} enterprises need a visit</source>
       <translation>共 {n:,} 家待走访</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="422" />
+      <location filename="planning_page.py" line="428" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
+    </message>
+    <message>
+      <location filename="overlays.py" line="43" />
+      <source>{name} · {n} at the centre</source>
+      <translation>{name} · 中心 {n} 处（近似）</translation>
     </message>
     <message>
       <location filename="suggestions_dialog.py" line="311" />
@@ -2880,7 +3090,7 @@
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="487" />
+      <location filename="planning_page.py" line="493" />
       <source>{n} visits planned for {team} on {date}</source>
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>
@@ -2915,7 +3125,7 @@
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>
     <message>
-      <location filename="reports_page.py" line="381" />
+      <location filename="reports_page.py" line="392" />
       <source>{title}: {n} pages. Save it as a PDF (Ctrl+S) or print it (Ctrl+P).</source>
       <translation>{title}：共 {n} 页。可另存为 PDF（Ctrl+S）或打印（Ctrl+P）。</translation>
     </message>

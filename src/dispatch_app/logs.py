@@ -13,7 +13,6 @@ logs counts, kinds and file names, never field values.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 from pathlib import Path
@@ -66,6 +65,8 @@ def setup() -> Path | None:
     global _installed
     target = log_file()
     logger = logging.getLogger(LOGGER)
+    for waiting in [h for h in logger.handlers if isinstance(h, _SetUpAtFirstRecord)]:
+        logger.removeHandler(waiting)  # set up now: no second copy of the first record
     if _installed is not None:
         if Path(getattr(_installed, "baseFilename", "")) == target.resolve():
             return target
@@ -76,7 +77,10 @@ def setup() -> Path | None:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    handler = logging.handlers.RotatingFileHandler(
+    # logging.handlers pulls in pickle, queue and socket: imported here, off start-up.
+    from logging.handlers import RotatingFileHandler
+
+    handler = RotatingFileHandler(
         target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -88,3 +92,23 @@ def setup() -> Path | None:
 
 def get(name: str = "") -> logging.Logger:
     return logging.getLogger(f"{LOGGER}.{name}" if name else LOGGER)
+
+
+class _SetUpAtFirstRecord(logging.Handler):
+    """Stands in for the file handler until the first record: then :func:`setup` runs (the
+    folder is found, ``logging.handlers`` imported) and the record goes to the file."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        logging.getLogger(LOGGER).removeHandler(self)
+        setup()
+        if _installed is not None:
+            _installed.handle(record)
+
+
+def setup_at_first_record() -> None:
+    """What :func:`setup` does, deferred to the first record: the window's start-up calls this,
+    so finding the log folder costs nothing until something is logged."""
+    logger = logging.getLogger(LOGGER)
+    if _installed is None and not any(isinstance(h, _SetUpAtFirstRecord) for h in logger.handlers):
+        logger.addHandler(_SetUpAtFirstRecord())
+        logger.setLevel(logging.INFO)

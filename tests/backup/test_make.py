@@ -129,3 +129,21 @@ def test_default_folder_falls_back_to_the_user_data_folder(db, monkeypatch):
     path = make_backup(db)
     assert path.parent == naming.fallback(db)
     verify(path)
+
+
+def test_stale_partials_of_a_killed_backup_are_cleaned_up(db, tmp_path):
+    import os
+    import time
+
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    stale = folder / ".district-20261101-000000.db.partial"
+    journal = folder / ".district-20261101-000000.db.partial-journal"
+    fresh = folder / ".district-20261120-000000.db.partial"  # maybe another backup running
+    for f in (stale, journal, fresh):
+        f.write_bytes(b"x")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(journal, (old, old))
+    make_backup(db, folder)
+    assert not stale.exists() and not journal.exists() and fresh.exists()

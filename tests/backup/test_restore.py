@@ -90,3 +90,20 @@ def test_restore_into_a_missing_database(db, tmp_path):
     result = restore_backup(backup, target)
     assert result.kept is None
     verify(target)
+
+
+def test_a_database_in_use_is_not_set_aside_as_damaged(db):
+    from dispatch_app.store.errors import DatabaseLocked
+
+    backup = make_backup(db)
+    holder = sqlite3.connect(db, isolation_level=None, timeout=0.1)
+    holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of a write
+    before = db.read_bytes()
+    try:
+        with pytest.raises(DatabaseLocked):
+            restore_backup(backup, db)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert db.read_bytes() == before
+    assert not [p for p in db.parent.iterdir() if ".damaged-" in p.name]

@@ -88,8 +88,8 @@ def test_every_module_and_the_growth_table_are_rendered():
     assert "| 10k visits | 100k visits |" in text
     assert "140.0 ms vs 30.0 ms = 4.60× (missed)" in text
     assert "reports_booklet_100k`: RuntimeError: no font" in text
-    assert "- `growth_search_100k` (ratio 4.6, ms 140): as gui_" not in text
-    assert "- `growth_search_100k` (ratio 4.6, ms 140): no reason recorded" in text
+    assert "- `growth_search_100k` (ratio 4.6, ms 140): the same SQL run raw" in text
+    assert "- `dispatch_rank_100k` (ms 250): no reason recorded" in text
     assert "- `dispatch_rank_100k` (ms 250)" in text
     assert "2 CPUs (CPU)" in text
 

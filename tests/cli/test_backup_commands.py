@@ -90,3 +90,23 @@ def test_usage_errors(tmp_path, capsys):
     assert main(["restore", "--newest", "--db", str(db)]) == 2  # no backup yet
     err = capsys.readouterr().err
     assert "No usable backup" in err
+
+
+def test_backup_settings_show_and_set(tmp_path, capsys):
+    db = _db(tmp_path)
+    assert main(["backup-settings", "--db", str(db)]) == 0
+    assert "keep_recent      5" in capsys.readouterr().out
+    args = ["backup-settings", "--db", str(db), "--set", "keep_recent=2"]
+    assert main([*args, "--set", "interval_hours=0.5"]) == 0
+    out = capsys.readouterr().out
+    assert "keep_recent      2" in out and "interval_hours   0.5" in out
+    before = db.read_bytes()
+    for bad in [
+        "interval_hours=nan",
+        "keep_recent=-1",
+        "keep_recent=many",
+        "nonsense=1",
+        "keep_recent",
+    ]:
+        assert main(["backup-settings", "--db", str(db), "--set", bad]) == 2
+    assert db.read_bytes() == before

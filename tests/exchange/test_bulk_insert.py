@@ -74,3 +74,31 @@ def test_invalid_bulk_load_leaves_table_and_indexes(tmp_path, empty_db) -> None:
         assert not result.ok and not result.written
         assert store.scalar("SELECT count(*) FROM enterprises") == 0
         assert _indexes(store) == before
+
+
+def test_new_experts_teams_in_row_order(tmp_path, empty_db) -> None:
+    """Two new experts both written as 甲队's 队长: the later row leads it, as one by one."""
+    path = tmp_path / "experts.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["姓名", "工作单位", "专业领域", "所属轻骑队"])
+        out.writerow(["张三", "温州大学", "机械", "甲队（队长）、乙队"])
+        out.writerow(["李四", "温州医科大学", "电气", "甲队（队长）"])
+        out.writerow(["王五", "研究院", "电气", ""])
+    with open_store(empty_db()) as store:
+        result = import_file(store, "experts", path)
+        assert result.ok and result.added == 3
+        rows = store.query(
+            "SELECT t.name, x.name, m.role FROM team_members m JOIN teams t ON t.id = m.team_id"
+            " JOIN experts x ON x.id = m.expert_id ORDER BY 1, 2"
+        )
+        leaders = store.query(
+            "SELECT t.name, x.name FROM teams t LEFT JOIN experts x ON x.id = t.leader_id"
+            " ORDER BY 1"
+        )
+    assert [tuple(r) for r in rows] == [
+        ("乙队", "张三", "member"),
+        ("甲队", "张三", "leader"),
+        ("甲队", "李四", "leader"),
+    ]
+    assert [tuple(r) for r in leaders] == [("乙队", None), ("甲队", "李四")]

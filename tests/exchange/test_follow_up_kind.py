@@ -152,3 +152,26 @@ def test_bundle_contains_follow_ups(tmp_path, district_db) -> None:
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["counts"]["follow_ups"] == 3
     assert "follow_ups.csv" in {f["file"] for f in manifest["files"]}
+
+
+def test_blank_visit_id_is_a_row_problem_not_a_crash(tmp_path, district_db) -> None:
+    """Found by fuzzing: a blank 服务记录编号 reached the database (FOREIGN KEY failed)."""
+    rows = _export(district_db, "follow_ups", tmp_path / "f.csv")
+    header = rows[0]
+    rows[1][header.index("服务记录编号")] = ""  # a stored item (by 记录编号): an update
+    rows[2][header.index("服务记录编号")] = " "
+    rows[2][header.index("记录编号")] = ""  # and one that would be new
+    rows[2][header.index("跟进内容")] = "新的跟进事项"
+    bad = tmp_path / "bad.csv"
+    with bad.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    with open_store(district_db) as store:
+        before = store.query("SELECT * FROM follow_ups ORDER BY id")
+        result = import_file(store, "follow_ups", bad, ImportOptions(today=TODAY))
+        after = store.query("SELECT * FROM follow_ups ORDER BY id")
+    assert not result.written
+    assert {(p.row, p.column) for p in result.problems} == {
+        (2, "服务记录编号"),
+        (3, "服务记录编号"),
+    }
+    assert [tuple(r) for r in after] == [tuple(r) for r in before]

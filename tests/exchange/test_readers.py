@@ -156,3 +156,12 @@ def test_damaged_xlsx(tmp_path) -> None:
     path.write_bytes(b"PK\x03\x04garbage")
     with pytest.raises(FileRejected, match="XLSX"):
         open_table(path)
+
+
+def test_undecodable_bytes_name_the_row_past_multi_line_cells(tmp_path) -> None:
+    """A cell on three lines is one row: the row named is the spreadsheet's, not the line."""
+    path = tmp_path / "bad.csv"
+    path.write_bytes('a,b\r\n"第一行\n第二行\n第三行",x\r\n'.encode() + b"\x81\x20\xff,x\r\n")
+    with pytest.raises(FileRejected) as exc:
+        _rows(path)
+    assert exc.value.row == 3 and "第 3 行" in exc.value.zh

@@ -160,3 +160,108 @@ def test_relative_imports_resolve_from_module_and_package(tmp_path: Path) -> Non
     assert _resolve("dispatch_app.gui.forms.x", False, module[0]) == "dispatch_app.gui.store"
     assert _resolve("dispatch_app.gui.forms", True, module[1]) == "dispatch_app.gui.forms"
     assert _resolve("dispatch_app.gui.forms.x", False, module[1]) == "dispatch_app.gui.forms"
+
+
+# -- what the window imports before its first paint ---------------------------------------
+# Run as a user starts it (``dispatch-app --db X --quit-when-ready``, which exits right after
+# the first page painted its rows) in a fresh process, then read ``sys.modules``: a module
+# that start-up does not need but someone imports at a module's top shows up here, without
+# any timing. Each entry cost milliseconds of start-up when it was measured (bench/README).
+NOT_BEFORE_FIRST_PAINT = (
+    # the core packages of other pages and of the command line
+    "dispatch_app.matching",
+    "dispatch_app.planning",
+    "dispatch_app.reports",
+    "dispatch_app.geo",
+    "dispatch_app.progress",  # the home page's figures come from a worker after the paint
+    "dispatch_app.exchange",
+    "dispatch_app.services",  # but for its small pick-list queries (ALLOWED_EARLY)
+    "dispatch_app.demo",
+    "dispatch_app.backup",
+    "dispatch_app.domain.text",  # pinyin
+    "dispatch_app.gui.exchange",  # the import/export submenu, filled after the paint
+    "dispatch_app.gui.dialogs.visit_dialog",
+    "dispatch_app.gui.forms",
+    "dispatch_app.gui.map",
+    # libraries: heavy, and needed only by those
+    "openpyxl",
+    "pypinyin",
+    "reportlab",
+    "geopy",
+    "sqlite_utils",  # only for schema upgrades
+    "numpy",
+    "PySide6.QtPdf",
+    "PySide6.QtPrintSupport",
+    # standard modules pulled in by a careless top-level import
+    "asyncio",
+    "uuid",  # imports platform (writer lock tokens use os.urandom)
+    "socket",  # the lock's host name is os.uname() on POSIX
+    "logging.handlers",  # the log file is set up at its first record
+    "platform",  # the crash dialog's details only
+)
+# Light parts of the packages above that a list page needs for its first rows.
+ALLOWED_EARLY = frozenset({"dispatch_app.services", "dispatch_app.services.lookup"})
+
+_REPORT_MODULES = """
+import json, sys
+from dispatch_app.cli.main import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _modules_at_first_paint(db: Path, config: Path, page: str) -> set[str]:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    (config / "dispatch-app.ini").write_text(f"[window]\nlast_page={page}\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DISPATCH_APP_CONFIG": str(config)}
+    env.pop("DISPATCH_APP_LOGS", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", _REPORT_MODULES, "--db", str(db), "--quit-when-ready"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0
+    return set(report["modules"])
+
+
+def _offenders(modules: set[str]) -> list[str]:
+    return sorted(
+        m
+        for m in modules - ALLOWED_EARLY
+        for bad in NOT_BEFORE_FIRST_PAINT
+        if m == bad or m.startswith(bad + ".")
+    )
+
+
+def test_the_first_paint_imports_only_what_the_home_page_needs(db_path, tmp_path) -> None:
+    modules = _modules_at_first_paint(db_path, tmp_path, "home")
+    # The scan sees a real start-up: the window, the page on screen and its queries ran.
+    assert {"dispatch_app.gui.pages.home_page", "dispatch_app.store.listing"} <= modules
+    assert "dispatch_app.gui.pages.visits_page" not in modules  # other pages: when shown
+    assert _offenders(modules) == []
+
+
+def test_a_list_page_at_start_up_imports_no_other_page(db_path, tmp_path) -> None:
+    modules = _modules_at_first_paint(db_path, tmp_path, "visits")
+    assert "dispatch_app.gui.pages.visits_page" in modules
+    pages = {m for m in modules if m.startswith("dispatch_app.gui.pages.")}
+    assert "dispatch_app.gui.pages.home_page" not in pages
+    assert _offenders(modules) == []
+
+
+def test_offenders_are_found_by_prefix() -> None:
+    found = {"uuid", "dispatch_app.reports.booklet", "dispatch_app.store", "dispatch_app.services"}
+    assert _offenders(found | {"dispatch_app.services.targets"}) == [
+        "dispatch_app.reports.booklet",
+        "dispatch_app.services.targets",
+        "uuid",
+    ]
+    assert _offenders({"socketserver", "dispatch_app.geography"}) == []

@@ -173,3 +173,39 @@ def test_navigation_draws_no_focus_box_and_keeps_the_keyboard(window, qtbot):
     assert window.current_page_key() == "appointments"
     window.actions_["page_visits"].trigger()  # and so does Ctrl+6
     assert window.current_page_key() == "visits"
+
+
+def test_the_first_paint_waits_briefly_for_the_opening_database(
+    qapp, settings, messages, db_path, qtbot
+):
+    """Shown, not yet painted: the store is taken from the worker at once, so the first paint
+    has the home page's rows (no empty page painted first)."""
+    from dispatch_app.gui.main_window import MainWindow
+
+    w = MainWindow(settings, open_path=db_path)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.wait_for_opening(10_000) is True
+    assert w.store is not None and str(w.store.path) == str(db_path)
+    home = w.pages["home"]
+    assert home.store is w.store and home.recent_model.rowCount() > 0
+    with qtbot.waitSignal(w.ready, timeout=10_000):
+        pass  # the first paint, with those rows, says so
+    assert messages["errors"] == []
+
+
+def test_a_failing_opening_is_not_taken_before_the_paint(qapp, settings, messages, tmp_path, qtbot):
+    from dispatch_app.gui.main_window import MainWindow
+
+    w = MainWindow(settings, open_path=tmp_path / "missing.db")
+    qtbot.addWidget(w)
+    w.show()
+    assert w.wait_for_opening(10_000) is False
+    assert w.store is None and messages["errors"] == []  # not shown before the window paints
+    with qtbot.waitSignal(w.open_failed, timeout=10_000):
+        pass  # the event loop delivers it, over the painted window, as before
+    assert messages["errors"] and w.store is None
+
+
+def test_waiting_without_an_opening_returns_at_once(controller):
+    assert controller.window.wait_for_opening(10_000) is False

@@ -241,3 +241,14 @@ def test_a_lock_deleted_by_hand_is_taken_again(db) -> None:
         store.writer_lock.beat()
         assert not store.writer_lock.lost and lock_path(db).exists()
         registry.register(store, Enterprise, enterprise_raw(7))
+
+
+def test_an_empty_lock_left_by_a_kill_is_cleared_after_half_a_minute(db) -> None:
+    # Killed between creating the lock file and writing who holds it: nobody holds it.
+    lock_path(db).write_text("", encoding="utf-8")
+    with pytest.raises(writer_lock.LockedByOther):  # just made: may still be being written
+        open_locked(db)
+    _age(lock_path(db), 1)
+    with open_locked(db) as store:
+        registry.register(store, Enterprise, enterprise_raw(3))
+    assert not lock_path(db).exists()

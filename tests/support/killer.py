@@ -2,8 +2,8 @@
 
 Two kinds of moment, both from a seeded random generator so a failing trial can be replayed:
 ``after`` seconds from the start (spread over the whole run: start-up, reading, checking,
-writing), or ``into_write`` seconds after the rollback journal first appears, which is when
-the database file itself starts to change.
+writing), or ``into_write`` seconds after the write is seen to begin (the rollback journal
+appears, which is when the database file itself starts to change; or what ``writing`` says).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,12 +58,15 @@ def run_and_kill(
     after: float | None = None,
     into_write: float | None = None,
     timeout: float = 120.0,
+    writing: Callable[[], bool] | None = None,
 ) -> Outcome:
     """Start ``dispatch-app ARGV`` and SIGKILL it at the moment given (see the module doc).
 
     With neither moment the command runs to its end, which measures the run and its write.
+    ``writing`` says when the write is under way (default: the database's journal exists).
     """
     journal = db.with_name(db.name + "-journal")
+    writing = writing or journal.exists
     proc = subprocess.Popen(
         [sys.executable, "-m", "dispatch_app.cli.main", *argv],
         stdout=subprocess.DEVNULL,
@@ -75,7 +79,7 @@ def run_and_kill(
     deadline = started + timeout
     while proc.poll() is None and time.monotonic() < deadline:
         now = time.monotonic()
-        if journal.exists():
+        if writing():
             seen_at = now if seen_at is None else seen_at
             last_seen = now
         if after is not None and now - started >= after:

@@ -54,7 +54,7 @@ class BackupPolicy:
                 value = type(getattr(policy, f.name))(raw)
             except (TypeError, ValueError):
                 continue
-            if isinstance(value, (int, float)) and value < 0:
+            if isinstance(value, (int, float)) and not 0 <= value < 10**6:  # nan, inf, < 0
                 continue
             policy = replace(policy, **{f.name: value})
         return policy

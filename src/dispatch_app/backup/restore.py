@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import clock
+from ..store.errors import DatabaseLocked
 from ..store.integrity import quick_check, read_only, schema_problems
 from ..store.recovery import has_hot_journal, journal_path, roll_back_hot_journal
-from .errors import BackupFolderReadOnly, NoBackup
+from .errors import NoBackup
 from .make import _translate, fsync_dir, fsync_file, make_backup
 from .naming import BEFORE_RESTORE, STAMP, BackupFile, list_backups, search_folders
 from .verify import is_valid, verify
@@ -35,13 +37,17 @@ class RestoreResult:
 
 
 def database_is_whole(path: Path) -> bool:
+    """Whole (passes the checks) or damaged; a database in use raises DatabaseLocked instead,
+    so that a healthy file another program holds is never renamed aside as damaged."""
+    roll_back_hot_journal(path)  # DatabaseLocked / HotJournalReadOnly propagate
     try:
-        roll_back_hot_journal(path)
         conn = read_only(path)
-    except Exception:  # unreadable, refused, locked: not whole
+    except sqlite3.Error:
         return False
     try:
         return not quick_check(conn) and not schema_problems(conn)
+    except sqlite3.Error as exc:  # quick_check raises only for a lock
+        raise DatabaseLocked(path) from exc
     finally:
         conn.close()
 
@@ -92,7 +98,7 @@ def restore_backup(
             else:
                 kept, damaged = set_aside(db_path), True
         if has_hot_journal(db_path):  # a live writer: never swap under it
-            raise BackupFolderReadOnly(db_path)
+            raise DatabaseLocked(db_path)
         journal_path(db_path).unlink(missing_ok=True)  # a leftover empty journal
         os.replace(staging, db_path)
         fsync_dir(target_dir)

@@ -37,6 +37,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--newest", action="store_true", help="the newest good backup / 最近的完好备份")
     p.set_defaults(func=cmd_restore)
 
+    p = subparsers.add_parser(
+        "backup-settings",
+        help="show or set how backups are kept / 备份保留设置",
+        description="Show the backup settings kept in the database, or change them with "
+        "--set KEY=VALUE (keep_recent, keep_daily, keep_weekly, keep_monthly, interval_hours, "
+        "folder). 显示或修改备份设置。",
+    )
+    p.add_argument("--db", required=True, help="database file / 数据库文件")
+    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
+    p.set_defaults(func=cmd_backup_settings)
+
     p = subparsers.add_parser("backups", help="list the backups / 列出备份")
     p.add_argument("--db", required=True, help="database file / 数据库文件")
     p.add_argument("--verify", action="store_true", help="verify each one / 逐个校验")
@@ -93,4 +104,41 @@ def cmd_backups(args: argparse.Namespace) -> int:
         state = "" if "valid" not in row else ("  ok" if row["valid"] else "  损坏 / damaged")
         tag = f"  [{row['tag']}]" if row["tag"] else ""
         print(f"{row['taken']}  {row['bytes']:>12,}  {row['path']}{tag}{state}")
+    return EXIT_OK
+
+
+def cmd_backup_settings(args: argparse.Namespace) -> int:
+    from dataclasses import asdict, fields
+
+    from ..backup import BackupPolicy
+    from ..backup.policy import PREFIX
+    from ..store import open_store
+
+    kinds = {f.name: type(getattr(BackupPolicy(), f.name)) for f in fields(BackupPolicy)}
+    updates: dict[str, str] = {}
+    for item in args.set:
+        key, eq, value = (part.strip() for part in item.partition("="))
+        if not eq or key not in kinds:
+            raise CliError(
+                f"--set {item}: expected KEY=VALUE with KEY one of {', '.join(kinds)} / 应为 键=值"
+            )
+        if kinds[key] is not str:
+            try:
+                number = kinds[key](value)
+            except ValueError:
+                raise CliError(f"--set {item}: not a number / 不是数字") from None
+            if not 0 <= number < 10**6:  # also refuses nan and inf
+                raise CliError(
+                    f"--set {item}: must be between 0 and 1000000 / 应在 0 到 1000000 之间"
+                )
+        updates[key] = value
+    path = Path(args.db)
+    with open_store(path, readonly=not updates) as store:
+        if updates:
+            with store.atomic():
+                for key, value in updates.items():
+                    store.set_setting(PREFIX + key, value)
+        policy = BackupPolicy.load(store.conn)
+    for key, value in asdict(policy).items():
+        print(f"{key:16} {value}")
     return EXIT_OK

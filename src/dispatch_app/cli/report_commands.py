@@ -68,12 +68,11 @@ def cmd_report(args: argparse.Namespace) -> int:
             result = generate(store, args.kind, scope, out, as_of=as_of)
         except ReportError as exc:
             raise CliError(f"{exc.zh} / {exc.en}") from exc
-        except PermissionError as exc:
-            raise CliError(
-                f"无法写入 {out}：没有权限 / cannot write {out}: permission denied"
-            ) from exc
-        except OSError as exc:
-            raise CliError(f"无法写入 {out}：{exc.strerror} / cannot write {out}") from exc
+        except OSError as exc:  # a full disk, a read-only folder: the old file is kept
+            from ..file_errors import describe_write_error
+
+            zh, en = describe_write_error(exc, out)
+            raise CliError(f"{zh}\n{en}") from exc
     zh, en = TITLES[args.kind]
     print(f"{zh} / {en}: {out}，共 {result.pages} 页 / {result.pages} pages")
     for line in result.warnings:

@@ -243,7 +243,8 @@ def apply_plan(store: Store, plan: Plan, cancelled: Callable[[], bool] | None = 
         if cls is Visit:
             _write_visit_experts(store, plan)
         if cls is Expert and plan.has_teams:
-            for checked in [*plan.inserts, *(c for _, c in plan.updates)]:
+            _set_new_teams(store, plan, plan.inserts)
+            for _, checked in plan.updates:
                 _set_teams(store, plan, checked)
         action = "merge" if plan.merging else "import"
         summary = {"file": plan.source, "added": len(plan.inserts), "updated": len(plan.updates)}
@@ -301,10 +302,9 @@ def _write_visit_experts(store: Store, plan: Plan) -> None:
     )
 
 
-def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
-    """Make the expert's current teams (and leaderships) those the row lists."""
+def _wanted_teams(store: Store, plan: Plan, checked: Checked) -> dict[str, bool]:
+    """Team id → leads it, for the teams the row lists; a team named there is created."""
     expert = checked.record
-    conn = store.conn
     wanted: dict[str, bool] = {}
     for name, lead in checked.extras.get("teams", []):
         team_id = plan.lookups.team_by_name.get(name)
@@ -315,9 +315,44 @@ def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
                 created_at=expert.updated_at,
                 updated_at=expert.updated_at,
             )
-            conn.execute(insert_sql(Team), to_row(team))
+            store.conn.execute(insert_sql(Team), to_row(team))
             plan.lookups.team_by_name[name] = team_id = team.id
         wanted[team_id] = wanted.get(team_id, False) or lead
+    return wanted
+
+
+def _member(team_id: str, expert: Any, role: str) -> TeamMember:
+    return TeamMember(
+        id=str(uuid.uuid5(_MEMBER_NS, f"{team_id}/{expert.id}")),
+        team_id=team_id,
+        expert_id=expert.id,
+        role=role,
+        created_at=expert.updated_at,
+        updated_at=expert.updated_at,
+    )
+
+
+def _set_new_teams(store: Store, plan: Plan, inserted: list[Checked]) -> None:
+    """``_set_teams`` for new experts, in bulk: a new expert has no memberships and leads no
+    team yet, so only its memberships are written and its leaderships set, in row order (the
+    last row naming a team's 队长 wins, as one by one). 2,530 experts: 8,500 statements fewer."""
+    members: list[dict[str, Any]] = []
+    leaders: list[tuple[str, str]] = []
+    for checked in inserted:
+        expert = checked.record
+        for team_id, lead in _wanted_teams(store, plan, checked).items():
+            members.append(to_row(_member(team_id, expert, "leader" if lead else "member")))
+            if lead:
+                leaders.append((expert.id, team_id))
+    store.conn.executemany(insert_sql(TeamMember), members)
+    store.conn.executemany("UPDATE teams SET leader_id = ? WHERE id = ?", leaders)
+
+
+def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
+    """Make the expert's current teams (and leaderships) those the row lists."""
+    expert = checked.record
+    conn = store.conn
+    wanted = _wanted_teams(store, plan, checked)
     current = {
         r[0]: (r[1], r[2])
         for r in conn.execute(
@@ -336,14 +371,7 @@ def _set_teams(store: Store, plan: Plan, checked: Checked) -> None:
                     "UPDATE team_members SET role = ? WHERE id = ?", (role, current[team_id][0])
                 )
         else:
-            member = TeamMember(
-                id=str(uuid.uuid5(_MEMBER_NS, f"{team_id}/{expert.id}")),
-                team_id=team_id,
-                expert_id=expert.id,
-                role=role,
-                created_at=expert.updated_at,
-                updated_at=expert.updated_at,
-            )
+            member = _member(team_id, expert, role)
             conn.execute(
                 "DELETE FROM team_members WHERE team_id = ? AND expert_id = ?", (team_id, expert.id)
             )

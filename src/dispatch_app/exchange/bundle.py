@@ -19,6 +19,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import zipfile
@@ -29,6 +30,7 @@ from pathlib import Path
 from .. import __version__, clock
 from ..domain.geography import load_gazetteer
 from ..domain.records import now_iso
+from ..file_errors import describe_write_error
 from ..store.database import Store
 from .columns import DEPENDENCY_ORDER
 from .exporter import ExportOptions, export_kind
@@ -248,7 +250,10 @@ def make_bundle(
     _check_target(out, as_zip, overwrite)
     first_last = month_range(month) if month else None
     _select(store, district, month)
-    work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent if str(out.parent) else "."))
+    try:
+        work = Path(tempfile.mkdtemp(prefix=".bundle-", dir=out.parent if str(out.parent) else "."))
+    except OSError as exc:  # a read-only folder, a full disk
+        raise ExportFailed(*describe_write_error(exc, out)) from None
     try:
         files = []
         counts: dict[str, int] = {}
@@ -283,9 +288,14 @@ def make_bundle(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         if as_zip:
-            with atomic_path(out) as tmp, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-                for entry in [MANIFEST, *(f["file"] for f in files)]:
-                    zf.write(work / entry, entry)
+            with atomic_path(out) as tmp:
+                with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+                    for entry in [MANIFEST, *(f["file"] for f in files)]:
+                        zf.write(work / entry, entry)
+                # On the disk before the rename: a power cut must not leave an empty zip
+                # where last month's bundle was.
+                with tmp.open("r+b") as fh:
+                    os.fsync(fh.fileno())
         else:
             _replace_folder(work, out)
     finally:

@@ -8,7 +8,7 @@ Identity (how a row finds "the same record" in the database):
 - every kind: by 记录编号 (record id) when the row has one and the database holds it;
 - otherwise enterprises by 统一社会信用代码, experts by 姓名 + 工作单位, teams by 队伍名称,
   appointments by (expert, enterprise, 开始日期), visits by (enterprise, 服务日期, team, experts,
-  服务类型), cases by (enterprise, 案例标题).
+  服务类型), follow-up items by (visit, 跟进内容), cases by (enterprise, 案例标题).
 """
 
 from __future__ import annotations
@@ -324,7 +324,9 @@ def check_follow_up(raw: Mapping[str, str], lookups: Lookups, notes: list[str]) 
     problems: list[Problem] = []
     meta = check_meta(raw, problems)
     visit_id = normalize_text(raw.get("visit_id", ""))
-    if visit_id and visit_id not in lookups.visit_ids:
+    if not visit_id:  # the domain leaves it to the caller; a row without it has no visit
+        problems.append(("visit_id", "服务记录编号不能为空", "Visit ID is required", ""))
+    elif visit_id not in lookups.visit_ids:
         problems.append(
             (
                 "visit_id",

@@ -133,7 +133,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
             first_error = first_error or exc
-    line = data[: first_error.start if first_error else 0].count(b"\n") + 1
+    line = _record_number(data, first_error.start if first_error else 0, candidates[0])
     guess = _guess_encoding(data)
     hint_zh = f"（看起来像 {guess} 编码）" if guess else ""
     hint_en = f" (it looks like {guess})" if guess else ""
@@ -144,6 +144,18 @@ def decode(data: bytes) -> tuple[str, str]:
         "GB18030/GBK. Save the file as 'CSV UTF-8' and import it again",
         row=line,
     )
+
+
+def _record_number(data: bytes, offset: int, encoding: str) -> int:
+    """The row (record, as a spreadsheet counts them) holding byte ``offset``.
+
+    Counting newlines would give a larger number past any cell written on several lines.
+    """
+    prefix = data[:offset].decode(encoding, errors="ignore")
+    try:
+        return sum(1 for _ in csv.reader(io.StringIO(prefix + "x", newline="")))
+    except csv.Error:
+        return data[:offset].count(b"\n") + 1
 
 
 def _guess_encoding(data: bytes) -> str | None:

@@ -20,6 +20,8 @@ from datetime import datetime
 from itertools import islice
 from pathlib import Path
 
+from ..file_errors import describe_write_error
+
 ENCODINGS = ("utf-8-sig", "gb18030")
 _FIXED_TIME = datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -39,6 +41,26 @@ class Cancelled(Exception):
     """The user cancelled; nothing was written."""
 
 
+# A temporary file nobody has written to for this long was left by a write that was killed
+# (power cut); live writers touch theirs with every chunk. Half an export holds personal data.
+ABANDONED_AFTER = 600.0
+
+
+def sweep_abandoned(folder: Path, prefix: str, suffix: str) -> None:
+    """Remove temporary files of earlier writes to the same target that were cut off."""
+    import time
+
+    try:
+        leftovers = [p for p in folder.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    now = time.time()
+    for path in leftovers:
+        with contextlib.suppress(OSError):
+            if path.name.endswith(suffix) and now - path.stat().st_mtime > ABANDONED_AFTER:
+                path.unlink()
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path in the target's folder, renamed onto ``target`` on success."""
@@ -51,17 +73,18 @@ def atomic_path(target: Path) -> Iterator[Path]:
             f"{target} 是一个文件夹，请给出文件名（如 {target / 'export.csv'}）",
             f"{target} is a folder; give a file name (e.g. {target / 'export.csv'})",
         )
+    sweep_abandoned(folder, f".{target.name}.", ".tmp")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ExportFailed(
-            f"无法在文件夹 {folder} 中写入文件（{exc.strerror}），请换一个文件夹",
-            f"Cannot write in folder {folder} ({exc.strerror}); choose another folder",
-        ) from None
+        raise ExportFailed(*describe_write_error(exc, target)) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        yield tmp
+        try:
+            yield tmp
+        except OSError as exc:  # the disk filled up, the stick was pulled out...
+            raise ExportFailed(*describe_write_error(exc, target)) from None
         # mkstemp makes the file private (0600); an export is an ordinary document.
         mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
         os.chmod(tmp, mode)
@@ -74,6 +97,8 @@ def atomic_path(target: Path) -> Iterator[Path]:
                 f"Cannot replace {target}: it may be open in Excel/WPS, or read-only; "
                 "close it and try again, or save under another name",
             ) from None
+        except OSError as exc:
+            raise ExportFailed(*describe_write_error(exc, target)) from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -121,6 +121,9 @@ def build_menus(window: Any) -> dict[str, QAction]:
     )
     for key in ("about", "version", "data_folder"):
         help_menu.addAction(acts[key])
+    from .backup_actions import add_menu_actions
+
+    add_menu_actions(window, file_menu, help_menu, acts)
     return acts
 
 

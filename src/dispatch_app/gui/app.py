@@ -25,6 +25,10 @@ from .qt_messages import quiet_offscreen_noise
 from .settings import Settings
 
 READY_TIMEOUT_MS = 120_000
+# How long the shown window waits, before its first paint, for the database it opens: opening
+# an up-to-date file takes 15-60 ms here, so the first paint can show the rows instead of an
+# empty page painted a second time; a slower open (an upgrade) paints the window at once.
+OPENING_WAIT_MS = 200
 
 
 def ensure_app() -> QApplication:
@@ -130,9 +134,10 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
     from .. import logs
     from .crash_dialog import install as install_crash_handler
 
-    logs.setup()
+    logs.setup_at_first_record()  # the log folder is found when first written to
     install_crash_handler(lambda: controller.window)  # logged, shown, data kept safe
-    window.show()
+    window.show()  # painted by the event loop: after the wait below
+    window.wait_for_opening(OPENING_WAIT_MS)  # the first paint with rows, if the file is quick
     if not path:
         QTimer.singleShot(0, lambda: _offer_demo(controller))
     code = app.exec()

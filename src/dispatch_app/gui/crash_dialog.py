@@ -13,7 +13,6 @@ escapes a slot, and the program goes on) and ``threading.excepthook``. The hook
 
 from __future__ import annotations
 
-import platform
 import sys
 import threading
 import traceback
@@ -37,6 +36,8 @@ from .i18n import tr
 
 
 def details_text(exc_type: type[BaseException], exc: BaseException, tb: Any) -> str:
+    import platform  # only when there is an error to describe: not at start-up
+
     lines = traceback.format_exception(exc_type, exc, tb)
     head = (
         f"dispatch-app {__version__} · Python {platform.python_version()} · {platform.platform()}"

@@ -23,10 +23,11 @@ closing the window or switching database asks Save / Discard / Cancel first (``u
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -45,6 +46,14 @@ from .i18n import current_language, tr
 from .page_registry import PAGES, page_class, page_shortcut
 from .settings import Settings
 from .workers import Task, TaskRunner
+
+
+class _Opening:
+    """How the database opening in the worker ended (read by :meth:`wait_for_opening`)."""
+
+    def __init__(self) -> None:
+        self.finished = threading.Event()
+        self.ok = False
 
 
 class _Pages(dict):
@@ -86,6 +95,7 @@ class MainWindow(QMainWindow):
         self.store: Any = None
         self.runner = TaskRunner(self)
         self._waiting_ready = False
+        self._opening: _Opening | None = None
         self.start_up_finished = False
         if open_path:
             self.open_database(open_path)  # runs while the rest of the window is built
@@ -127,7 +137,9 @@ class MainWindow(QMainWindow):
         self.db_label.setProperty("data", True)
         self.statusBar().addPermanentWidget(self.db_label)
         from .actions import build_menus
+        from .backup_actions import BackupController
 
+        self.backups = BackupController(self)
         self.actions_ = build_menus(self)
         geometry = settings.window_geometry
         if geometry is not None:
@@ -217,15 +229,24 @@ class MainWindow(QMainWindow):
         if not unsaved.confirm(self, tr("Save the unsaved input before opening another database?")):
             return
 
+        opening = self._opening = _Opening()
+
         def work(ctx: Any) -> Any:
             from ..store.writer_lock import open_locked
 
-            # One writer: LockedByOther if taken; a read-only folder opens read-only.
-            store = open_locked(path, create=create, read_only_fallback=True)
-            if create:
-                from ..services.targets import ensure_default_targets
+            try:
+                # One writer: LockedByOther if taken; a read-only folder opens read-only.
+                # verify: quick_check first, so a damaged file is refused before any write.
+                store = open_locked(path, create=create, read_only_fallback=True, verify=True)
+                if create:
+                    from ..services.targets import ensure_default_targets
 
-                ensure_default_targets(store, clock.today().year)
+                    ensure_default_targets(store, clock.today().year)
+            except BaseException:
+                opening.finished.set()
+                raise
+            opening.ok = True
+            opening.finished.set()
             return store
 
         title = tr("Creating the database…") if create else tr("Opening the database…")
@@ -235,12 +256,35 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def wait_for_opening(self, timeout_ms: int) -> bool:
+        """Right after the window is shown, before the event loop first paints it: give the
+        database opening in the worker up to ``timeout_ms`` to finish and take its store now,
+        so that the first paint already shows the rows — one paint instead of an empty page
+        painted, then painted again with rows.
+
+        False (nothing changes) when it is still running or it failed: the window paints at
+        once and the rows, or the error over the window, follow from the event loop as before.
+        """
+        opening = self._opening
+        if opening is None or not opening.finished.wait(timeout_ms / 1000) or not opening.ok:
+            return False
+        # The task has returned its store: its "done" signal is posted (or about to be) to
+        # the runner on this thread; deliver it now instead of from the event loop.
+        QThreadPool.globalInstance().waitForDone(timeout_ms)
+        QCoreApplication.sendPostedEvents(self.runner)
+        return self.store is not None
+
     def _open_failed(self, exc: BaseException) -> None:
+        from ..store.integrity import DatabaseDamaged
         from ..store.writer_lock import LockedByOther
         from .dialogs.messages import show_error
 
         if isinstance(exc, LockedByOther):
             self.offer_read_only(exc)
+            return
+        if isinstance(exc, DatabaseDamaged):
+            self.open_failed.emit(exc)
+            self.backups.offer_restore(exc)  # told, kept aside untouched, backup offered
             return
         if isinstance(exc, StoreError):
             show_error(self, tr("Cannot open the database"), exc.message(current_language()))
@@ -368,8 +412,10 @@ class MainWindow(QMainWindow):
         self.settings.last_page = self.current_page_key()
         self.settings.sync()
         if self.store is not None and not handing_over:
+            path = self.current_store_path()
             self.store.close()
             self.store = None
+            self.backups.on_close(path)
         super().closeEvent(event)
 
     def page_widget(self, key: str) -> QWidget:

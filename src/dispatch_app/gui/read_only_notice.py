@@ -26,7 +26,8 @@ def update(window: Any) -> None:
         label = QLabel(window)
         label.setObjectName("readOnlyNotice")
         label.setStyleSheet("QLabel { background: #fff4ce; color: #5c4400; padding: 1px 6px; }")
-        window.statusBar().addWidget(label, 1)
+        # Permanent: a temporary status message (a page's "saved", a backup) must not hide it.
+        window.statusBar().insertPermanentWidget(0, label, 1)
         window.read_only_label = label
     store = window.store
     read_only = store is not None and hasattr(store, "read_only_holder")

@@ -196,6 +196,9 @@ def generate(
         raise ReportError(f"文件夹不存在：{folder}", f"folder does not exist: {folder}")
     if out.is_dir():
         raise ReportError(f"这是一个文件夹：{out}", f"this is a folder: {out}")
+    from ..exchange.writers import sweep_abandoned
+
+    sweep_abandoned(folder, f".{out.stem}-", ".pdf.part")  # left by a killed earlier run
     fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -209,9 +209,13 @@ def table(
     song_cols: tuple[int, ...] = (),
 ) -> Table:
     """A ruled table in the report style; its head repeats on every page it spans.
-    ``song_cols``: columns of values whose string cells are set as values, not labels."""
+    ``song_cols``: columns of values whose string cells (below the head) are set as values,
+    not labels."""
     styles = [
-        [(_SongCell if c in song_cols else _Cell)(f"{r},{c}") for c in range(len(row))]
+        [
+            (_SongCell if c in song_cols and r >= head_rows else _Cell)(f"{r},{c}")
+            for c in range(len(row))
+        ]
         for r, row in enumerate(rows)
     ]
     t = Table(

@@ -33,8 +33,8 @@ def _follow_ups(ts: Typesetter, v: dict[str, Any], where: str):
     items = v["follow_ups"]
     if not items:
         if v.get("follow_up_text"):
-            return ts.para(v["follow_up_text"], "table", f"{where} · 跟进事项")
-        return ts.para("无", "table")
+            return ts.cell(v["follow_up_text"], "跟进事项", where, WIDE)
+        return "无"  # a plain string cell of the value column
     head = ["跟进事项", "责任人", "完成时限"]  # fixed labels: plain strings (layout.table)
     rows = [head]
     for i, f in enumerate(items, 1):
@@ -42,12 +42,12 @@ def _follow_ups(ts: Typesetter, v: dict[str, Any], where: str):
         rows.append(
             [
                 ts.para(f"{i}. {f['description']}", "table", w),
-                ts.field(f["owner"], "责任人", w),
-                ts.field(cn_date(f["due_date"]), "完成时限", w),
+                ts.cell(f["owner"], "责任人", w, 24 * mm),
+                ts.cell(cn_date(f["due_date"]), "完成时限", w, 34 * mm),
             ]
         )
     inner = BLOCK_W - L - 8
-    t = table(rows, [inner - 58 * mm, 24 * mm, 34 * mm])
+    t = table(rows, [inner - 58 * mm, 24 * mm, 34 * mm], song_cols=(1, 2))
     return t
 
 

@@ -247,8 +247,14 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: str | Path, *, create: bool = False, readonly: bool = False) -> Store:
+def open_store(
+    path: str | Path, *, create: bool = False, readonly: bool = False, verify: bool = False
+) -> Store:
     """Open (and with ``create`` make) a database, upgrading its schema if it is older.
+
+    ``verify`` (the window): ``quick_check`` first, so a damaged file is refused before any
+    write or upgrade (:class:`~.integrity.DatabaseDamaged`); a network or cloud-sync folder
+    adds a notice.
 
     ``check_same_thread=False``: the GUI hands the store to one worker thread at a time;
     the single-writer discipline is the caller's (one write worker), not SQLite's.
@@ -262,6 +268,12 @@ def open_store(path: str | Path, *, create: bool = False, readonly: bool = False
         notices.append(rolled_back)
         if _notice_sink is not None:
             _notice_sink(rolled_back)
+    if verify:
+        from .integrity import check_on_open
+        from .location import location_notice
+
+        check_on_open(path)
+        notices += [n for n in [location_notice(path)] if n is not None]
     conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, readonly=readonly)

@@ -15,7 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StoreError
+from .errors import DatabaseLocked, StoreError
 from .schema import APPLICATION_ID, SCHEMA_VERSION
 
 # Tables every schema version has had since the first migration.
@@ -66,11 +66,21 @@ def read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _is_lock(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
 def quick_check(conn: sqlite3.Connection) -> list[str]:
-    """SQLite's page-level check; ``[]`` when whole (a malformed file reports as a problem)."""
+    """SQLite's page-level check; ``[]`` when whole (a malformed file reports as a problem).
+
+    A file another program holds locked is not damaged: that error is raised, not reported.
+    """
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(20)").fetchall()]
     except sqlite3.DatabaseError as exc:
+        if _is_lock(exc):
+            raise
         return [str(exc)]
     return [] if rows == ["ok"] else rows
 
@@ -104,15 +114,25 @@ def schema_problems(conn: sqlite3.Connection) -> list[Problem]:
 
 
 def check_on_open(path: Path) -> None:
-    """Raise :class:`DatabaseDamaged` when ``quick_check`` fails; an empty new file passes."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Raise :class:`DatabaseDamaged` when ``quick_check`` fails; an empty new file passes.
+
+    A file with a hot journal is not judged: its half-written pages are what the journal
+    undoes, which the opening does next (under the writer lock); a read-only connection cannot.
+    """
+    from .database import preflight
+    from .recovery import has_hot_journal
+
+    if not path.exists() or path.stat().st_size == 0 or has_hot_journal(path):
         return
+    preflight(path, create=False)  # not ours, not a database, newer: refused as such first
     try:
         conn = read_only(path)
     except sqlite3.Error:
         return  # cannot even open: the normal open path says why
     try:
         problems = quick_check(conn)
+    except sqlite3.Error as exc:
+        raise DatabaseLocked(path) from exc
     finally:
         conn.close()
     if problems:

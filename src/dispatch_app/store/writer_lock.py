@@ -26,11 +26,9 @@ import atexit
 import contextlib
 import json
 import os
-import socket
 import sys
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -44,6 +42,9 @@ if TYPE_CHECKING:
 
 HEARTBEAT_SECONDS = 60.0
 STALE_AFTER = timedelta(minutes=10)
+# A lock file that cannot be read (empty: the program was killed between creating it and
+# writing who holds it) is written in one go, so once it is this old nobody is still writing it.
+UNREADABLE_STALE_AFTER = timedelta(seconds=30)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,21 @@ def _user() -> str:
     return default_actor()
 
 
+def _host() -> str:
+    """This machine's name, as ``socket.gethostname()`` gives it (the same system call on
+    POSIX; ``socket`` and what it pulls in are imported only on Windows, off start-up)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
+def _token(nbytes: int) -> str:
+    """Random hex, as ``uuid.uuid4().hex`` gave it (``uuid`` imports ``platform`` at start-up)."""
+    return os.urandom(nbytes).hex()
+
+
 def _pid_alive(pid: int) -> bool:
     """Whether a process with this id runs on this machine (True when we cannot tell)."""
     if pid <= 0:
@@ -179,11 +195,11 @@ def is_stale(holder: Holder | None, lock_file: Path, now: datetime | None = None
     now = now or clock.now()
     if holder is None:  # unreadable: stale once it is old enough not to be half-written
         try:
-            age = now.timestamp() - lock_file.stat().st_mtime
+            age = time.time() - lock_file.stat().st_mtime
         except OSError:
             return True
-        return age > STALE_AFTER.total_seconds()
-    if holder.host == socket.gethostname() and not _pid_alive(holder.pid):
+        return age > UNREADABLE_STALE_AFTER.total_seconds()
+    if holder.host == _host() and not _pid_alive(holder.pid):
         return True
     try:
         beat = datetime.fromisoformat(holder.heartbeat.replace("Z", "+00:00"))
@@ -293,7 +309,7 @@ def _create(path: Path, holder: Holder) -> bool:
 
 def _clear_stale(path: Path, judged: Holder | None) -> bool:
     """Move a stale lock out of the way; False if someone else got there first."""
-    aside = path.with_name(f"{path.name}.stale-{uuid.uuid4().hex[:8]}")
+    aside = path.with_name(f"{path.name}.stale-{_token(4)}")
     try:
         os.rename(path, aside)
     except FileNotFoundError:
@@ -350,7 +366,7 @@ def release_all() -> None:
 
 def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
     now = clock.now_iso()
-    holder = Holder(_user(), socket.gethostname(), os.getpid(), now, now, uuid.uuid4().hex)
+    holder = Holder(_user(), _host(), os.getpid(), now, now, _token(16))
     cleared: Holder | None = None
     for _ in range(3):
         try:
@@ -377,13 +393,18 @@ def _acquire(db_path: Path, path: Path, heartbeat: bool) -> WriterLock:
 
 
 def open_locked(
-    db_path: Path | str, *, create: bool = False, read_only_fallback: bool = False
+    db_path: Path | str,
+    *,
+    create: bool = False,
+    read_only_fallback: bool = False,
+    verify: bool = True,
 ) -> Store:
     """Open a database for writing under its writer lock (the window, writing commands).
 
     LockedByOther (before anything is opened) when another instance has it. Where the folder
     cannot be written (a read-only share, a CD) no lock can be made: ReadOnlyLocation, or with
-    ``read_only_fallback`` (the window) a read-only store that says why."""
+    ``read_only_fallback`` (the window) a read-only store that says why. ``verify``: every
+    writer runs ``quick_check`` first, so a damaged file is never written to."""
     from .database import open_store
     from .errors import DatabaseMissing, NotADatabase, ReadOnlyLocation
     from .recovery import Notice
@@ -402,7 +423,7 @@ def open_locked(
         store.notices.append(Notice("read_only_folder", READ_ONLY_FOLDER[0], READ_ONLY_FOLDER[1]))
         return store
     try:
-        store = open_store(db_path, create=create)
+        store = open_store(db_path, create=create, verify=verify)
     except BaseException:
         lock.release()
         raise

@@ -109,3 +109,18 @@ def test_a_drag_moves_the_cached_points_and_the_release_draws_them_anew(canvas):
     _image(canvas)
     assert canvas._cache is not first
     assert canvas.selected_record() is None  # a drag selects nothing
+
+
+def test_a_district_centre_says_how_many_records_stand_there(qapp):
+    from dispatch_app.gui import i18n
+    from dispatch_app.gui.map.overlays import district_label
+
+    i18n.install(qapp, "zh")
+
+    data = _data()
+    data.layers["enterprises"].add("e3", "丙企业", 28.01, 120.65, LUCHENG, True, False)
+    data.layers["enterprises"].add("e4", "丁企业", 28.01, 120.65, LUCHENG, True, False)
+    data.layers["experts"].add("x2", "李专家", 27.78, 120.65, RUIAN, True, False)
+    assert data.approximate_by_district() == {LUCHENG: 2, RUIAN: 1}
+    assert district_label("鹿城区", 2) == "鹿城区 · 中心 2 处（近似）"
+    assert district_label("鹿城区", 0) == "鹿城区"

@@ -276,6 +276,21 @@ def test_double_clicking_a_stop_opens_its_visit(window, page, qtbot):
     assert window.pages["visits"].current_id() == stop.visit_id
 
 
+def test_show_on_the_map_draws_the_chosen_day_there(window, page, qtbot):
+    from dispatch_app.planning.day import plan_day
+
+    team_id = page.team_box.currentData()
+    day = page.date_box.date().toPython()
+    expected = plan_day(window.store, page.team_box.currentText(), day)
+    map_page = window.show_page("map")
+    window.show_page("planning")
+    with qtbot.waitSignal(map_page.route_loaded, timeout=10_000):
+        qtbot.mouseClick(page.map_button, Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "map"
+    assert map_page.team_box.currentData() == team_id
+    assert [s.name for s in map_page.canvas.route.stops[1:]] == [s.name for s in expected.stops]
+
+
 def test_the_reason_filter_shows_each_chinese_reason_whole(page):
     box = page.reason_box
     metrics = box.fontMetrics()

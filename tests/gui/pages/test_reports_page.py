@@ -242,3 +242,17 @@ def test_the_window_starts_up_on_the_reports_page(controller, db_path, qtbot):
     with qtbot.waitSignal(w.ready, timeout=10_000):
         w.open_database(db_path)
     assert w.current_page_key() == "reports" and w.pages["reports"].store is w.store
+
+
+def test_a_second_preset_while_generating_replaces_the_first(window, qtbot):
+    page = _page(window, qtbot)
+    lo, hi, ids = _period(window)
+    page.from_edit.setText(lo)
+    page.to_edit.setText(hi)
+    ended = []
+    page.generation_ended.connect(ended.append)
+    assert page.generate() is not None  # the whole period...
+    page.preset("visits", ids[:2])  # ...then two visits chosen on the visits page
+    qtbot.waitUntil(lambda: len(ended) >= 2 and not page.pending_work(), timeout=20_000)
+    assert page.scope().ids == tuple(ids[:2])
+    assert page.preview.page_count() == 2 == page.result.pages

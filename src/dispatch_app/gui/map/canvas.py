@@ -74,6 +74,7 @@ class MapCanvas(QWidget):
         self._cache_key: tuple | None = None
         self._cache_centre = (0.0, 0.0)
         self._data_version = 0
+        self._approximate_counts: dict[str, int] = {}
         self._stamps: dict[tuple, QPixmap] = {}  # pre-drawn dots by kind, colour, size
 
     # -- what is shown ---------------------------------------------------------------------
@@ -86,6 +87,7 @@ class MapCanvas(QWidget):
         self.selection = None
         self.candidates = []
         self._screen_key = None
+        self._approximate_counts = data.approximate_by_district() if data is not None else {}
         if first or self._auto_fit:
             self.fit()
         else:
@@ -349,8 +351,9 @@ class MapCanvas(QWidget):
 
     def _paint_districts(self, p: QPainter, labels: bool) -> None:
         if self.data is not None:
+            counts = self._approximate_counts
             overlays.paint_districts(
-                p, self.viewport, self.data.districts, self.colour_mode, labels
+                p, self.viewport, self.data.districts, self.colour_mode, labels, counts
             )
 
     def _selected_point(self) -> tuple[float, float, str] | None:

@@ -82,6 +82,16 @@ class MapData:
     districts: list[DistrictLabel]
     skipped: int = 0  # records with no point at all (no coordinates and no district)
 
+    def approximate_by_district(self) -> dict[str, int]:
+        """How many records stand at each district's centre for want of a point of their own
+        (drawn as one hollow dot: the label says how many it stands for)."""
+        counts: dict[str, int] = {}
+        for layer in self.layers.values():
+            for code, approx in zip(layer.districts, layer.approximate, strict=True):
+                if approx:
+                    counts[code] = counts.get(code, 0) + 1
+        return counts
+
     def bounds(self) -> tuple[float, float, float, float] | None:
         """(lat_min, lat_max, lon_min, lon_max) of every point and district centre."""
         lats = [x for layer in self.layers.values() for x in layer.lats]

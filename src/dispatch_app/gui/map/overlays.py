@@ -36,11 +36,24 @@ def paint_grid(p: QPainter, v: Viewport) -> None:
         lon += step
 
 
+def district_label(name: str, approximate: int) -> str:
+    """A district centre's name, with how many records stand there for want of a point."""
+    if not approximate:
+        return name
+    return tr("{name} · {n} at the centre").format(name=name, n=approximate)
+
+
 def paint_districts(
-    p: QPainter, v: Viewport, districts: list[DistrictLabel], colour_mode: str, labels: bool
+    p: QPainter,
+    v: Viewport,
+    districts: list[DistrictLabel],
+    colour_mode: str,
+    labels: bool,
+    approximate: dict[str, int] | None = None,
 ) -> None:
-    """District centres: a small cross where the centre is, or (``labels``) the name in a
-    light box just above it (boundaries are not shipped)."""
+    """District centres: a small cross where the centre is (none where approximate records
+    stand: their hollow dot marks it), or (``labels``) the name in a light box just above it
+    (boundaries are not shipped), with how many records stand at the centre."""
     font = QFont(p.font())
     font.setPointSizeF(font.pointSizeF() * 1.15)
     font.setBold(True)
@@ -52,17 +65,20 @@ def paint_districts(
         by_district = colour_mode == "district"
         colour = QColor(DISTRICT_COLOURS.get(d.code, "#555555") if by_district else "#555555")
         if not labels:
+            if (approximate or {}).get(d.code):
+                continue  # the hollow dot there marks the centre; a cross would hide it
             p.setPen(QPen(colour.darker(120), 2))
             p.drawLine(QPointF(x - 6, y), QPointF(x + 6, y))
             p.drawLine(QPointF(x, y - 6), QPointF(x, y + 6))
             continue
-        tw = fm.horizontalAdvance(d.name)
+        text = district_label(d.name, (approximate or {}).get(d.code, 0))
+        tw = fm.horizontalAdvance(text)
         box = QRectF(x - tw / 2 - 4, y - 8 - fm.height(), tw + 8, fm.height() + 2)
         p.setPen(QPen(colour, 1))
         p.setBrush(QColor(255, 255, 255, 205))
         p.drawRoundedRect(box, 3, 3)
         p.setPen(colour.darker(150))
-        p.drawText(box, Qt.AlignmentFlag.AlignCenter, d.name)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
     p.restore()
 
 

@@ -251,8 +251,13 @@ class PlanningPage(QWidget):
         self.cancel_button.setObjectName("cancelStop")
         self.cancel_button.setToolTip(tr("Cancel the chosen planned visit (Del)"))
         self.cancel_button.clicked.connect(lambda: self.cancel_stop())
+        self.map_button = QPushButton(tr("Show on the map"), box)
+        self.map_button.setObjectName("showDayOnMap")
+        self.map_button.setToolTip(tr("Draw this team's day on the Map page (Ctrl+Shift+G)"))
+        self.map_button.clicked.connect(lambda: self.show_on_map())
         buttons.addWidget(self.csv_button)
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.map_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
@@ -287,6 +292,7 @@ class PlanningPage(QWidget):
             ("Ctrl+E", lambda: self.export_csv()),
             ("Ctrl+P", lambda: self.export_pdf()),
             ("Ctrl+Shift+D", lambda: self.add_gap_closer()),
+            ("Ctrl+Shift+G", lambda: self.show_on_map()),
             ("Alt+Left", lambda: self.step_day(-1)),
             ("Alt+Right", lambda: self.step_day(1)),
         ):
@@ -517,6 +523,14 @@ class PlanningPage(QWidget):
     # -- the team's day -----------------------------------------------------------------------
     def step_day(self, days: int) -> None:
         self.date_box.setDate(self.date_box.date().addDays(days))
+
+    def show_on_map(self) -> None:
+        """The chosen team's day drawn on the Map page, in route order."""
+        team_id = self.team_box.currentData()
+        if team_id is None:
+            return
+        day = self.date_box.date().toPython()
+        self.window_.show_page("map").show_team_day(team_id, day)
 
     def _day_changed(self, *_args: Any) -> None:
         if self.store is not None:

@@ -75,6 +75,7 @@ class ReportsPage(QWidget):
         self.kind_shown: str | None = None
         self._task: Task | None = None
         self._print_task: Task | None = None
+        self._regenerate = False  # a preset arrived while a document was being made
         self._printer: Any = None
         self._runner = TaskRunner(self)
         self._build()
@@ -290,8 +291,18 @@ class ReportsPage(QWidget):
         """Open on one document for chosen records (the record pages' print buttons)."""
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(kind), 0))
         self.ids_edit.setText(", ".join(ids))
-        if generate:
+        if generate and self.busy():
+            self._regenerate = True  # the new choice replaces the document being made
+            self.cancel()
+        elif generate:
             self.generate()
+
+    def _ended(self, how: str) -> None:
+        self._update_actions()
+        self.generation_ended.emit(how)
+        if self._regenerate:
+            self._regenerate = False
+            QTimer.singleShot(0, self, self.generate)
 
     # -- generate --------------------------------------------------------------------------
     def generate(self) -> Task | None:
@@ -383,9 +394,8 @@ class ReportsPage(QWidget):
                 )
             )
         self._show_warnings(result)
-        self._update_actions()
         self.generated.emit(result.pages)
-        self.generation_ended.emit("done")
+        self._ended("done")
 
     def _show_warnings(self, result: Any) -> None:
         self.warnings.clear()
@@ -413,8 +423,7 @@ class ReportsPage(QWidget):
         self.state_label.setText(
             tr("The document could not be made: {error}").format(error=message)
         )
-        self._update_actions()
-        self.generation_ended.emit("failed")
+        self._ended("failed")
 
     def _cancelled(self, task: Task) -> None:
         if task is not self._task:
@@ -423,8 +432,7 @@ class ReportsPage(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.state_label.setText(tr("Cancelled: nothing was made."))
-        self._update_actions()
-        self.generation_ended.emit("cancelled")
+        self._ended("cancelled")
 
     # -- save and print --------------------------------------------------------------------
     def default_file_name(self) -> str:
