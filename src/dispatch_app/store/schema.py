@@ -365,4 +365,177 @@ def m0006_audit_log(db: Database) -> None:
     db.execute("CREATE INDEX audit_log_record ON audit_log(record_id, id)")
 
 
+# The progress summaries (0007): what the visits table adds up to, kept by triggers so that
+# every path that writes visits (forms, imports, the writer thread, merges) keeps them.
+# ``progress_days`` counts visits per (status, date, district, type); ``progress_enterprises``
+# per (year, status, enterprise, district) with the first and last date. Neither applies any
+# counting rule: ``progress/queries.py`` applies ``progress/definitions.py`` to them.
+_VISIT_YEAR = "CAST(substr({0}.visit_date, 1, 4) AS INTEGER)"
+_DAY_KEY = (
+    "status = {0}.status AND visit_date = {0}.visit_date AND district_code = {0}.district_code"
+    " AND visit_type = {0}.visit_type"
+)
+_ENT_KEY = (
+    "year = " + _VISIT_YEAR + " AND status = {0}.status AND enterprise_id = {0}.enterprise_id"
+    " AND district_code = {0}.district_code"
+)
+
+
+def _day_add(row: str) -> str:
+    return (
+        "INSERT INTO progress_days (status, visit_date, district_code, visit_type, n)"
+        f" VALUES ({row}.status, {row}.visit_date, {row}.district_code, {row}.visit_type, 1)"
+        " ON CONFLICT DO UPDATE SET n = n + 1;"
+    )
+
+
+def _day_remove(row: str) -> str:
+    key = _DAY_KEY.format(row)
+    return (
+        f"DELETE FROM progress_days WHERE {key} AND n = 1;"
+        f" UPDATE progress_days SET n = n - 1 WHERE {key};"
+    )
+
+
+def _ent_add(row: str) -> str:
+    """One visit more; a new row takes the enterprise's industry and qualifications."""
+    return (
+        "INSERT INTO progress_enterprises (year, status, enterprise_id, district_code, n,"
+        " first_date, last_date, industry, qualifications)"
+        f" SELECT {_VISIT_YEAR.format(row)}, {row}.status, {row}.enterprise_id,"
+        f" {row}.district_code, 1, {row}.visit_date, {row}.visit_date, e.industry,"
+        f" e.qualifications FROM enterprises e WHERE e.id = {row}.enterprise_id"
+        " ON CONFLICT DO UPDATE SET n = n + 1, first_date = min(first_date, excluded.first_date),"
+        " last_date = max(last_date, excluded.last_date);"
+    )
+
+
+def _ent_remove(row: str) -> str:
+    """One visit less; the first/last date looked up again only when it was that visit's."""
+    key = _ENT_KEY.format(row)
+    same = (
+        f"FROM visits v WHERE v.status = {row}.status"
+        f" AND v.enterprise_id = {row}.enterprise_id AND v.district_code = {row}.district_code"
+        f" AND v.visit_date BETWEEN substr({row}.visit_date, 1, 4) || '-01-01'"
+        f" AND substr({row}.visit_date, 1, 4) || '-12-31'"
+    )
+    return (
+        f"DELETE FROM progress_enterprises WHERE {key} AND n = 1;"
+        " UPDATE progress_enterprises SET n = n - 1,"
+        f" first_date = CASE WHEN first_date = {row}.visit_date"
+        f" THEN (SELECT min(v.visit_date) {same}) ELSE first_date END,"
+        f" last_date = CASE WHEN last_date = {row}.visit_date"
+        f" THEN (SELECT max(v.visit_date) {same}) ELSE last_date END"
+        f" WHERE {key};"
+    )
+
+
+_DAY_COLUMNS = ("status", "visit_date", "district_code", "visit_type")
+_ENT_COLUMNS = ("status", "visit_date", "district_code", "enterprise_id")
+
+
+def _changed(columns: tuple[str, ...]) -> str:
+    return " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+
+
+PROGRESS_TRIGGERS = {
+    "progress_visit_inserted": "AFTER INSERT ON visits BEGIN "
+    + _day_add("new")
+    + _ent_add("new")
+    + " END",
+    "progress_visit_deleted": "AFTER DELETE ON visits BEGIN "
+    + _day_remove("old")
+    + _ent_remove("old")
+    + " END",
+    "progress_visit_day_changed": f"AFTER UPDATE OF {', '.join(_DAY_COLUMNS)} ON visits"
+    f" WHEN {_changed(_DAY_COLUMNS)} BEGIN " + _day_remove("old") + _day_add("new") + " END",
+    "progress_visit_enterprise_changed": f"AFTER UPDATE OF {', '.join(_ENT_COLUMNS)} ON visits"
+    f" WHEN {_changed(_ENT_COLUMNS)} BEGIN " + _ent_remove("old") + _ent_add("new") + " END",
+    # A follow-up carries its visit's district (as the visit carries its enterprise's when
+    # visited), so the open items are counted by district without a join.
+    "progress_follow_up_inserted": "AFTER INSERT ON follow_ups BEGIN"
+    " UPDATE follow_ups SET district_code = (SELECT district_code FROM visits"
+    " WHERE id = new.visit_id) WHERE rowid = new.rowid; END",
+    "progress_follow_up_moved": "AFTER UPDATE OF visit_id, district_code ON follow_ups"
+    " WHEN new.district_code IS NOT (SELECT district_code FROM visits WHERE id = new.visit_id)"
+    " BEGIN UPDATE follow_ups SET district_code = (SELECT district_code FROM visits"
+    " WHERE id = new.visit_id) WHERE rowid = new.rowid; END",
+    # The breakdowns by industry and qualification read them from the summary (looking up
+    # 20k enterprises cost more than the rest of the dashboard).
+    "progress_enterprise_kind_changed": "AFTER UPDATE OF industry, qualifications ON enterprises"
+    " WHEN old.industry IS NOT new.industry OR old.qualifications IS NOT new.qualifications"
+    " BEGIN UPDATE progress_enterprises SET industry = new.industry,"
+    " qualifications = new.qualifications WHERE enterprise_id = new.id; END",
+    "progress_visit_district_changed": "AFTER UPDATE OF district_code ON visits"
+    " WHEN old.district_code IS NOT new.district_code"
+    " BEGIN UPDATE follow_ups SET district_code = new.district_code"
+    " WHERE visit_id = new.id; END",
+}
+
+# Rebuilding the summaries from the visits (the migration's backfill; a repair).
+PROGRESS_BACKFILL = (
+    "DELETE FROM progress_days",
+    "INSERT INTO progress_days (status, visit_date, district_code, visit_type, n)"
+    " SELECT status, visit_date, district_code, visit_type, count(*) FROM visits"
+    " GROUP BY 1, 2, 3, 4",
+    "DELETE FROM progress_enterprises",
+    "INSERT INTO progress_enterprises (year, status, enterprise_id, district_code, n,"
+    " first_date, last_date, industry, qualifications)"
+    " SELECT x.*, e.industry, e.qualifications FROM"
+    " (SELECT CAST(substr(visit_date, 1, 4) AS INTEGER), status, enterprise_id, district_code,"
+    " count(*), min(visit_date), max(visit_date) FROM visits GROUP BY 1, 2, 3, 4) x"
+    " JOIN enterprises e ON e.id = x.enterprise_id",
+    "UPDATE follow_ups SET district_code = (SELECT district_code FROM visits"
+    " WHERE id = follow_ups.visit_id)",
+)
+
+
+@migration("0007_progress_summary")
+def m0007_progress_summary(db: Database) -> None:
+    """Summaries of the visits for the progress dashboard, kept by triggers (measured in
+    ``bench/bench_progress.py``: the dashboard's distinct-enterprise figures and follow-up
+    counts no longer scan 100k visits).
+
+    ``progress_days``: visits per (status, date, district, type), every status.
+    ``progress_enterprises``: visits per (year, status, enterprise, district), with the first
+    and last date and the enterprise's industry and qualifications.
+    ``follow_ups.district_code``: the visit's district, kept by triggers (not part of the
+    FollowUp record: forms and the exchange do not carry it).
+    """
+    db.execute(
+        """CREATE TABLE progress_days (
+            status TEXT NOT NULL,
+            visit_date TEXT NOT NULL,
+            district_code TEXT NOT NULL,
+            visit_type TEXT NOT NULL,
+            n INTEGER NOT NULL CHECK (n > 0),
+            PRIMARY KEY (status, visit_date, district_code, visit_type)
+        ) WITHOUT ROWID"""
+    )
+    db.execute(
+        """CREATE TABLE progress_enterprises (
+            year INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            enterprise_id TEXT NOT NULL,
+            district_code TEXT NOT NULL,
+            n INTEGER NOT NULL CHECK (n > 0),
+            first_date TEXT NOT NULL,
+            last_date TEXT NOT NULL,
+            industry TEXT NOT NULL,
+            qualifications TEXT NOT NULL,
+            PRIMARY KEY (year, status, enterprise_id, district_code)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX progress_enterprises_of ON progress_enterprises(enterprise_id)")
+    db.execute("ALTER TABLE follow_ups ADD COLUMN district_code TEXT")
+    for statement in PROGRESS_BACKFILL:
+        db.execute(statement)
+    for name, body in PROGRESS_TRIGGERS.items():
+        db.execute(f"CREATE TRIGGER {name} {body}")
+    db.execute(
+        "CREATE INDEX follow_ups_progress"
+        " ON follow_ups(status, district_code, needs_coordination, due_date)"
+    )
+
+
 SCHEMA_VERSION = len(_REGISTERED)
