@@ -1421,6 +1421,11 @@
       <translation>按路线顺序 {km:.1f} km，按录入顺序为 {entered:.1f} km。</translation>
     </message>
     <message>
+      <location filename="export_dialog.py" line="196" />
+      <source>Include the audit trail (who changed what)</source>
+      <translation>附带操作记录（谁在何时改了什么）</translation>
+    </message>
+    <message>
       <location filename="headers.py" line="11" />
       <source>Industry</source>
       <translation>行业</translation>

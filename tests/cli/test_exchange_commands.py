@@ -393,3 +393,40 @@ def test_a_row_problem_after_the_file_was_read_still_gets_its_report(tmp_path, d
     )
     assert main(["import", "enterprises", str(src), "--db", str(db)]) == 2
     assert (tmp_path / "rows.errors.csv").exists()
+
+
+def test_bundle_with_audit_merges_the_trail_once(tmp_path, db, capsys) -> None:
+    import json
+    import zipfile
+
+    src = write(
+        tmp_path / "e.csv",
+        [["统一社会信用代码", "企业名称", "所属区县"], [CODES[0], "甲厂", "鹿城区"]],
+    )
+    main(["import", "enterprises", str(src), "--db", str(db)])
+    plain, full = tmp_path / "plain.zip", tmp_path / "full.zip"
+    assert main(["bundle", "--db", str(db), "--out", str(plain), "--district", "鹿城区"]) == 0
+    args = ["bundle", "--db", str(db), "--out", str(full), "--district", "鹿城区"]
+    assert main([*args, "--with-audit", "--mask-phones"]) == 0
+    with zipfile.ZipFile(plain) as zf:
+        assert "audit_log.csv" not in zf.namelist()
+        assert json.loads(zf.read("manifest.json"))["audit"] is False
+    with zipfile.ZipFile(full) as zf:
+        entries = json.loads(zf.read("manifest.json"))["audit_file"]["entries"]
+    assert entries >= 1  # the enterprise's import entry
+    city = tmp_path / "city.db"
+    main(["init", str(city)])
+    capsys.readouterr()
+
+    def merged() -> int:
+        with open_store(city, readonly=True) as store:
+            return store.conn.execute(
+                "SELECT count(*) FROM audit_log WHERE origin IS NOT NULL"
+            ).fetchone()[0]
+
+    assert main(["merge", "--db", str(city), str(plain)]) == 0 and merged() == 0
+    assert main(["merge", "--db", str(city), str(full)]) == 0
+    assert f"audit entries added: {entries}" in capsys.readouterr().out
+    assert main(["merge", "--db", str(city), str(full)]) == 0
+    assert "audit entries added" not in capsys.readouterr().out
+    assert merged() == entries

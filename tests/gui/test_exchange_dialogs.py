@@ -136,6 +136,23 @@ def test_bundle_dialog(window, tmp_path, qtbot, messages):
         manifest = json.loads(zf.read("manifest.json"))
     assert manifest["district"]["name"] == "乐清市"
     assert dialog.counts["enterprises"] >= 2
+    assert manifest["audit"] is False
+
+
+def test_bundle_dialog_with_the_audit_trail(window, tmp_path, qtbot, messages):
+    dialog = BundleDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.by_month.setChecked(False)
+    dialog.with_audit.setChecked(True)
+    out = tmp_path / "bundle.zip"
+    dialog.path.setText(str(out))
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.counts is not None, timeout=10_000)
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        assert "audit_log.csv" in zf.namelist()
+    assert manifest["audit"] is True
+    assert manifest["audit_file"]["entries"] > 0
 
 
 def test_merge_from_the_menu(window, tmp_path, qtbot, messages):

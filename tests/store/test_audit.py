@@ -169,9 +169,43 @@ def test_a_visits_experts_changing_is_recorded(store, actor) -> None:
     raw = {"enterprise_id": ent.id, "expert_ids": [a.id], "visit_date": "2026-11-02"}
     visit = visit_log.log_visit(store, {**raw, "visit_type": "技术诊断"})
     visit_log.edit_visit(store, visit.id, {"expert_ids": [a.id, b.id]})
-    changed = [e for e in _rows(store, visit.id) if "expert_ids" in (e.after or {})]
+    changed = [
+        e
+        for e in _rows(store, visit.id)
+        if e.action == "update" and "expert_ids" in (e.after or {})
+    ]
     assert [(e.before, e.after) for e in changed] == [
         ({"expert_ids": [a.id]}, {"expert_ids": [a.id, b.id]})
     ]
     visit_log.edit_visit(store, visit.id, {"problems": "温升"})  # experts unchanged: no row
-    assert len([e for e in _rows(store, visit.id) if "expert_ids" in (e.after or {})]) == 1
+    assert (
+        len(
+            [
+                e
+                for e in _rows(store, visit.id)
+                if e.action == "update" and "expert_ids" in (e.after or {})
+            ]
+        )
+        == 1
+    )
+
+
+def test_a_new_visits_experts_are_in_its_create_entry(store, actor) -> None:
+    ent = registry.register(store, Enterprise, enterprise_raw(9))
+    a, b = (
+        registry.register(
+            store, Expert, {"name": n, "institution": "温州大学", "specialties": "电气"}
+        )
+        for n in ("丙专家", "丁专家")
+    )
+    raw = {"enterprise_id": ent.id, "expert_ids": [b.id, a.id], "visit_date": "2026-11-03"}
+    visit = visit_log.log_visit(store, {**raw, "visit_type": "技术诊断"})
+    (created,) = [e for e in _rows(store, visit.id) if e.table == "visits"]
+    assert created.action == "create" and created.before is None
+    assert created.after["expert_ids"] == [b.id, a.id]
+    assert created.after["enterprise_id"] == ent.id
+    visit_log.edit_visit(store, visit.id, {"expert_ids": [a.id]})
+    changed = [e for e in _rows(store, visit.id) if e.action == "update"]
+    assert [(e.before, e.after) for e in changed] == [
+        ({"expert_ids": [b.id, a.id]}, {"expert_ids": [a.id]})
+    ]

@@ -94,6 +94,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--district", type=district_arg, help="district (name or code)")
     p.add_argument("--month", help="YYYY-MM")
+    p.add_argument(
+        "--with-audit",
+        action="store_true",
+        help="include the audit trail (audit_log.csv) / 附带操作记录",
+    )
+    p.add_argument(
+        "--mask-phones",
+        action="store_true",
+        help="hide phones' middle digits in the audit file / 操作记录中隐去电话",
+    )
     p.set_defaults(func=cmd_bundle)
 
     p = subparsers.add_parser("merge", help="merge district bundles (bureau) / 合并区县数据包")
@@ -252,6 +262,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
                 district=args.district,
                 month=args.month,
                 overwrite=args.force,
+                with_audit=args.with_audit,
+                mask_phones=args.mask_phones,
             )
         except BundleExists as exc:
             raise CliError(
@@ -260,6 +272,8 @@ def cmd_bundle(args: argparse.Namespace) -> int:
         except ExportFailed as exc:
             raise CliError(f"{exc.zh} / {exc.en}") from exc
     counts = "，".join(f"{k} {n}" for k, n in result.counts.items())
+    if args.with_audit:
+        counts += f"，audit_log {result.manifest['audit_file']['rows']}"
     print(f"数据包已生成 / bundle written: {result.path}（{counts}）")
     return EXIT_OK
 
@@ -288,6 +302,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         )
     for r in result.results:
         print(r.summary().splitlines()[0])
+    if result.audit_added:
+        print(f"操作记录新增 {result.audit_added} 条 / audit entries added: {result.audit_added}")
     return EXIT_OK
 
 

@@ -8,7 +8,7 @@ summary is one line). Phone fields can be masked like any other export.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..domain.phone import mask_phone
@@ -42,9 +42,14 @@ def _text(value: object, field: str, mask: bool) -> str:
 
 
 def audit_lines(
-    store: Store, record_id: str | None = None, *, mask_phones: bool = False
+    store: Store,
+    record_id: str | None = None,
+    *,
+    mask_phones: bool = False,
+    entries: Iterable[audit.Entry] | None = None,
 ) -> Iterator[tuple[str, ...]]:
-    entries = audit.history(store.conn, record_id) if record_id else audit.iter_all(store.conn)
+    if entries is None:
+        entries = audit.history(store.conn, record_id) if record_id else audit.iter_all(store.conn)
     for e in entries:
         head = (e.at, neutralise(e.who), e.action, e.table, e.record_id or "")
         names = e.fields()

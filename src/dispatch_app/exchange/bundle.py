@@ -32,6 +32,7 @@ from ..domain.geography import load_gazetteer
 from ..domain.records import now_iso
 from ..file_errors import describe_write_error
 from ..store.database import Store
+from .bundle_audit import AUDIT_FILE, write_audit_file
 from .columns import DEPENDENCY_ORDER
 from .exporter import ExportOptions, export_kind
 from .writers import ExportFailed, atomic_path
@@ -178,7 +179,7 @@ class BundleExists(ExportFailed):
 
 
 def _bundle_files() -> set[str]:
-    return {MANIFEST, *(f"{kind}.csv" for kind in DEPENDENCY_ORDER)}
+    return {MANIFEST, AUDIT_FILE, *(f"{kind}.csv" for kind in DEPENDENCY_ORDER)}
 
 
 def _check_target(out: Path, as_zip: bool, overwrite: bool) -> None:
@@ -239,11 +240,15 @@ def make_bundle(
     district: str | None = None,
     month: str | None = None,
     overwrite: bool = True,
+    with_audit: bool = False,
+    mask_phones: bool = False,
 ) -> BundleResult:
     """Write the bundle to ``out`` (a ``.zip`` file, or a new or empty folder).
 
     ``overwrite`` replaces an existing zip or bundle folder (the window's save dialog has
     asked already); the command line passes ``--force`` here and refuses by default.
+    ``with_audit`` adds the audit trail of the bundled records (``audit_log.csv``, phones
+    masked with ``mask_phones``); the manifest's ``audit`` says whether it is there.
     """
     out = Path(out)
     as_zip = out.suffix.lower() == ".zip"
@@ -269,6 +274,28 @@ def make_bundle(
                     "sha256": sha256_of(target),
                 }
             )
+        audit_entry = None
+        if with_audit:
+            target = work / AUDIT_FILE
+            bounds = (
+                clock.local_month_bounds_utc(first_last[0].year, first_last[0].month)
+                if first_last
+                else None
+            )
+            lines, entries = write_audit_file(
+                store,
+                target,
+                ids_table=_IDS,
+                district=district,
+                bounds=bounds,
+                mask_phones=mask_phones,
+            )
+            audit_entry = {
+                "file": AUDIT_FILE,
+                "rows": lines,
+                "entries": entries,
+                "sha256": sha256_of(target),
+            }
         name = load_gazetteer().district_name(district) if district else None
         manifest = {
             "format": BUNDLE_FORMAT,
@@ -283,14 +310,18 @@ def make_bundle(
             },
             "counts": counts,
             "files": files,
+            "audit": with_audit,
         }
+        if audit_entry:
+            manifest["audit_file"] = audit_entry
         (work / MANIFEST).write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         if as_zip:
             with atomic_path(out) as tmp:
                 with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-                    for entry in [MANIFEST, *(f["file"] for f in files)]:
+                    names = [f["file"] for f in files] + ([AUDIT_FILE] if audit_entry else [])
+                    for entry in [MANIFEST, *names]:
                         zf.write(work / entry, entry)
                 # On the disk before the rename: a power cut must not leave an empty zip
                 # where last month's bundle was.

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..store.database import Store
 from .bundle import BUNDLE_FORMAT, MANIFEST, sha256_of
+from .bundle_audit import import_audit_file
 from .columns import DEPENDENCY_ORDER
 from .error_report import RowProblem
 from .importer import ImportOptions, ImportResult, import_file
@@ -44,6 +45,7 @@ class BundleRejected(Exception):
 class MergeResult:
     results: list[ImportResult] = field(default_factory=list)
     written: bool = False
+    audit_added: int = 0  # audit entries taken from bundles whose manifest carries the trail
 
     @property
     def problems(self) -> list[tuple[str, RowProblem]]:
@@ -103,7 +105,10 @@ def _manifest(folder: Path, shown: Path) -> dict:
             f"{shown}：数据包版本 {manifest.get('version')} 不受支持，请升级程序",
             f"{shown}: bundle version {manifest.get('version')} unsupported",
         )
-    for entry in manifest.get("files", []):
+    audit_file = manifest.get("audit_file") if manifest.get("audit") is True else None
+    for entry in [*manifest.get("files", []), *([audit_file] if audit_file else [])]:
+        if not isinstance(entry, dict):
+            raise BundleRejected(f"{shown}：清单有误", f"{shown}: the manifest is damaged")
         name = str(entry.get("file", ""))
         target = folder / name
         if Path(name).name != name or not target.is_file():
@@ -142,7 +147,22 @@ def merge_bundles(
                         result.results.append(r)
                         if r.problems:
                             raise _Abort()
+                    if manifest.get("audit") is True and manifest.get("audit_file"):
+                        result.audit_added += _merge_audit(store, folder, manifest, path)
     except _Abort:
         return result
-    result.written = any(r.written for r in result.results)
+    result.written = any(r.written for r in result.results) or result.audit_added > 0
     return result
+
+
+def _merge_audit(store: Store, folder: Path, manifest: dict, shown: str | Path) -> int:
+    """The bundle's audit entries not merged before (its checksum was checked on opening)."""
+    district = manifest.get("district") or {}
+    source = str(district.get("adcode") or "") if isinstance(district, dict) else ""
+    name = manifest["audit_file"]["file"]
+    try:
+        return import_audit_file(store, folder / name, source)
+    except ValueError as exc:
+        raise BundleRejected(
+            f"{shown}：审计记录有误 {exc}", f"{shown}: bad audit file {exc}"
+        ) from None

@@ -253,6 +253,22 @@ def write_change(
     )
 
 
+def add_to_created(conn: sqlite3.Connection, table: str, record_id: str, fields: dict) -> None:
+    """Add fields the insert trigger cannot see (a new visit's experts, written to another
+    table after the visit row) to the record's create entry, in the same transaction.
+
+    An imported record's entry holds no fields (see ``_trigger_sql``) and is left so."""
+    if not is_installed(conn):
+        return
+    for name, value in fields.items():
+        conn.execute(
+            "UPDATE main.audit_log SET after = json_set(after, ?, json(?))"
+            " WHERE id = (SELECT max(id) FROM main.audit_log WHERE record_id = ?)"
+            " AND table_name = ? AND action = 'create' AND after IS NOT NULL",
+            (f"$.{name}", json.dumps(value, ensure_ascii=False), record_id, table),
+        )
+
+
 def write_summary(
     conn: sqlite3.Connection, action: str, table: str, summary: dict[str, Any]
 ) -> None:
@@ -355,4 +371,10 @@ def iter_all(conn: sqlite3.Connection) -> Iterator[Entry]:
     if not has_trail(conn):
         return
     for row in conn.execute(f"{_SELECT} ORDER BY id"):
+        yield _entry(row)
+
+
+def entries_where(conn: sqlite3.Connection, where: str, params: list) -> Iterator[Entry]:
+    """The entries matching a condition on audit_log's columns, oldest first."""
+    for row in conn.execute(f"{_SELECT} WHERE {where} ORDER BY id", params):
         yield _entry(row)

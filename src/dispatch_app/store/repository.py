@@ -41,6 +41,8 @@ def insert(store: Store, record: Record) -> None:
     store.conn.execute(insert_sql(type(record)), to_row(record))
     if isinstance(record, Visit):
         _write_visit_experts(store, record)
+        experts = list(dict.fromkeys(record.expert_ids))
+        audit.add_to_created(store.conn, "visits", record.id, {"expert_ids": experts})
 
 
 def insert_many(store: Store, records: Iterable[Record]) -> int:

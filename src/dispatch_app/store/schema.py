@@ -538,4 +538,12 @@ def m0007_progress_summary(db: Database) -> None:
     )
 
 
+@migration("0008_audit_origin")
+def m0008_audit_origin(db: Database) -> None:
+    """Where a merged audit entry came from (district and its row id), so merging a bundle
+    with its audit file twice adds each entry once (``exchange/bundle_audit.py``)."""
+    db.execute("ALTER TABLE audit_log ADD COLUMN origin TEXT")
+    db.execute("CREATE UNIQUE INDEX audit_log_origin ON audit_log(origin) WHERE origin IS NOT NULL")
+
+
 SCHEMA_VERSION = len(_REGISTERED)

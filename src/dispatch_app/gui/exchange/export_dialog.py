@@ -193,6 +193,9 @@ class BundleDialog(QDialog):
         row.addWidget(self.month)
         row.addStretch(1)
         form.addRow(row)
+        self.with_audit = QCheckBox(tr("Include the audit trail (who changed what)"), self)
+        self.with_audit.setObjectName("bundleWithAudit")
+        form.addRow(self.with_audit)
         self.path = QLineEdit(self)
         self.path.setObjectName("bundlePath")
         form.addRow(tr("Save as"), _path_row(self, self.path, self._browse))
@@ -220,9 +223,12 @@ class BundleDialog(QDialog):
             return
         district = self.district.currentData()
         month = _to_date(self.month).strftime("%Y-%m") if self.by_month.isChecked() else None
+        with_audit = self.with_audit.isChecked()
 
         def work(ctx: Any) -> dict[str, int]:
-            return make_bundle(ctx.store, out, district=district, month=month).counts
+            return make_bundle(
+                ctx.store, out, district=district, month=month, with_audit=with_audit
+            ).counts
 
         self.main_window.run_task(
             Task(
