@@ -40,34 +40,57 @@ def test_ordinary_text_is_kept() -> None:
     assert logs.redact(line) == line
 
 
-def test_set_up_at_first_record_writes_that_record_once(tmp_path, monkeypatch) -> None:
+def test_information_waits_for_the_set_up_and_a_warning_does_not(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("DISPATCH_APP_LOGS", str(tmp_path / "later"))
     logger = logging.getLogger(logs.LOGGER)
     monkeypatch.setattr(logs, "_installed", None)
     monkeypatch.setattr(logger, "handlers", [])
     logs.setup_at_first_record()
     logs.setup_at_first_record()  # twice: still one stand-in
-    assert not (tmp_path / "later").exists()  # nothing found or made before a record
-    logs.get("gui").warning("first record 13812345678")
-    logs.get("gui").warning("second record")
+    logs.get("store").info("opened demo.db for writing 13812345678")
+    assert not (tmp_path / "later").exists()  # information: nothing found or made yet
+    logs.get("gui").warning("first warning")  # sets the file up, with what waited
+    logs.get("gui").info("after")
     for h in logger.handlers:
         h.flush()
     text = (tmp_path / "later" / logs.FILE_NAME).read_text(encoding="utf-8")
-    assert text.count("first record") == 1 and text.count("second record") == 1
+    lines = text.splitlines()
+    assert [("opened demo.db" in x, "first warning" in x, "after" in x) for x in lines] == [
+        (True, False, False),
+        (False, True, False),
+        (False, False, True),
+    ]
     assert "13812345678" not in text
     assert len(logger.handlers) == 1 and hasattr(logger.handlers[0], "maxBytes")
     logger.handlers[0].close()
 
 
-def test_an_explicit_set_up_replaces_the_stand_in(tmp_path, monkeypatch) -> None:
+def test_an_explicit_set_up_writes_what_waited_once(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("DISPATCH_APP_LOGS", str(tmp_path / "now"))
     logger = logging.getLogger(logs.LOGGER)
     monkeypatch.setattr(logs, "_installed", None)
     monkeypatch.setattr(logger, "handlers", [])
     logs.setup_at_first_record()
-    logs.setup()  # the crash handler does this before logging
+    logs.get("store").info("opened")
+    logs.setup()  # after the first paint, or the crash handler before logging
+    logs.setup()  # again: nothing written twice
     logs.get("gui").error("crash")
     logger.handlers[0].flush()
     text = (tmp_path / "now" / logs.FILE_NAME).read_text(encoding="utf-8")
-    assert text.count("crash") == 1 and len(logger.handlers) == 1
+    assert text.count("opened") == 1 and text.count("crash") == 1 and len(logger.handlers) == 1
+    logger.handlers[0].close()
+
+
+def test_records_still_waiting_at_exit_are_written(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("DISPATCH_APP_LOGS", str(tmp_path / "exit"))
+    logger = logging.getLogger(logs.LOGGER)
+    monkeypatch.setattr(logs, "_installed", None)
+    monkeypatch.setattr(logger, "handlers", [])
+    logs._set_up_if_waiting()  # nothing waits: nothing is made
+    assert not (tmp_path / "exit").exists()
+    logs.setup_at_first_record()
+    logs.get("store").info("opened")
+    logs._set_up_if_waiting()  # what atexit runs
+    logger.handlers[0].flush()
+    assert "opened" in (tmp_path / "exit" / logs.FILE_NAME).read_text(encoding="utf-8")
     logger.handlers[0].close()

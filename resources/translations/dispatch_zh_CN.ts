@@ -878,7 +878,7 @@
     <message>
       <location filename="planning_tables.py" line="90" />
       <source>Detour (km)</source>
-      <translation>绕行(km)</translation>
+      <translation>绕行（公里）</translation>
     </message>
     <message>
       <location filename="messages.py" line="47" />

@@ -12,6 +12,7 @@ logs counts, kinds and file names, never field values.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import re
@@ -65,10 +66,14 @@ def setup() -> Path | None:
     global _installed
     target = log_file()
     logger = logging.getLogger(LOGGER)
-    for waiting in [h for h in logger.handlers if isinstance(h, _SetUpAtFirstRecord)]:
-        logger.removeHandler(waiting)  # set up now: no second copy of the first record
+    waiting: list[logging.LogRecord] = []
+    for stand_in in [h for h in logger.handlers if isinstance(h, _SetUpAtFirstRecord)]:
+        logger.removeHandler(stand_in)  # replaced by the file: its records go there below
+        waiting += stand_in.waiting
     if _installed is not None:
         if Path(getattr(_installed, "baseFilename", "")) == target.resolve():
+            for record in waiting:
+                _installed.handle(record)
             return target
         logger.removeHandler(_installed)
         _installed.close()
@@ -87,6 +92,8 @@ def setup() -> Path | None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     _installed = handler
+    for record in waiting:
+        handler.handle(record)
     return target
 
 
@@ -95,20 +102,35 @@ def get(name: str = "") -> logging.Logger:
 
 
 class _SetUpAtFirstRecord(logging.Handler):
-    """Stands in for the file handler until the first record: then :func:`setup` runs (the
-    folder is found, ``logging.handlers`` imported) and the record goes to the file."""
+    """Stands in for the file handler at start-up. A warning or an error sets the file up at
+    once and goes to it; information ("opened demo.db for writing") waits in memory until
+    :func:`setup` runs — after the first paint, at exit, at the first warning, or when
+    ``LIMIT`` records wait — so start-up neither finds the folder nor imports anything for it."""
+
+    LIMIT = 200
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waiting: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        logging.getLogger(LOGGER).removeHandler(self)
-        setup()
-        if _installed is not None:
-            _installed.handle(record)
+        self.waiting.append(record)
+        if record.levelno >= logging.WARNING or len(self.waiting) >= self.LIMIT:
+            setup()
 
 
 def setup_at_first_record() -> None:
-    """What :func:`setup` does, deferred to the first record: the window's start-up calls this,
-    so finding the log folder costs nothing until something is logged."""
+    """What :func:`setup` does, deferred (see :class:`_SetUpAtFirstRecord`): the window's
+    start-up calls this first and :func:`setup` once its rows are painted."""
     logger = logging.getLogger(LOGGER)
     if _installed is None and not any(isinstance(h, _SetUpAtFirstRecord) for h in logger.handlers):
         logger.addHandler(_SetUpAtFirstRecord())
         logger.setLevel(logging.INFO)
+        atexit.register(_set_up_if_waiting)
+
+
+def _set_up_if_waiting() -> None:
+    """At exit: records still waiting go to the file."""
+    logger = logging.getLogger(LOGGER)
+    if any(isinstance(h, _SetUpAtFirstRecord) and h.waiting for h in logger.handlers):
+        setup()

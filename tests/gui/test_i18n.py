@@ -236,3 +236,17 @@ def test_switch_language_at_once_keeps_database_and_page(window, controller, qtb
     assert controller.settings.language == "en"
     back = controller.switch_language("zh")
     assert back.nav.item(enterprises_row).text() == "企业"
+
+
+def test_chinese_translations_use_full_width_brackets():
+    """绕行（公里）, not 绕行(km): half-width brackets only for menu mnemonics (&F) and file
+    filters (*.csv)."""
+    import xml.etree.ElementTree as ET
+
+    allowed = re.compile(r"\(&\w\)|\(\*[^)]*\)|\([^)]*\{[^)]*\)")
+    wrong = []
+    for message in ET.parse(i18n.ts_path()).iter("message"):
+        text = message.findtext("translation") or ""
+        if re.search(r"[\u4e00-\u9fff]", text) and "(" in allowed.sub("", text):
+            wrong.append(text)
+    assert not wrong, wrong

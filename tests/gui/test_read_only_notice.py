@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import shutil
 
+from PySide6.QtWidgets import QPushButton
+
 from dispatch_app import clock
 from dispatch_app.gui.read_only_notice import WRITE_ACTIONS
 from dispatch_app.store.writer_lock import lock_path
@@ -36,8 +38,13 @@ def test_the_notice_names_the_holder_and_write_actions_are_off(
     assert not notice.isHidden()
     assert "只读" in notice.text() and "王协调" in notice.text()
     assert not any(window.actions_[k].isEnabled() for k in WRITE_ACTIONS)
+    home_log = window.pages["home"].findChild(QPushButton, "homeLogVisit")
+    assert not home_log.isEnabled()
+    new_visit = window.show_page("visits").new_button  # a page built during the session
+    assert not new_visit.isEnabled()
 
     lock_path(other).unlink()
     _open(window, qtbot, db_path)  # a writable database again
     assert notice.isHidden()
     assert all(window.actions_[k].isEnabled() for k in WRITE_ACTIONS)
+    assert home_log.isEnabled() and new_visit.isEnabled()

@@ -105,6 +105,10 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
     if not path and quit_when_ready:
         print("no database given / 未指定数据库", file=sys.stderr)
         return 2
+    from .. import logs
+
+    # Before the database starts opening (it logs that): the file is set up after the paint.
+    logs.setup_at_first_record()
     controller = AppController(settings, lang or settings.language, db=path)
     window = controller.window
     app = controller.app
@@ -131,11 +135,11 @@ def run(db: str | None = None, lang: str | None = None, quit_when_ready: bool = 
         messages.show_error = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr)
         messages.ask = lambda _p, title, text: print(f"{title}: {text}", file=sys.stderr) or False
 
-    from .. import logs
     from .crash_dialog import install as install_crash_handler
 
-    logs.setup_at_first_record()  # the log folder is found when first written to
     install_crash_handler(lambda: controller.window)  # logged, shown, data kept safe
+    # The log file, and the records that waited for it, once the rows are painted.
+    window.ready.connect(lambda: QTimer.singleShot(0, window, logs.setup))
     window.show()  # painted by the event loop: after the wait below
     window.wait_for_opening(OPENING_WAIT_MS)  # the first paint with rows, if the file is quick
     if not path:

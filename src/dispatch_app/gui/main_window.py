@@ -74,6 +74,9 @@ class _Pages(dict):
         page.rows_painted.connect(lambda k=key: w._on_page_painted(k))
         if w.store is not None:
             page.set_store(w.store)
+            from . import read_only_notice
+
+            read_only_notice.lock_page(page, hasattr(w.store, "read_only_holder"))
         return page
 
 

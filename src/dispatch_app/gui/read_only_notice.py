@@ -2,19 +2,21 @@
 
 A database opened read-only (someone else is editing it, or the folder cannot be written)
 used to say so only in the title and after a refused save; the status bar now says who holds
-it and that changes cannot be saved, and the menu's write actions are off.
+it and that changes cannot be saved, and the menu's write actions and the pages' 新建 /
+登记入企服务 buttons are off.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from ..store.writer_lock import ReadOnlySession
 from .i18n import current_language
 
 WRITE_ACTIONS = ("log_visit", "new_record", "save")
+WRITE_BUTTONS = ("newButton", "homeLogVisit")  # 新建… on record pages, 登记入企服务 on home
 
 
 def update(window: Any) -> None:
@@ -38,3 +40,12 @@ def update(window: Any) -> None:
         action = getattr(window, "actions_", {}).get(key)
         if action is not None:
             action.setEnabled(not read_only)
+    for page in list(getattr(window, "pages", {}).values()):
+        lock_page(page, read_only)
+
+
+def lock_page(page: Any, read_only: bool) -> None:
+    """Turn a page's buttons that start a new record off (or on again)."""
+    for name in WRITE_BUTTONS:
+        for button in page.findChildren(QPushButton, name):
+            button.setEnabled(not read_only)

@@ -285,3 +285,10 @@ def test_editing_a_planned_visit_its_own_team_is_not_busy(window, qtbot, world_i
     suggestions.reject()
     dialog.keeper.forget()
     dialog.done(0)
+
+
+def test_on_opening_the_list_has_the_keyboard_not_the_date(window, qtbot, world_ids):
+    page = _select(window, world_ids["ent"].id)
+    qtbot.mouseClick(page.form.suggest_buttons["appointment"], Qt.MouseButton.LeftButton)
+    dialog = _wait(qtbot, page._suggestions_dialog)
+    assert dialog.focusWidget() is dialog.current_view()  # Enter chooses the best at once

@@ -289,3 +289,10 @@ def test_show_on_the_map_draws_the_chosen_day_there(window, page, qtbot):
     assert window.current_page_key() == "map"
     assert map_page.team_box.currentData() == team_id
     assert [s.name for s in map_page.canvas.route.stops[1:]] == [s.name for s in expected.stops]
+
+
+def test_the_reason_filter_shows_each_chinese_reason_whole(page):
+    box = page.reason_box
+    metrics = box.fontMetrics()
+    longest = max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.width() >= longest + 20  # the text and the arrow; it elided to 科技副总企业

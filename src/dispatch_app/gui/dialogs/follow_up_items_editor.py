@@ -22,6 +22,7 @@ from ..i18n import tr
 from ..models.follow_up_items import FollowUpItemsModel
 
 ERROR_STYLE = "color: #b00020;"
+OWNER_SAMPLE = "刘婉晶（泰顺科技局）"  # the owner column fits this whole
 
 
 class FollowUpItemsEditor(QWidget):
@@ -45,8 +46,12 @@ class FollowUpItemsEditor(QWidget):
         )
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # An owner is often a name and a bureau (张琳（龙港科技局）): room to type it, not
+        # only the header's three characters.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().horizontalAdvance(OWNER_SAMPLE) + 16)
         layout.addWidget(self.view)
 
         buttons = QHBoxLayout()

@@ -116,6 +116,7 @@ class SuggestionsDialog(QDialog):
             tr("Suggest experts") if purpose == APPOINTMENT else tr("Suggest teams")
         )
         self.resize(1080, 620)
+        self._list_focused_once = False
         self._build(choose_text, date_editable)
         self.rerun()
 
@@ -317,8 +318,11 @@ class SuggestionsDialog(QDialog):
         else:
             self.status.setText(tr("No eligible expert or team."))
         self.choose_button.setEnabled(bool(result.experts or result.teams))
-        if not self.date_edit.hasFocus():
-            self.current_view().setFocus()  # arrows move through the list, Enter chooses
+        # Arrows move through the list and Enter chooses; the date keeps the keyboard only
+        # while the coordinator is changing it (on opening it merely came first in the chain).
+        if not self._list_focused_once or not self.date_edit.hasFocus():
+            self._list_focused_once = True
+            self.current_view().setFocus()
         self.ready.emit()
 
     def _show_proposed(self, result: Any) -> None:

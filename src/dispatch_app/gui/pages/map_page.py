@@ -123,6 +123,9 @@ class MapPage(QWidget):
         self.state_label = QLabel(self)
         self.state_label.setObjectName("mapState")
         self.state_label.setStyleSheet("color: #666;")
+        # Long counts wrap rather than widen the window past a 1024-pixel screen.
+        self.state_label.setWordWrap(True)
+        self.state_label.setMinimumWidth(120)
         bar.addWidget(self.state_label, 1)
         outer.addLayout(bar)
 
@@ -131,6 +134,11 @@ class MapPage(QWidget):
         self.team_box = QComboBox(self)
         self.team_box.setObjectName("routeTeam")
         self.team_box.setMinimumWidth(200)
+        # A long team name is cut with … instead of setting the page's width.
+        self.team_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.team_box.setMinimumContentsLength(12)
         route_bar.addWidget(self.team_box)
         route_bar.addWidget(QLabel(tr("Date"), self))
         self.date_edit = QDateEdit(self)

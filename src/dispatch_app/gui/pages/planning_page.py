@@ -148,11 +148,17 @@ class PlanningPage(QWidget):
             w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             w.currentIndexChanged.connect(self._needs_changed)
             filters.addWidget(w)
-        # The longest reason elides when the window is narrow; its list opens whole.
+        # Wide enough for the Chinese reasons, at most 220 pixels (a long English one
+        # elides; its list opens whole), so the page fits a 1024-pixel window.
         self.reason_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.reason_box.setMinimumContentsLength(8)
+        metrics = self.reason_box.fontMetrics()
+        longest = max(
+            metrics.horizontalAdvance(self.reason_box.itemText(i))
+            for i in range(self.reason_box.count())
+        )
+        self.reason_box.setMinimumWidth(min(longest + 40, 220))
         self.unplanned_box.toggled.connect(self._needs_changed)
         filters.addWidget(self.unplanned_box)
         filters.addStretch(1)
