@@ -152,6 +152,9 @@ def _shoot_all(window: Any, out_dir: Path, lang: str, scratch: Path) -> int:
         shoot_dialog(dialog, name)
         dialog.close()
         dialog.deleteLater()
+    path = out_dir / f"menu-file-{lang}.png"
+    _shoot_file_menu(window, path)
+    written.append(path)
     try:
         from .exchange.screenshots import shoot_exchange
     except ImportError:  # a build without the exchange dialogs
@@ -209,3 +212,12 @@ def _dispatch_settings(window: Any) -> Any:
     from .dialogs.dispatch_settings_dialog import DispatchSettingsDialog
 
     return DispatchSettingsDialog(window.store, window)
+
+
+def _shoot_file_menu(window: Any, path: Path) -> None:
+    """The File menu opened: where the user guide shows Back up now and Restore."""
+    menu = window.menuBar().actions()[0].menu()
+    # Rendered without popping up: a popup grabs the keyboard, which offscreen Qt warns about.
+    menu.ensurePolished()
+    menu.resize(menu.sizeHint())
+    menu.grab().save(str(path))
