@@ -29,11 +29,6 @@
       <translation>调度设置(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="325" />
-      <source>&amp;Back up now</source>
-      <translation>立即备份(&amp;B)</translation>
-    </message>
-    <message>
       <location filename="actions.py" line="71" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
@@ -402,38 +397,6 @@
       <location filename="team_base_section.py" line="40" />
       <source>Base (where the team's day starts)</source>
       <translation>驻地（每天行程的出发地）</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="120" />
-      <source>Back up now</source>
-      <translation>立即备份</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="118" />
-      <source>Backed up to {path}</source>
-      <translation>已备份到 {path}</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="120" />
-      <source>Backed up to:
-{path}</source>
-      <translation>已备份到：
-{path}</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="125" />
-      <source>Backing up the database…</source>
-      <translation>正在备份数据库…</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="180" />
-      <source>Backup failed</source>
-      <translation>备份失败</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="195" />
-      <source>Backups (*.db);;All files (*)</source>
-      <translation>备份文件 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
       <location filename="headers.py" line="25" />
@@ -1581,11 +1544,6 @@
       <translation>地图</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="273" />
-      <source>Looking for a good backup…</source>
-      <translation>正在查找完好的备份…</translation>
-    </message>
-    <message>
       <location filename="import_wizard.py" line="150" />
       <source>Match the columns</source>
       <translation>对应列</translation>
@@ -2267,11 +2225,6 @@ The current database is kept as a backup first.</source>
 当前数据库会先保存为一份备份。</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="36" />
-      <source>Reports</source>
-      <translation>报表打印</translation>
-    </message>
-    <message>
       <location filename="record_form.py" line="234" />
       <source>Restore</source>
       <translation>恢复</translation>
@@ -2670,11 +2623,6 @@ The current database is kept as a backup first.</source>
       <location filename="backup_actions.py" line="284" />
       <source>The database is damaged</source>
       <translation>数据库已损坏</translation>
-    </message>
-    <message>
-      <location filename="main_window.py" line="268" />
-      <source>The database is in use</source>
-      <translation>数据库正在使用中</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
