@@ -68,6 +68,9 @@ GROWTH_TARGETS = {
 # Why a known target is missed, in one line (the profiles are in bench/README.md). Keyed by
 # the start of the benchmark's name; a new benchmark that misses gets "see its module".
 WHY_MISSED = {
+    "audit_import": "one audit row and its `(record_id, id)` index entry per imported record; "
+    "1.10× in the run that tuned it, 1.33× in the report's run (missed; not re-tuned): "
+    "the index alone was ~0.05× (bench/README.md, audit trail)",
     "exchange_import": "per-row checks in Python (USCC check digit, phone, district, dates) and "
     "pinyin keys for every name, where `sqlite3 .import` only copies text; profile in "
     "bench/README.md (issue 11); not fixed yet",
@@ -75,10 +78,12 @@ WHY_MISSED = {
     "`sqlite3 -csv` here, before the template's columns and the formula guard; ≤ 2× would "
     "need the export done in SQL/C",
     "growth_export": "as exchange_export",
-    "gui_": "Qt's own work the bare window does not do (the `Qt` enums, the CJK font, painting "
-    "tables of Chinese text); ~1.5× in quiet runs, ~1.9× under load (bench/README.md, "
-    "start-up itemised)",
-    "growth_startup": "as gui_startup",
+    "gui_": "the integrity check on open (`quick_check` before any write: ~0.12 s at 100k "
+    "visits, seconds at 1M; `open_checks_100k`) comes first, then Qt's own work the bare window "
+    "does not do (the `Qt` enums, the CJK font, painting tables of Chinese text): a minimal "
+    "script with the same first paint is already ~1.4× (bench/README.md, start-up itemised); "
+    "skipping the check for a file unchanged since its last check is not done",
+    "growth_startup": "as gui_startup (at 1M visits the opening `quick_check` dominates)",
     "reports_": "most of the time is reportlab's Table (cell geometry twice, a string drawn "
     "per cell) for the ruled forms the bureau's sheets need; the plain floor draws no table "
     "(against the same script with tables we are faster) and LibreOffice given plain "
