@@ -88,10 +88,8 @@ class CrashHandler:
 
     def keep_data_safe(self) -> None:
         store = getattr(self.window(), "store", None)
-        conn = getattr(store, "conn", None)
         try:
-            if conn is not None and conn.in_transaction:
-                conn.execute("ROLLBACK")
+            if store is not None and store.roll_back_open_transaction():
                 logs.get("gui").warning("rolled back a transaction left open by the error")
         except Exception:  # the connection itself may be what broke
             logs.get("gui").exception("could not roll back after the error")

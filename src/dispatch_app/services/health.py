@@ -6,22 +6,11 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..store.database import Store
+from ..store.integrity import REQUIRED_TABLES
 from ..store.schema import SCHEMA_VERSION
 
-COUNTED_TABLES = [
-    "districts",
-    "towns",
-    "enterprises",
-    "experts",
-    "teams",
-    "team_members",
-    "appointments",
-    "visits",
-    "visit_experts",
-    "follow_ups",
-    "cases",
-    "targets",
-]
+# Every table a schema has had since the first migration, but the settings (not records).
+COUNTED_TABLES = [t for t in REQUIRED_TABLES if t != "settings"]
 
 
 @dataclass

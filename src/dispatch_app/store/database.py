@@ -211,6 +211,13 @@ class Store:
                 (key, value),
             )
 
+    def roll_back_open_transaction(self) -> bool:
+        """Undo a transaction an unexpected error left open (True if there was one)."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+            return True
+        return False
+
     @property
     def closed(self) -> bool:
         """True once closed: a widget's deferred refresh may still hold the store then."""
