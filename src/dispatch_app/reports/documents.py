@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..store import report_rows
 from .common import cn_date
@@ -22,6 +22,8 @@ from .layout import BuildCancelled, BuildResult
 
 if TYPE_CHECKING:
     from ..store.database import Store
+
+T = TypeVar("T")
 
 KINDS = ("visits", "cases", "brief", "assessment")
 TITLES = {
@@ -190,27 +192,11 @@ def generate(
     Raises :class:`ReportError` for a scope that cannot be printed, ``OSError`` when the
     folder cannot be written, :class:`~.layout.BuildCancelled` when ``cancelled()`` said so.
     """
-    out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise ReportError(f"文件夹不存在：{folder}", f"folder does not exist: {folder}")
-    if out.is_dir():
-        raise ReportError(f"这是一个文件夹：{out}", f"this is a folder: {out}")
-    from ..exchange.writers import sweep_abandoned
-
-    sweep_abandoned(folder, f".{out.stem}-", ".pdf.part")  # left by a killed earlier run
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            result = _layout(store, kind, scope, fh, as_of, progress, cancelled)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return result
+    return _write_atomically(
+        out,
+        lambda fh: _layout(store, kind, scope, fh, as_of, progress, cancelled),
+        sweep=True,
+    )
 
 
 def generate_bytes(
@@ -229,16 +215,26 @@ def generate_bytes(
 def save_pdf(data: bytes, out: str | Path) -> None:
     """Write a PDF made in memory (the preview's) to ``out``, all or nothing: a temporary file
     beside it, renamed only once every byte is on disk."""
+    _write_atomically(out, lambda fh: fh.write(data), sweep=False)
+
+
+def _write_atomically(out: str | Path, write: Callable[[Any], T], *, sweep: bool) -> T:
+    """Run ``write`` on a temporary file beside ``out`` and rename it only once every byte is
+    on disk (``sweep``: first remove what a killed earlier run left there)."""
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise ReportError(f"文件夹不存在：{folder}", f"folder does not exist: {folder}")
     if out.is_dir():
         raise ReportError(f"这是一个文件夹：{out}", f"this is a folder: {out}")
+    if sweep:
+        from ..exchange.writers import sweep_abandoned
+
+        sweep_abandoned(folder, f".{out.stem}-", ".pdf.part")  # left by a killed earlier run
     fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.part", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            result = write(fh)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
@@ -246,6 +242,7 @@ def save_pdf(data: bytes, out: str | Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return result
 
 
 __all__ = [
