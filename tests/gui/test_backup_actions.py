@@ -183,3 +183,70 @@ def test_opening_another_database_backs_up_the_one_left_if_it_changed(
     qtbot.waitUntil(
         lambda: not window.runner.busy() and not window.backups.runner.busy(), timeout=15_000
     )
+
+
+def _damage_last_page(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) - 4096] ^= 0xFF  # the padding rows written last: no page reads them
+    path.write_bytes(bytes(data))
+
+
+def _padded_copy(source: str, target: Path) -> None:
+    import shutil
+
+    shutil.copy(source, target)
+    conn = sqlite3.connect(target)
+    with conn:
+        conn.executemany(
+            "INSERT INTO settings VALUES (?, ?)", [(f"pad{i}", "x" * 300) for i in range(300)]
+        )
+    conn.close()
+
+
+def test_damage_found_after_the_first_paint_gives_the_previous_database_back(
+    window, qtbot, messages, tmp_path
+):
+    """The opening check waits for the first paint (start-up): a file whose damage the first
+    page does not read opens, then the check finds it, nothing is written, and the window
+    returns to the database it had open, with the damage told and no backup to offer."""
+    other = tmp_path / "late.db"
+    _padded_copy(window.current_store_path(), other)
+    _damage_last_page(other)
+    damaged = other.read_bytes()
+    before = window.current_store_path()
+    opened: list[str] = []
+    window.store_changed.connect(lambda store: opened.append(str(store.path)))
+    with qtbot.waitSignal(window.open_failed, timeout=15_000):
+        window.open_database(other)
+    assert opened == [str(other), before]  # shown first, then given up for the previous one
+    qtbot.waitUntil(lambda: bool(messages["errors"]), timeout=15_000)
+    title, text = messages["errors"][-1]
+    assert title == "数据库已损坏" and "没有找到完好的备份" in text
+    assert window.current_store_path() == before
+    assert window.pages["home"].store is window.store
+    assert other.read_bytes() == damaged
+
+
+def test_damage_found_after_the_first_paint_with_nothing_before_leaves_no_database(
+    qtbot, messages, tmp_path, settings
+):
+    from dispatch_app.gui.main_window import MainWindow
+
+    seed = tmp_path / "seed.db"
+    from dispatch_app.store import open_store
+
+    open_store(seed, create=True).close()
+    other = tmp_path / "first.db"
+    _padded_copy(str(seed), other)
+    _damage_last_page(other)
+    damaged = other.read_bytes()
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.open_failed, timeout=15_000):
+        w.open_database(other)
+    qtbot.waitUntil(lambda: bool(messages["errors"]), timeout=15_000)
+    assert w.store is None and w.current_store_path() is None
+    assert w.db_label.text() == "未打开数据库"
+    assert w.current_page().store is None  # the page on screen was built again, empty
+    assert other.read_bytes() == damaged

@@ -69,3 +69,61 @@ def test_foreign_key_problems_are_listed(db):
     conn.close()
     problems = foreign_key_problems(db)
     assert {p["table"] for p in problems} == {"team_members"}
+
+
+def _damage_last_page(path):
+    """Damage only the file's last page (the settings rows written last): the check sees it,
+    a read of other tables never does."""
+    data = bytearray(path.read_bytes())
+    data[len(data) - 4096] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def test_a_deferred_check_lets_a_current_file_open_and_runs_before_the_first_write(db):
+    with open_store(db, verify=True, defer_check=True) as store:
+        check = store.deferred_check
+        assert check is not None and not check.done
+        assert store.conn.execute("SELECT count(*) FROM visits").fetchone()[0] == 0
+        with store.atomic() as conn:
+            conn.execute("INSERT INTO settings VALUES ('after', 'check')")
+        assert check.done and check.damage is None
+    with open_store(db, verify=True) as store:
+        assert store.conn.execute("SELECT value FROM settings WHERE key = 'after'").fetchone()
+
+
+def test_a_damaged_current_file_opens_deferred_but_refuses_every_write(db):
+    _damage_last_page(db)
+    before = db.read_bytes()
+    with open_store(db, verify=True, defer_check=True) as store:
+        assert store.conn.execute("SELECT count(*) FROM visits").fetchone()[0] == 0
+        for _attempt in range(2):  # the verdict stays: a second write is refused too
+            with pytest.raises(DatabaseDamaged) as info, store.atomic() as conn:
+                conn.execute("INSERT INTO settings VALUES ('never', 'written')")
+            assert "不会写入" in info.value.zh
+        assert store.deferred_check.damage is info.value
+    assert db.read_bytes() == before
+
+
+def test_the_window_runs_the_deferred_check_itself_and_keeps_its_verdict(db):
+    _damage_last_page(db)
+    with open_store(db, verify=True, defer_check=True) as store:
+        damage = store.deferred_check.run()
+        assert isinstance(damage, DatabaseDamaged) and store.deferred_check.done
+        assert store.deferred_check.run() is damage
+
+
+def test_an_older_file_is_checked_at_open_even_when_deferral_is_asked(db):
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    _damage_last_page(db)
+    before = db.read_bytes()
+    with pytest.raises(DatabaseDamaged):
+        open_store(db, verify=True, defer_check=True)
+    assert db.read_bytes() == before
+
+
+def test_without_deferral_a_damaged_current_file_is_refused_at_open(db):
+    _damage_last_page(db)
+    with pytest.raises(DatabaseDamaged):
+        open_store(db, verify=True)

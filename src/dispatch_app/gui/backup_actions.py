@@ -7,12 +7,16 @@
   one open when the program quits after its window closed (after the event loop, so closing
   never waits for the copy); and while it is open, at most every ``backup.interval_hours``
   (settings in the database, see ``backup/policy.py``).
-- **On open**: the store runs ``quick_check`` before anything is written (``open_store(verify=
-  True)``, in the opening worker); a damaged file is not opened, the user is told and offered
-  the newest good backup (restoring renames the damaged file aside unchanged).
-  ``foreign_key_check`` runs in a quiet worker after the first paint (0.15–1.4 s on 100k visits,
-  measured: too slow to hold up every opening, it would compete with the first paint for the
-  CPU, and a dangling reference is not damage that writing would make worse).
+- **On open**: the store runs ``quick_check`` before anything is written. A file whose schema
+  is older is checked in the opening worker (its upgrade writes); a current one opens at once
+  and is checked in a quiet worker right after the first paint (``open_store(defer_check=
+  True)``: the check reads every page, the largest cost of opening the window), while every
+  write waits for the verdict (``Store.atomic``). A damaged file is given up (the window goes
+  back to the database it had open, or to none: ``MainWindow.store_checked``), the user is
+  told and offered the newest good backup (restoring renames the damaged file aside
+  unchanged). ``foreign_key_check`` follows in the same worker (0.15–1.4 s on 100k visits,
+  measured: too slow to hold up every opening, and a dangling reference is not damage that
+  writing would make worse).
 - **Full integrity check** (Help menu): ``integrity_check`` through ``services.health``.
 """
 
@@ -115,24 +119,43 @@ class BackupController(QObject):
     def _after_paint(self) -> None:
         store, self._unchecked = self._unchecked, None
         if store is not None and store is self.window.store:
-            self.check_foreign_keys(Path(store.path))
+            self.check_after_paint(store)
 
-    def check_foreign_keys(self, path: Path) -> None:
-        def work(ctx: Any) -> list[dict]:
+    def check_after_paint(self, store: Any) -> None:
+        """The opening ``quick_check`` if it was deferred past the paint (a write meanwhile
+        runs or waits for it: ``Store.atomic``), then the foreign keys, in a quiet worker."""
+        path = Path(store.path)
+        deferred = getattr(store, "deferred_check", None)
+
+        def work(ctx: Any) -> Any:
+            if deferred is not None:
+                damage = deferred.run()
+                if damage is not None:
+                    return damage
             from ..store.integrity import foreign_key_problems
 
             return foreign_key_problems(path)
 
-        def done(problems: list[dict]) -> None:
-            if problems and self.window.current_store_path() == str(path):
-                tables = sorted({p["table"] for p in problems})
+        def done(result: Any) -> None:
+            if self.window.store is not store:
+                return
+            if isinstance(result, BaseException):
+                # Damaged: nothing was written to it (every write waits for the check); the
+                # window leaves it, the user is told and offered the newest good backup.
+                self.window.store_checked(store, result)
+                self.offer_restore(result)
+                return
+            if deferred is not None:
+                self.window.store_checked(store, None)
+            if result:
+                tables = sorted({p["table"] for p in result})
                 messages.show_error(
                     self.window,
                     tr("About this database"),
                     tr(
                         "{count} records refer to records that no longer exist (tables: "
                         "{tables}). Run Help → Full integrity check, or restore a backup."
-                    ).format(count=len(problems), tables=", ".join(tables)),
+                    ).format(count=len(result), tables=", ".join(tables)),
                 )
 
         self.runner.run(

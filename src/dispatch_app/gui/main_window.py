@@ -56,6 +56,11 @@ class _Opening:
         self.ok = False
 
 
+def _check_pending(store: Any) -> bool:
+    check = getattr(store, "deferred_check", None)
+    return check is not None and not check.done
+
+
 class _Pages(dict):
     """Pages are built when first needed: start-up builds only the page on screen."""
 
@@ -96,6 +101,9 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self._waiting_ready = False
         self._opening: _Opening | None = None
+        # The database open before the current one, kept (not closed) until the current one's
+        # deferred quick_check has passed, so that a damaged file can give way to it.
+        self._kept_open: Any = None
         self.start_up_finished = False
         if open_path:
             self.open_database(open_path)  # runs while the rest of the window is built
@@ -236,8 +244,11 @@ class MainWindow(QMainWindow):
 
             try:
                 # One writer: LockedByOther if taken; a read-only folder opens read-only.
-                # verify: quick_check first, so a damaged file is refused before any write.
-                store = open_locked(path, create=create, read_only_fallback=True, verify=True)
+                # verify: quick_check before any write; deferred past the first paint when
+                # the schema is current (backup_actions runs it then), else before opening.
+                store = open_locked(
+                    path, create=create, read_only_fallback=True, verify=True, defer_check=True
+                )
                 if create:
                     from ..services.targets import ensure_default_targets
 
@@ -321,20 +332,78 @@ class MainWindow(QMainWindow):
         )
 
     def adopt_store(self, store: Any) -> None:
-        """Make ``store`` the open database (closing the previous one) and load every page."""
+        """Make ``store`` the open database (closing the previous one) and load every page.
+
+        A store whose opening ``quick_check`` was deferred past the first paint
+        (``Store.deferred_check``) keeps the previous database open until the check has
+        passed (:meth:`store_checked`); should the first page's reads already meet damage, the
+        check runs at once.
+        """
+        import sqlite3
+
         old, self.store = self.store, store
         if old is not None and old is not store:
-            old.close()
+            if _check_pending(store):
+                self._close_kept()
+                self._kept_open = old
+            else:
+                old.close()
         self.settings.add_recent(str(store.path))
         self._waiting_ready = True
         self._stale.clear()
         current = self.current_page_key()
-        self.pages[current].set_store(store)  # the others load when first shown
+        try:
+            self.pages[current].set_store(store)  # the others load when first shown
+        except sqlite3.DatabaseError:
+            damage = store.deferred_check.run() if _check_pending(store) else None
+            if damage is None:
+                raise
+            self.store_checked(store, damage)
+            self.backups.offer_restore(damage)
+            return
         self._update_title()
         self.store_changed.emit(store)
         notices = list(getattr(store, "notices", ()))
         if notices:
             QTimer.singleShot(0, self, lambda: self._show_notices(notices))
+
+    def store_checked(self, store: Any, damage: BaseException | None) -> None:
+        """The deferred opening check of ``store`` is over. Passed: the database kept open
+        behind it is closed. Damaged: ``store`` is closed (nothing was written to it: every
+        write waits for the check) and the window goes back to the database open before it,
+        or to none; ``open_failed`` tells as a failed opening would."""
+        if damage is None:
+            self._close_kept()
+            return
+        kept, self._kept_open = self._kept_open, None
+        if self.store is store:
+            self.store = None
+            self._unload_pages()
+        store.close()
+        if kept is not None and self.store is None:
+            self.adopt_store(kept)
+        elif kept is not None:
+            kept.close()
+        self._update_title()
+        self.open_failed.emit(damage)
+
+    def _close_kept(self) -> None:
+        kept, self._kept_open = self._kept_open, None
+        if kept is not None and kept is not self.store:
+            kept.close()
+
+    def _unload_pages(self) -> None:
+        """Put every built page back to its placeholder (they held the store just closed);
+        the page on screen is built again, empty, at once."""
+        current = self.current_page_key()
+        for key, page in list(self.pages.items()):
+            placeholder = QWidget(self.stack)
+            self._placeholders[key] = placeholder
+            self.stack.insertWidget(self.stack.indexOf(page), placeholder)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.stack.setCurrentWidget(self.pages[current])
 
     def _show_notices(self, notices: list[Any]) -> None:
         """What the store found on opening (an interrupted write undone), once, after the paint."""

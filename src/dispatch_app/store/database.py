@@ -138,6 +138,9 @@ class Store:
         # (refuses when the session is read-only or its lock was taken over); released on close.
         self.write_guard: Callable[[], None] | None = None
         self.writer_lock: Any = None
+        # The opening quick_check when it was deferred past the first paint (integrity.py):
+        # every write first makes sure it ran and passed.
+        self.deferred_check: Any = None
 
     @property
     def db(self) -> Database:
@@ -154,6 +157,8 @@ class Store:
         a transaction is open), kept here so that start-up need not import sqlite-utils.
         """
         conn = self.conn
+        if self.deferred_check is not None:
+            self.deferred_check.require_whole()
         if self.write_guard is not None:
             self.write_guard()
         try:
@@ -255,13 +260,20 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
 
 
 def open_store(
-    path: str | Path, *, create: bool = False, readonly: bool = False, verify: bool = False
+    path: str | Path,
+    *,
+    create: bool = False,
+    readonly: bool = False,
+    verify: bool = False,
+    defer_check: bool = False,
 ) -> Store:
     """Open (and with ``create`` make) a database, upgrading its schema if it is older.
 
-    ``verify`` (the window): ``quick_check`` first, so a damaged file is refused before any
+    ``verify`` (writers): ``quick_check`` first, so a damaged file is refused before any
     write or upgrade (:class:`~.integrity.DatabaseDamaged`); a network or cloud-sync folder
-    adds a notice.
+    adds a notice. ``defer_check`` (the window): a file whose schema is current is opened at
+    once and checked before its first write instead (``Store.deferred_check``), so the check
+    no longer delays the first paint; the window runs it right after that paint.
 
     ``check_same_thread=False``: the GUI hands the store to one worker thread at a time;
     the single-writer discipline is the caller's (one write worker), not SQLite's.
@@ -275,11 +287,16 @@ def open_store(
         notices.append(rolled_back)
         if _notice_sink is not None:
             _notice_sink(rolled_back)
+    deferred = None
     if verify:
-        from .integrity import check_on_open
+        from .integrity import DeferredCheck, check_on_open
         from .location import location_notice
 
-        check_on_open(path)
+        header = read_header(path) if defer_check and rolled_back is None else None
+        if header is not None and header.user_version == SCHEMA_VERSION:
+            deferred = DeferredCheck(path)
+        else:
+            check_on_open(path)
         notices += [n for n in [location_notice(path)] if n is not None]
     conn: sqlite3.Connection | None = None
     try:
@@ -307,4 +324,6 @@ def open_store(
             if typed is not None:
                 raise typed from exc
         raise
-    return Store(path, conn, notices)
+    store = Store(path, conn, notices)
+    store.deferred_check = deferred
+    return store

@@ -398,13 +398,15 @@ def open_locked(
     create: bool = False,
     read_only_fallback: bool = False,
     verify: bool = True,
+    defer_check: bool = False,
 ) -> Store:
     """Open a database for writing under its writer lock (the window, writing commands).
 
     LockedByOther (before anything is opened) when another instance has it. Where the folder
     cannot be written (a read-only share, a CD) no lock can be made: ReadOnlyLocation, or with
     ``read_only_fallback`` (the window) a read-only store that says why. ``verify``: every
-    writer runs ``quick_check`` first, so a damaged file is never written to."""
+    writer runs ``quick_check`` first, so a damaged file is never written to; ``defer_check``
+    (the window) runs it before the first write instead (see ``open_store``)."""
     from .database import open_store
     from .errors import DatabaseMissing, NotADatabase, ReadOnlyLocation
     from .recovery import Notice
@@ -423,7 +425,7 @@ def open_locked(
         store.notices.append(Notice("read_only_folder", READ_ONLY_FOLDER[0], READ_ONLY_FOLDER[1]))
         return store
     try:
-        store = open_store(db_path, create=create, verify=verify)
+        store = open_store(db_path, create=create, verify=verify, defer_check=defer_check)
     except BaseException:
         lock.release()
         raise
