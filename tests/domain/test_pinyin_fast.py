@@ -17,18 +17,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dispatch_app.domain.text import _PHRASE_FIXES, normalize_text, pinyin_keys
+from support.pinyin_text import han_run, with_the_fixes
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+|[^\u3400-\u9fff]+")
 _CJK_RUN_ONLY = re.compile(r"[\u3400-\u9fff]")
 
 
 def oracle_pinyin_keys(name: str) -> tuple[str, str]:
-    """The former implementation, verbatim but for the phrase fixes (loaded by the fast path,
-    which is warmed first, into the same pypinyin tables)."""
+    """The former implementation, verbatim but for the phrase fixes (loaded into pypinyin's
+    tables first)."""
     from pypinyin import Style, pinyin
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
-    pinyin_keys("温州")
+    with_the_fixes()
     assert all(k in PHRASES_DICT for k in _PHRASE_FIXES)
     full: list[tuple[str, bool]] = []
     alt: list[tuple[str, bool]] = []
@@ -114,3 +115,10 @@ def test_fast_path_equals_the_former_pinyin_calls_on_demo_names(demo_names: list
     assert len(demo_names) > 300
     differ = [n for n in demo_names if pinyin_keys(n) != oracle_pinyin_keys(n)]
     assert differ == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(han_run, st.sampled_from(["（", "A", " ", "2号", "·"])), max_size=4))
+def test_keys_of_phrase_rich_names_are_the_former_ones(parts: list[str]) -> None:
+    name = "".join(parts)
+    assert pinyin_keys(name) == oracle_pinyin_keys(name)

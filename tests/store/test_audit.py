@@ -14,6 +14,12 @@ from dispatch_app.store import audit, open_store, repository
 from support.world import enterprise_raw
 
 
+def _uscc(n: int) -> str:
+    from dispatch_app.domain.uscc import make_uscc
+
+    return make_uscc("9", "1", "330302", f"{n:07d}B"[-8:])
+
+
 @pytest.fixture
 def actor(store):
     """The coordinator's name, for the open store and for stores opened later."""
@@ -209,3 +215,44 @@ def test_a_new_visits_experts_are_in_its_create_entry(store, actor) -> None:
     assert [(e.before, e.after) for e in changed] == [
         ({"expert_ids": [b.id, a.id]}, {"expert_ids": [a.id]})
     ]
+
+
+def test_the_os_user_is_asked_once_per_process(monkeypatch) -> None:
+    import getpass
+
+    calls: list[int] = []
+    monkeypatch.setattr(getpass, "getuser", lambda: calls.append(1) or "wzkj02")
+    monkeypatch.setattr(audit, "_os_user", None)
+    assert [audit.os_user() for _ in range(5)] == ["wzkj02"] * 5
+    assert len(calls) == 1
+
+
+def test_an_import_asks_who_writes_once_not_per_row(tmp_path, monkeypatch) -> None:
+    """The import's triggers read the actor fixed when it started (no Python call per row);
+    the coordinator's name set before the import still names its rows."""
+    from dispatch_app.exchange.importer import ImportOptions, import_file
+
+    lines = ["统一社会信用代码,企业名称,所属区县"]
+    lines += [f"{_uscc(i)},测试企业{i},鹿城区" for i in range(40)]
+    source = tmp_path / "ent.csv"
+    source.write_text("\n".join(lines) + "\n", "utf-8-sig")
+    asked: list[int] = []
+    monkeypatch.setattr(audit, "os_user", lambda: asked.append(1) or "wzkj03")
+    audit.set_default_actor(None)
+    with open_store(tmp_path / "fresh.db", create=True) as fresh:
+        result = import_file(fresh, "enterprises", source)
+        assert result.ok and result.added == 40
+        assert {e.who for e in audit.history(fresh.conn)} == {"wzkj03"}
+        assert len(asked) <= 3
+        audit.set_default_actor("赵协调")
+        try:
+            import_file(fresh, "enterprises", source, ImportOptions(on_existing="update"))
+            renamed = source.read_text("utf-8-sig").replace("测试企业", "改名企业")
+            source.write_text(renamed, "utf-8-sig")
+            result = import_file(fresh, "enterprises", source, ImportOptions(on_existing="update"))
+            assert result.ok and result.updated == 40
+            latest = audit.history(fresh.conn)[-41:]
+            assert {e.who for e in latest} == {"赵协调"}
+            assert {e.action for e in latest} == {"import"}
+        finally:
+            audit.set_default_actor(None)

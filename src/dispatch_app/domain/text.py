@@ -7,6 +7,7 @@ chat apps) and stray spaces would otherwise make equal values compare unequal.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -111,80 +112,121 @@ _CJK_RUN_ONLY = re.compile(r"[\u3400-\u9fff]")
 
 
 class _Readings:
-    """pypinyin's own tables, read directly: a character or phrase costs a dict look-up.
+    """The readings of ``resources/pinyin/readings.tsv`` (pypinyin's own tables, trimmed to
+    what the keys read, see ``pinyin_table``): a character or phrase costs a dict look-up, and
+    pypinyin itself is never imported (its import took ~0.25 s of every import process).
 
-    ``pypinyin.pinyin()`` re-runs its segmenter and a per-syllable style pipeline on every
-    call (~30 µs a name); the keys only need what that pipeline reads: the phrase table, the
-    per-character table (first reading) and tone marks stripped. Segmentation is pypinyin's
-    own forward maximum matcher (``mmseg.seg``), so phrase choices are the same.
+    Segmentation is pypinyin's forward maximum matcher (``pypinyin.seg.mmseg.seg``, strict
+    mode, as ``pypinyin.pinyin()`` uses it), reproduced in :meth:`run`.
     """
 
     def __init__(self) -> None:
-        from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-        from pypinyin.seg import mmseg
-        from pypinyin.style._utils import replace_symbol_to_no_symbol
+        from .pinyin_table import load
 
-        # What ``load_phrases_dict`` does, without retraining the segmenter on all 47k phrases
-        # (~150 ms): the fixes' prefixes are added to the same prefix set.
-        PHRASES_DICT.update(_PHRASE_FIXES)
-        mmseg.seg.train(_PHRASE_FIXES)
-        self.phrases = PHRASES_DICT
-        self.chars = PINYIN_DICT
-        self.cut = mmseg.seg.cut
-        self.plain = lru_cache(maxsize=4096)(replace_symbol_to_no_symbol)
-        # ch -> (phrase-free reading, polyphonic?) ; None when pypinyin has no reading
-        self.single: dict[str, tuple[str, bool] | None] = {}
-        self.words: dict[str, tuple[tuple[tuple[str, str], ...], bool]] = {}
+        self.phrases, self.sorted, self.chars = load()
+        # First two characters → the lengths of the phrases they start, longest first: most
+        # places in a name start none, and there one look-up settles the segment.
+        heads: dict[str, set[int]] = {}
+        for phrase in self.sorted:
+            heads.setdefault(phrase[:2], set()).add(len(phrase))
+        self.heads = {pair: sorted(sizes, reverse=True) for pair, sizes in heads.items()}
+        self.words: dict[str, _Spelt] = {}
 
     def char(self, ch: str) -> tuple[str, bool] | None:
         """(reading out of context, polyphonic?) of one character; None when unknown."""
-        try:
-            return self.single[ch]
-        except KeyError:
-            pass
-        raw = self.chars.get(ord(ch))
-        found = None if not raw else (self.plain(raw.split(",", 1)[0]), "," in raw)
-        self.single[ch] = found
-        return found
+        return self.chars.get(ch)
 
-    def word(self, word: str) -> tuple[tuple[tuple[str, str], ...], bool]:
-        """(phrase-aware, everyday) readings of one segment's characters, and whether every
-        character had one (unknown characters are left out, as ``errors="ignore"`` does)."""
+    def word(self, word: str) -> _Spelt:
+        """One segment spelt (see ``_Spelt``); characters without a reading are left out, as
+        ``errors="ignore"`` does, and make it incomplete."""
         try:
             return self.words[word]
         except KeyError:
             pass
-        out: list[tuple[str, str]] = []
+        pairs: list[tuple[str, str]] = []  # (phrase-aware, everyday) per character
         complete = True
         phrase = self.phrases.get(word)
-        if phrase is None or len(phrase) != len(word):
+        if phrase is None:
             for ch in word:
-                one = self.char(ch)
+                one = self.chars.get(ch)
                 if one is None:
                     complete = False
                 else:
-                    out.append((one[0], one[0]))
+                    pairs.append((one[0], one[0]))
         else:
-            for ch, readings in zip(word, phrase, strict=True):
-                syl = self.plain(readings[0])
-                one = self.char(ch)
-                out.append((syl, one[0] if one is not None and one[1] else syl))
-        found = (tuple(out), complete)
+            for ch, syl in zip(word, phrase.split(" "), strict=True):
+                one = self.chars.get(ch)
+                pairs.append((syl, one[0] if one is not None and one[1] else syl))
+        found = (
+            "".join(s for s, _ in pairs),
+            "".join(s[0] for s, _ in pairs),
+            "".join(e for _, e in pairs),
+            "".join(e[0] for _, e in pairs),
+            complete,
+        )
         if len(self.words) < 200_000:
             self.words[word] = found
         return found
 
-    def run(self, run: str) -> tuple[list[tuple[str, str]], bool]:
-        """The readings of a Han run, segmented as ``pypinyin.pinyin()`` segments it."""
-        out: list[tuple[str, str]] = []
-        complete = True
-        for word in self.cut(run):
-            pairs, whole = self.word(word)
-            out += pairs
-            complete = complete and whole
-        return out, complete
+    def _is_prefix(self, text: str) -> bool:
+        """Whether some phrase starts with ``text`` (mmseg's prefix set, without building it:
+        a binary search in the sorted phrases)."""
+        at = bisect_left(self.sorted, text)
+        return at < len(self.sorted) and self.sorted[at].startswith(text)
+
+    def segments(self, run: str) -> list[str]:
+        """A Han run cut as ``pypinyin.pinyin()`` cuts it.
+
+        That is mmseg's strict forward maximum matching: from the current position it grows
+        the text while it is the prefix of some phrase and takes the longest phrase among
+        those prefixes — which is the longest phrase the rest starts with, since every phrase
+        is in the prefix set and the set is closed under prefixes. With no phrase there it
+        takes one character and goes on, unless the whole rest is some phrase's prefix: then
+        it takes every character alone and stops.
+        """
+        out: list[str] = []
+        heads, phrases = self.heads, self.phrases
+        at, end = 0, len(run)
+        while at < end:
+            lengths = heads.get(run[at : at + 2])  # of the phrases starting so
+            if lengths is not None:
+                left = end - at
+                for size in lengths:  # longest first
+                    if size <= left and run[at : at + size] in phrases:
+                        out.append(run[at : at + size])
+                        at += size
+                        break
+                else:
+                    if 2 < left <= lengths[0] and self._is_prefix(run[at:]):
+                        out += run[at:]
+                        return out
+                    out.append(run[at])
+                    at += 1
+                continue
+            # No phrase of two or more characters starts here: one character (a phrase of
+            # one, or not, reads the same), and the rest is no phrase's prefix either.
+            out.append(run[at])
+            at += 1
+        return out
+
+    def run(self, run: str) -> _Spelt:
+        """A Han run spelt: its segments' spellings joined."""
+        word = self.word
+        parts = [word(w) for w in self.segments(run)]
+        if len(parts) == 1:
+            return parts[0]
+        return (
+            "".join(p[0] for p in parts),
+            "".join(p[1] for p in parts),
+            "".join(p[2] for p in parts),
+            "".join(p[3] for p in parts),
+            all(p[4] for p in parts),
+        )
 
 
+# A segment or run spelt: (phrase-aware syllables, their initials, everyday syllables, their
+# initials, whether every character had a reading).
+_Spelt = tuple[str, str, str, str, bool]
 _readings: _Readings | None = None
 
 
@@ -197,46 +239,42 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     the name also gets the characters' everyday readings, after a space: 乐清市 →
     ("yueqingshi leqingshi", "yqs lqs"), so both ``yqs`` and ``lqs`` find it; sorting uses the
     first (phrase-aware) reading.
-    pypinyin is imported lazily: its dictionaries take ~100 ms to load, which start-up should
-    not pay for.
+    The readings are loaded at the first call (~40 ms), which start-up should not pay for.
     """
     global _readings
     if _readings is None:
         _readings = _Readings()
     table = _readings
-    # (text, is_syllable): a pinyin syllable contributes its first letter to the initials,
-    # a Latin/digit run contributes itself.
-    full: list[tuple[str, bool]] = []  # the phrase-aware reading
-    alt: list[tuple[str, bool]] = []  # each character's own common reading, context ignored
+    # A pinyin syllable contributes its first letter to the initials, a Latin/digit run
+    # contributes itself. The phrase-aware reading, then each character's common reading,
+    # context ignored (a polyphonic character read by its phrase, 乐清: yue, is often typed by
+    # its everyday reading, le).
+    full: list[str] = []
+    full_initials: list[str] = []
+    alt: list[str] = []
+    alt_initials: list[str] = []
     for run in _CJK_RUN.findall(normalize_text(name).lower()):
         if not _CJK_RUN_ONLY.match(run):
             kept = "".join(ch for ch in run if ch.isascii() and ch.isalnum())
             if kept:
-                full.append((kept, False))
-                alt.append((kept, False))
+                full.append(kept)
+                full_initials.append(kept)
+                alt.append(kept)
+                alt_initials.append(kept)
             continue
-        pairs, complete = table.run(run)
-        if not complete:  # a character pypinyin does not know: no variant
-            known = [(syl, True) for syl, _ in pairs if syl]
-            full += known
-            alt += known
-            continue
-        for syl, everyday in pairs:
-            full.append((syl, True))
-            # A polyphonic character read by its phrase (乐清: yue) is often typed by its
-            # everyday reading (le): keep that reading too.
-            alt.append((everyday, True))
-
-    def keys(items: list[tuple[str, bool]]) -> tuple[str, str]:
-        return (
-            "".join(t for t, _ in items),
-            "".join(t[0] if syllable else t for t, syllable in items),
-        )
-
-    first = keys(full)
-    if alt == full:
+        spelt, initials, everyday, everyday_initials, complete = table.run(run)
+        full.append(spelt)
+        full_initials.append(initials)
+        if complete:
+            alt.append(everyday)
+            alt_initials.append(everyday_initials)
+        else:  # a character pypinyin does not know: no variant
+            alt.append(spelt)
+            alt_initials.append(initials)
+    first = ("".join(full), "".join(full_initials))
+    second = ("".join(alt), "".join(alt_initials))
+    if first == second:
         return first
-    second = keys(alt)
     return (
         " ".join(dict.fromkeys((first[0], second[0]))),
         " ".join(dict.fromkeys((first[1], second[1]))),

@@ -45,14 +45,20 @@ ACTIONS = ("create", "update", "archive", "delete", "import", "merge")
 _SKIPPED = {"id", "created_at", "updated_at", "name_pinyin", "name_initials", "needs_updated_at"}
 
 _default_actor: str | None = None
+_os_user: str | None = None
 
 
 def os_user() -> str:
-    """The operating system's user name ("" when the platform cannot tell)."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no USERNAME/LOGNAME and no passwd entry
-        return ""
+    """The operating system's user name ("" when the platform cannot tell), asked once per
+    process: ``getpass.getuser`` reads the environment and then the passwd database at every
+    call (35 µs), and a process's user does not change."""
+    global _os_user
+    if _os_user is None:
+        try:
+            _os_user = getpass.getuser()
+        except Exception:  # no USERNAME/LOGNAME and no passwd entry
+            _os_user = ""
+    return _os_user
 
 
 def set_default_actor(name: str | None) -> None:
@@ -93,10 +99,12 @@ def install(conn: sqlite3.Connection, who: str | None = None) -> None:
     conn.create_function("audit_now", 0, clock.now_iso)
     # Who, asked at each write: the settings' name may change while the database is open.
     conn.create_function("audit_who", 0, default_actor)
+    # ``at`` and ``acting_who``: the time and the default actor of a running import or merge,
+    # fixed when it starts (see ``acting``), so its triggers call no Python function per row.
     conn.execute(
         "CREATE TEMP TABLE IF NOT EXISTS audit_session"
         " (who TEXT NOT NULL, action TEXT NOT NULL DEFAULT '', at TEXT,"
-        " per_record INTEGER NOT NULL)"
+        " per_record INTEGER NOT NULL, acting_who TEXT)"
     )
     conn.execute("DELETE FROM temp.audit_session")
     conn.execute(
@@ -121,11 +129,14 @@ def _trigger_sql(table: str, cols: list[str]) -> dict[str, str]:
     """The three triggers of one table: whole record on create/delete, changed fields on update.
 
     One ``INSERT … SELECT … FROM temp.audit_session s`` per row reads the session once; during
-    an import every row carries the import's own time (``s.at``) instead of calling the clock.
+    an import every row carries the import's own time (``s.at``) and actor (``s.acting_who``)
+    instead of calling the clock and ``default_actor`` (``coalesce`` stops at its first
+    non-NULL argument, so the functions are not called then).
     """
     insert = (
         "INSERT INTO audit_log (at, who, action, table_name, record_id, before, after)"
-        " SELECT coalesce(s.at, audit_now()), coalesce(nullif(s.who, ''), audit_who()),"
+        " SELECT coalesce(s.at, audit_now()),"
+        " coalesce(nullif(s.who, ''), s.acting_who, audit_who()),"
         " {action}, '{table}', {rid}, {before}, {after}"
         " FROM temp.audit_session s;"
     )
@@ -217,8 +228,9 @@ def acting(conn: sqlite3.Connection, action: str, *, per_record: bool = True) ->
         yield
         return
     conn.execute(
-        "UPDATE temp.audit_session SET action = ?, at = ?, per_record = per_record AND ?",
-        (action, clock.now_iso(), int(per_record)),
+        "UPDATE temp.audit_session SET action = ?, at = ?, acting_who = ?,"
+        " per_record = per_record AND ?",
+        (action, clock.now_iso(), default_actor(), int(per_record)),
     )
     try:
         yield
@@ -226,7 +238,8 @@ def acting(conn: sqlite3.Connection, action: str, *, per_record: bool = True) ->
         # In a rolled-back transaction the session row rolled back too; reset either way.
         with contextlib.suppress(sqlite3.Error):
             conn.execute(
-                "UPDATE temp.audit_session SET action = '', at = NULL, per_record = ?",
+                "UPDATE temp.audit_session SET action = '', at = NULL, acting_who = NULL,"
+                " per_record = ?",
                 (before[1],),
             )
 
