@@ -90,3 +90,30 @@ def test_a_stretched_column_keeps_room_to_show_something(qtbot):
     squeeze_columns(view)
     assert header.sectionPosition(2) <= room
     assert header.sectionSize(0) == view.fitted_widths[0]  # the date stays whole
+
+
+def test_the_header_width_that_squeezing_reads_is_the_viewports(qtbot):
+    """``_viewport_width`` asks the shown header instead of ``viewport()``: the same number
+    whatever the window's width or the vertical scroll bar."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QTableView
+
+    from dispatch_app.gui.column_widths import _viewport_width
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    model = QStandardItemModel(200, 4)
+    view.setModel(model)
+    view.show()
+    for width, policy in [
+        (640, Qt.ScrollBarPolicy.ScrollBarAsNeeded),
+        (903, Qt.ScrollBarPolicy.ScrollBarAlwaysOff),
+    ]:
+        view.setVerticalScrollBarPolicy(policy)
+        view.resize(width, 300)
+        qtbot.waitUntil(lambda w=width: view.width() == w)
+        view.updateGeometries()
+        assert _viewport_width(view, view.horizontalHeader()) == view.viewport().width()
+    view.horizontalHeader().hide()
+    assert _viewport_width(view, view.horizontalHeader()) == view.viewport().width()

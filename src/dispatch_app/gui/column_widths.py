@@ -52,10 +52,10 @@ def squeeze_columns(view: QTableView) -> None:
     or ``SQUEEZE_FLOOR``) until every column fits the viewport: the last ones (a status) are
     then on screen, not behind a sideways scroll, and long texts elide instead."""
     model = view.model()
-    available = view.viewport().width()
+    header = view.horizontalHeader()
+    available = _viewport_width(view, header)
     if model is None or available <= 0:
         return
-    header = view.horizontalHeader()
     metrics = header.fontMetrics()
     fitted: dict[int, int] = getattr(view, "fitted_widths", {})
     widths: dict[int, int] = {}
@@ -76,6 +76,16 @@ def squeeze_columns(view: QTableView) -> None:
     for column, width in squeeze(widths, floors, available).items():
         if width != header.sectionSize(column):
             header.resizeSection(column, width)
+
+
+def _viewport_width(view: QTableView, header: QHeaderView) -> int:
+    """The viewport's width. A shown horizontal header is laid out to exactly that width
+    (``QTableView::updateGeometries``), and asking it costs nothing; the first ``viewport()``
+    from Python makes PySide6 discover that bare QWidget's C++ type by initialising every
+    QWidget subclass it knows (~14 ms, in the first paint: see ``table_view.py``)."""
+    if not header.isHidden():
+        return header.width()
+    return view.viewport().width()
 
 
 def squeeze(widths: dict[int, int], floors: dict[int, int], available: int) -> dict[int, int]:
