@@ -30,15 +30,36 @@ _GOOD = {
     "size": ["", "规上", "规下", " 规上 "],
     "qualifications": ["", "高新技术企业、专精特新", "、、", "小巨人;"],
     "contact_name": ["", "王经理"],
-    "contact_phone": ["", "13812345678", "0577-88881234", " 138 1234 5678"],
-    "tech_needs": ["", "需要\n\n\n自动化", "  ", "降低能耗"],
-    "lat": ["", "28.1", "28.012345"],
-    "lon": ["", "120.95", "120.6"],
+    "contact_phone": [
+        "",
+        "13812345678",
+        "0577-88881234",
+        " 138 1234 5678",
+        "１３８１２３４５６７８",
+        "+8613812345678",
+        "013812345678",
+        "8613812345678",
+    ],
+    "tech_needs": [
+        "",
+        "需要\n\n\n自动化",
+        "  ",
+        "降低能耗",
+        "降低能耗\u200b",
+        "ＡＢ需求",
+        "需求 一",
+        "需求\r\n二",
+        "需求一；需求二",
+        "需求；\n二",
+        "（一）改造",
+    ],
+    "lat": ["", "28.1", "28.012345", "28", "２８.１", "28.10", " 28.1"],
+    "lon": ["", "120.95", "120.6", "120", "１２０.６"],
     "archived_at": ["", _STAMP],
     "institution": ["温州大学", "研究院 一所"],
     "title": ["", "教授"],
     "specialties": ["机械、自动化", "电气"],
-    "phone": ["", "13900001111"],
+    "phone": ["", "13900001111", "１３９００００１１１１"],
     "can_be_vp": ["", "是", "否", "yes"],
 }
 # … and what the cleaners refuse (or treat specially): blank required cells, wrong codes, a
@@ -53,10 +74,10 @@ _ODD = {
     "size": ["大型"],
     "qualifications": ["z" * 101],
     "contact_name": ["p" * 51],
-    "contact_phone": ["12345"],
+    "contact_phone": ["12345", "12812345678", "13812345678转1", "1381234567８9"],
     "tech_needs": ["n" * 4001],
-    "lat": ["abc", "28.12°", "120.9", ""],
-    "lon": ["x", "28.1", ""],
+    "lat": ["abc", "28.12°", "120.9", "", "-28.1", "28.1.1", "1e2", "nan", "26.8"],
+    "lon": ["x", "28.1", "", "121.5", "-120.6", "1_20.6"],
     "archived_at": ["2026-03-05"],
     "institution": ["", "i" * 101],
     "title": ["t" * 51],
@@ -156,3 +177,55 @@ def test_demo_rows_take_the_single_pass(demo_rows) -> None:
             got = fast(row, [])
             assert got is not None, row  # valid rows never fall back to the slow path
             _same(fast, clean, row)
+
+
+# The single pass's shortcuts (a stored-form mobile, plain decimal degrees inside Wenzhou, a
+# one-line text with nothing to normalise) against the cleaner, at and beside their edges.
+_EDGES = (
+    [
+        ("contact_phone", v)
+        for v in ("13812345678", "138１２３４５６７８", "12812345678", "1381234567", "138123456789")
+    ]
+    + [
+        ("lat", v)
+        for v in (
+            "26.9",
+            "26.89",
+            "28.75",
+            "28.751",
+            "27",
+            "-27.5",
+            "27.",
+            ".5",
+            "27.5e0",
+            "２７.５",
+        )
+    ]
+    + [("lon", v) for v in ("119.5", "119.49", "121.4", "121.41", "120", "120.6 ", "1_20.6")]
+    + [
+        ("tech_needs", v)
+        for v in (
+            "改造；升级",
+            "改造\u3000升级",
+            "ＡＢＣ",
+            "改造\x1c",
+            "改造\u2028升级",
+            "a" * 4001,
+        )
+    ]
+)
+
+
+@pytest.mark.parametrize(("field", "value"), _EDGES)
+def test_single_pass_shortcuts_at_their_edges(field: str, value: str) -> None:
+    row = {
+        "id": _ID,
+        "updated_at": _STAMP,
+        "uscc": _USCCS[0],
+        "name": "温州阀门有限公司",
+        "district_code": "乐清市",
+        "lat": "28.1",
+        "lon": "120.95",
+        field: value,
+    }
+    assert _same(fast_enterprise, clean_enterprise, row)

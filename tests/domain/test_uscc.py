@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dispatch_app.domain import uscc
 from dispatch_app.domain.problems import InvalidValue
 from dispatch_app.domain.uscc import (
     CHARSET,
@@ -151,3 +152,28 @@ def test_int_input_accepted() -> None:
 def test_never_raises_other_errors(raw: object) -> None:
     with contextlib.suppress(InvalidValue):
         parse_uscc(raw)
+
+
+def _reference_org(body: str) -> str:
+    """The check characters as first written (one generator over zip, strict)."""
+    total = sum(uscc._ORG_VALUE[c] * w for c, w in zip(body, uscc._ORG_WEIGHTS, strict=True))
+    c = 11 - total % 11
+    return "X" if c == 10 else "0" if c == 11 else str(c)
+
+
+def _reference_uscc(first17: str) -> str:
+    total = sum(uscc._VALUE[c] * w for c, w in zip(first17, uscc._WEIGHTS, strict=True))
+    return uscc.CHARSET[(31 - total % 31) % 31]
+
+
+@given(st.text(alphabet=uscc.CHARSET, min_size=17, max_size=17))
+def test_check_characters_equal_the_reference_sums(first17: str) -> None:
+    assert uscc.uscc_check_char(first17) == _reference_uscc(first17)
+    assert uscc.org_check_char(first17[:8]) == _reference_org(first17[:8])
+
+
+def test_check_characters_refuse_a_wrong_length() -> None:
+    with pytest.raises(ValueError):
+        uscc.org_check_char("1234567")
+    with pytest.raises(ValueError):
+        uscc.uscc_check_char("1" * 18)

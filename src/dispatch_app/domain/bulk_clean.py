@@ -14,15 +14,24 @@ agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from .choices import ENTERPRISE_SIZE
-from .geography import check_coordinates, load_gazetteer, parse_degree
+from .geography import (
+    LAT_MAX,
+    LAT_MIN,
+    LON_MAX,
+    LON_MIN,
+    check_coordinates,
+    load_gazetteer,
+    parse_degree,
+)
 from .phone import parse_phone
 from .problems import InvalidValue
 from .records import Enterprise, Expert
-from .text import normalize_multiline, normalize_text, normalize_token
+from .text import _WIDTH_TABLE, normalize_multiline, normalize_text, normalize_token
 from .uscc import parse_uscc
 from .validation import (
     ADDRESS_MAX,
@@ -101,10 +110,20 @@ def _required(value: str | None, limit: int) -> str:
     return text
 
 
+# What normalize_multiline changes: white space (line breaks included) and what its table
+# translates. A value without any (full-width punctuation is kept) comes out as it went in.
+_MULTILINE_WORK = re.compile("[\\s" + re.escape("".join(map(chr, _WIDTH_TABLE))) + "]")
+
+
 def _multiline(value: str | None, limit: int) -> str:
-    if not value or not normalize_text(value):
+    if not value:
         return ""
-    text = normalize_multiline(value)
+    if _MULTILINE_WORK.search(value) is None:
+        text = value
+    elif not normalize_text(value):
+        return ""
+    else:
+        text = normalize_multiline(value)
     if len(text) > limit:
         raise _Refused()
     return text
@@ -120,7 +139,16 @@ def _multi_value(value: str | None) -> tuple[str, ...]:
     return _cached(_MULTI, value, lambda: _MULTI_SHORT(value))
 
 
+# What ``parse_phone`` returns unchanged: a mobile number written as stored (no separator,
+# prefix or extension to take off).
+_STORED_MOBILE = re.compile(r"1[3-9][0-9]{9}")  # ASCII digits: others are folded first
+# A plain decimal degree, which ``parse_degree`` reads with float() as it stands.
+_PLAIN_DEGREE = re.compile(r"-?[0-9]{1,3}(?:\.[0-9]+)?")
+
+
 def _phone(value: str | None) -> str:
+    if value and _STORED_MOBILE.fullmatch(value):
+        return value
     if _blank(value):
         return ""
     try:
@@ -132,6 +160,16 @@ def _phone(value: str | None) -> str:
 def _coordinates(raw: Mapping[str, Any], values: dict[str, Any]) -> None:
     """``_Checker.coordinates``: both blank → no point; both given → checked degrees."""
     lat_raw, lon_raw = raw.get("lat"), raw.get("lon")
+    if (
+        lat_raw
+        and lon_raw
+        and _PLAIN_DEGREE.fullmatch(lat_raw)
+        and _PLAIN_DEGREE.fullmatch(lon_raw)
+    ):
+        lat, lon = float(lat_raw), float(lon_raw)
+        if LAT_MIN <= lat <= LAT_MAX and LON_MIN <= lon <= LON_MAX:  # check_coordinates' test
+            values["lat"], values["lon"] = lat, lon
+            return
     values["lat"] = values["lon"] = None
     lat_blank, lon_blank = _blank(lat_raw), _blank(lon_raw)
     if lat_blank and lon_blank:

@@ -11,6 +11,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .pinyin_table import BY_CHARACTER, POLYPHONIC
+
 # Free text: full-width letters and digits become ASCII, U+3000 a space, zero-width chars go.
 # Full-width punctuation （），：； is proper Chinese typography in names and prose: kept.
 _ALNUM = [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
@@ -123,18 +125,21 @@ class _Readings:
     def __init__(self) -> None:
         from .pinyin_table import load
 
-        self.phrases, self.sorted, self.chars = load()
-        # First two characters → the lengths of the phrases they start, longest first: most
-        # places in a name start none, and there one look-up settles the segment.
-        heads: dict[str, set[int]] = {}
-        for phrase in self.sorted:
-            heads.setdefault(phrase[:2], set()).add(len(phrase))
-        self.heads = {pair: sorted(sizes, reverse=True) for pair, sizes in heads.items()}
+        # phrase → "syl syl …" ("?": read by character); character → "syl" ("syl*": it has
+        # other readings); first two characters of phrases → "4,3" (their lengths).
+        self.phrases, self.chars, self.heads = load()
+        self.sorted = list(self.phrases)  # the file lists them in code-point order
+        self.lengths: dict[str, tuple[int, ...]] = {}
         self.words: dict[str, _Spelt] = {}
 
     def char(self, ch: str) -> tuple[str, bool] | None:
         """(reading out of context, polyphonic?) of one character; None when unknown."""
-        return self.chars.get(ch)
+        found = self.chars.get(ch)
+        if found is None:
+            return None
+        if found[-1] == POLYPHONIC:
+            return found[:-1], True
+        return found, False
 
     def word(self, word: str) -> _Spelt:
         """One segment spelt (see ``_Spelt``); characters without a reading are left out, as
@@ -146,16 +151,16 @@ class _Readings:
         pairs: list[tuple[str, str]] = []  # (phrase-aware, everyday) per character
         complete = True
         phrase = self.phrases.get(word)
-        if phrase is None:
+        if phrase is None or phrase == BY_CHARACTER:
             for ch in word:
-                one = self.chars.get(ch)
+                one = self.char(ch)
                 if one is None:
                     complete = False
                 else:
                     pairs.append((one[0], one[0]))
         else:
             for ch, syl in zip(word, phrase.split(" "), strict=True):
-                one = self.chars.get(ch)
+                one = self.char(ch)
                 pairs.append((syl, one[0] if one is not None and one[1] else syl))
         found = (
             "".join(s for s, _ in pairs),
@@ -188,7 +193,10 @@ class _Readings:
         heads, phrases = self.heads, self.phrases
         at, end = 0, len(run)
         while at < end:
-            lengths = heads.get(run[at : at + 2])  # of the phrases starting so
+            start = run[at : at + 2]
+            lengths = self.lengths.get(start)
+            if lengths is None and start in heads:  # the phrases starting so, longest first
+                lengths = self.lengths[start] = tuple(map(int, heads[start].split(",")))
             if lengths is not None:
                 left = end - at
                 for size in lengths:  # longest first

@@ -16,6 +16,7 @@ import math
 import random
 import re
 import string
+from operator import mul
 
 from .problems import InvalidValue
 from .text import normalize_token
@@ -36,17 +37,23 @@ _SCIENTIFIC = re.compile(r"[+-]?\d+(?:\.\d*)?E[+-]?\d+")
 _DIGITS_MANGLED = re.compile(r"\d{15}000(?:\.0+)?")
 
 
+def _weighted(values: dict[str, int], text: str, weights: tuple[int, ...]) -> int:
+    """Σ value(character) × weight, as ``zip(text, weights, strict=True)`` would pair them
+    (map and operator.mul: a bulk import checks two sums per row)."""
+    if len(text) != len(weights):
+        raise ValueError(f"expected {len(weights)} characters, got {len(text)}")
+    return sum(map(mul, map(values.__getitem__, text), weights))
+
+
 def org_check_char(body: str) -> str:
     """GB 11714 check character for an 8-character organisation-code body."""
-    total = sum(_ORG_VALUE[c] * w for c, w in zip(body, _ORG_WEIGHTS, strict=True))
-    c = 11 - total % 11
+    c = 11 - _weighted(_ORG_VALUE, body, _ORG_WEIGHTS) % 11
     return "X" if c == 10 else "0" if c == 11 else str(c)
 
 
 def uscc_check_char(first17: str) -> str:
     """GB 32100 check character (the 18th) for the first 17 characters."""
-    total = sum(_VALUE[c] * w for c, w in zip(first17, _WEIGHTS, strict=True))
-    return CHARSET[(31 - total % 31) % 31]
+    return CHARSET[(31 - _weighted(_VALUE, first17, _WEIGHTS) % 31) % 31]
 
 
 def normalize_uscc(raw: object) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import fields
 from functools import cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from ..domain.records import (
@@ -63,15 +64,29 @@ def columns(cls: type[Record]) -> list[str]:
     return list(_columns(cls))
 
 
+@cache
+def _row_plan(cls: type[Record]) -> tuple[tuple[str, ...], Any, tuple[int, ...], tuple[int, ...]]:
+    """(stored field names, a getter of their values in one call, positions of the tuple
+    fields, positions of the bool fields): ``to_row``'s per-field decisions made once a kind."""
+    info = _field_info(cls)
+    names = tuple(name for name, _ in info)
+    tuples = tuple(i for i, (_, typ) in enumerate(info) if typ.startswith("tuple"))
+    bools = tuple(i for i, (_, typ) in enumerate(info) if typ == "bool")
+    return names, attrgetter(*names), tuples, bools
+
+
 def to_row(record: Record) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for name, typ in _field_info(type(record)):
-        value = getattr(record, name)
-        if typ.startswith("tuple"):
-            value = join_multi(value)
-        elif typ == "bool":
-            value = int(bool(value))
-        row[name] = value
+    names, values_of, tuples, bools = _row_plan(type(record))
+    values = values_of(record)
+    if len(names) == 1:
+        values = (values,)
+    if tuples or bools:
+        values = list(values)
+        for i in tuples:
+            values[i] = join_multi(values[i])
+        for i in bools:
+            values[i] = int(bool(values[i]))
+    row = dict(zip(names, values, strict=True))
     if isinstance(record, PINYIN_KINDS):
         row["name_pinyin"], row["name_initials"] = pinyin_keys(record.name)
     return row
