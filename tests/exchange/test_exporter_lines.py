@@ -171,3 +171,18 @@ def test_progress_and_cancel_as_the_row_writer(tmp_path, district) -> None:
             export_kind(store, "visits", tmp_path / "e.csv", ExportOptions(encoding="latin-1"))
     assert not (tmp_path / "c.csv").exists() and not (tmp_path / "e.csv").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["v.csv"]
+
+
+def test_one_read_transaction_and_nothing_left_open(tmp_path, district) -> None:
+    """The experts table is keyed by rowid: the export reads in one transaction, which it
+    closes, and it nests inside a caller's transaction."""
+    db = tmp_path / "d.db"
+    shutil.copyfile(district, db)
+    with open_store(db) as store:
+        export_kind(store, "visits", tmp_path / "a.csv")
+        assert not store.conn.in_transaction
+        store.conn.execute("BEGIN")
+        export_kind(store, "visits", tmp_path / "b.csv")
+        assert store.conn.in_transaction
+        store.conn.execute("COMMIT")
+    assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "b.csv").read_bytes()

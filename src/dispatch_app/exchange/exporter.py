@@ -86,7 +86,10 @@ _LABELS = "temp.dx_expert_labels"
 
 
 # Each visit's 服务专家 cell, for an export of every visit: one pass over visit_experts and one
-# keyed join beat a correlated subquery per visit (0.12 s + 0.2 s less for 100k visits).
+# keyed join beat a correlated subquery per visit (0.12 s + 0.2 s less for 100k visits). Keyed
+# by the visit's rowid, the export's scan of visits (rowid order) meets its rows in key order,
+# page after page: 0.03 s for 100k visits instead of 0.27 s for a look-up by visit id, for
+# 0.1 s more to build. Rowids are stable only within one read transaction: see export_kind.
 _VISIT_EXPERTS = "temp.dx_visit_experts"
 
 
@@ -97,14 +100,14 @@ def _make_labels(conn: sqlite3.Connection, *, per_visit: bool = False) -> None:
     conn.execute(f"DROP TABLE IF EXISTS {_VISIT_EXPERTS}")
     if not per_visit:
         return
+    conn.execute(f"CREATE TABLE {_VISIT_EXPERTS} (visit_rowid INTEGER PRIMARY KEY, label TEXT)")
+    # The scan walks visit_experts' primary key (visit_id, expert_id) as the outer loop (CROSS
+    # JOIN), so the labels come in expert-id order within a visit, as the correlated subquery
+    # gives them, and the GROUP BY needs no sort; each visit's rowid comes from the id index.
     conn.execute(
-        f"CREATE TABLE {_VISIT_EXPERTS} (visit_id TEXT PRIMARY KEY, label TEXT) WITHOUT ROWID"
-    )
-    # The scan walks visit_experts' primary key (visit_id, expert_id), so the labels come in
-    # expert-id order within a visit, as the correlated subquery gives them, and no sort runs.
-    conn.execute(
-        f"INSERT INTO {_VISIT_EXPERTS} SELECT ve.visit_id, group_concat(x.label, '、')"
-        f" FROM visit_experts ve JOIN {_LABELS} x ON x.id = ve.expert_id GROUP BY ve.visit_id"
+        f"INSERT INTO {_VISIT_EXPERTS} SELECT vi.rowid, group_concat(x.label, '、')"
+        f" FROM visit_experts ve CROSS JOIN {_LABELS} x ON x.id = ve.expert_id"
+        " CROSS JOIN visits vi ON vi.id = ve.visit_id GROUP BY ve.visit_id ORDER BY 1"
     )
 
 
@@ -262,7 +265,7 @@ def _select(
         )
         if whole:
             experts = g("a.label")
-            source += f" LEFT JOIN {_VISIT_EXPERTS} a ON a.visit_id = v.id"
+            source += f" LEFT JOIN {_VISIT_EXPERTS} a ON a.visit_rowid = v.rowid"
         # Without a date range, a scan of the table and one sort beat walking visits_date
         # (a random row look-up per visit): the unary + keeps the planner off the index.
         order = "v.visit_date, v.id" if by_date else "+v.visit_date, v.id"
@@ -518,6 +521,26 @@ def export_kind(
     options = options or ExportOptions()
     if options.format not in FORMATS:
         raise ExportFailed(f"不支持的格式：{options.format}", f"Unknown format {options.format}")
+    if kind != "visits":
+        return _export(store, kind, Path(out), options, progress, cancelled)
+    # One read transaction from the temporary tables to the last row: the visits' experts
+    # table is keyed by rowid, and no other connection may commit (a VACUUM renumbers rowids,
+    # an edit would make the table stale) until the file is written.
+    store.conn.execute("SAVEPOINT dx_export")
+    try:
+        return _export(store, kind, Path(out), options, progress, cancelled)
+    finally:
+        store.conn.execute("RELEASE dx_export")
+
+
+def _export(
+    store: Store,
+    kind: str,
+    out: Path,
+    options: ExportOptions,
+    progress: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> ExportResult:
     if options.format == "csv" and kind in LINE_KINDS:
         check_encoding(options.encoding)
         headers, cursor = export_lines(store, kind, options)
