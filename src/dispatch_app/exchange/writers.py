@@ -133,6 +133,14 @@ def _unencodable(
     return ExportFailed(f"{encoding} 编码失败", f"{encoding} encoding failed")
 
 
+def check_encoding(encoding: str) -> None:
+    if encoding not in ENCODINGS:
+        raise ExportFailed(
+            f"不支持的编码：{encoding}（可选 utf-8-sig、gb18030）",
+            f"Unsupported encoding {encoding} (choose utf-8-sig or gb18030)",
+        )
+
+
 def write_csv(
     target: Path,
     headers: Sequence[str],
@@ -143,11 +151,7 @@ def write_csv(
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write rows (already neutralised text) to ``target``; returns the number of data rows."""
-    if encoding not in ENCODINGS:
-        raise ExportFailed(
-            f"不支持的编码：{encoding}（可选 utf-8-sig、gb18030）",
-            f"Unsupported encoding {encoding} (choose utf-8-sig or gb18030)",
-        )
+    check_encoding(encoding)
     count = 0
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
@@ -169,6 +173,51 @@ def write_csv(
                 fh.write(buf.getvalue().encode(codec))
             except UnicodeEncodeError:
                 raise _unencodable(chunk, headers, codec, count + 2) from None
+            count += len(chunk)
+            if progress:
+                progress(count)
+            if cancelled and cancelled():
+                raise Cancelled()
+        fh.flush()
+        os.fsync(fh.fileno())
+    return count
+
+
+def write_csv_lines(
+    target: Path,
+    headers: Sequence[str],
+    lines: Iterable[Sequence[bytes | str]],
+    *,
+    encoding: str = "utf-8-sig",
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Like :func:`write_csv`, for rows already written as CSV lines (CRLF included), each a
+    1-tuple: UTF-8 bytes for ``utf-8-sig`` (written as they come), else text. The same file,
+    the same errors, the same progress calls; Python touches one object per row."""
+    check_encoding(encoding)
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    head = io.StringIO(newline="")
+    csv.writer(head, lineterminator="\r\n").writerow(headers)
+    count = 0
+    take = _chunks(lines)
+    with atomic_path(target) as tmp, tmp.open("wb") as fh:
+        if encoding == "utf-8-sig":
+            fh.write(b"\xef\xbb\xbf")
+        fh.write(head.getvalue().encode(codec))
+        while True:
+            chunk = take()
+            if not chunk:
+                break
+            if codec == "utf-8":
+                fh.write(b"".join([line for (line,) in chunk]))
+            else:
+                text = "".join([line for (line,) in chunk])
+                try:
+                    fh.write(text.encode(codec))
+                except UnicodeEncodeError:
+                    rows = list(csv.reader(io.StringIO(text, newline="")))
+                    raise _unencodable(rows, headers, codec, count + 2) from None
             count += len(chunk)
             if progress:
                 progress(count)
