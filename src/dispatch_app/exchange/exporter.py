@@ -2,11 +2,12 @@
 
 The query does the work in SQLite (joins for names, codes → Chinese labels, the formula
 guard of ``cells.neutralise`` as a CASE expression), so the rows go straight from the cursor
-to the CSV writer without a Python loop per cell. Row order is stable: by the kind's natural
-key, then record id. Filters: ``district`` (the record's district; appointments by their
-enterprise's), ``date_from``/``date_to`` (visits by 服务日期, appointments by 开始日期, the
-other kinds by the date of their last update). Visits without 跟进事项 text export their
-follow-up items instead (see ``follow_ups``).
+to the CSV writer without a Python loop per cell; a visits CSV goes further, each record
+coming from SQLite as its finished CSV line (``csv_lines_query``). Row order is stable: by
+the kind's natural key, then record id. Filters: ``district`` (the record's district;
+appointments by their enterprise's), ``date_from``/``date_to`` (visits by 服务日期,
+appointments by 开始日期, the other kinds by the date of their last update). Visits without
+跟进事项 text export their follow-up items instead (see ``follow_ups``).
 """
 
 from __future__ import annotations
