@@ -447,7 +447,7 @@ def csv_lines_query(
         f" FROM {source}{where} LIMIT -1 OFFSET 0"
     )
     cells = " || ',' || ".join(csv_text(e) for e in exprs)
-    careful = f"(SELECT {cells} || char(13, 10) FROM {source} WHERE {alias}.rowid = r)"
+    careful = f"(SELECT {cells} || char(13, 10) FROM {source} WHERE {alias}.rowid = rec.r)"
     needs_care = (
         f"p GLOB '*\"*' OR p GLOB '*\r*' OR p GLOB '*\n*' OR p GLOB '{'*,' * n}*'"
         f" OR length(CAST(p AS BLOB)) <> size + {n - 1}"
@@ -456,7 +456,7 @@ def csv_lines_query(
     if as_bytes:
         line = f"CAST({line} AS BLOB)"
     by = ", ".join(f"k{j}" for j in range(len(keys)))
-    return f"SELECT {line} FROM ({records}) ORDER BY {by}", params
+    return f"SELECT {line} FROM ({records}) rec ORDER BY {by}", params
 
 
 def _by_date(options: ExportOptions) -> bool:
