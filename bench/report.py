@@ -74,9 +74,10 @@ WHY_MISSED = {
     "exchange_import": "per-row checks in Python (USCC check digit, phone, district, dates) and "
     "pinyin keys for every name, where `sqlite3 .import` only copies text; profile in "
     "bench/README.md (issue 11); not fixed yet",
-    "exchange_export": "Python's own floor (row tuples + `csv.writer`) is already ~3.4× "
-    "`sqlite3 -csv` here, before the template's columns and the formula guard; ≤ 2× would "
-    "need the export done in SQL/C",
+    "exchange_export": "the lines are built in SQL (no Python per cell); what is left is the "
+    "query the template needs (names joined from three tables, the experts cell, the sort by "
+    "date), which the sqlite3 CLI itself runs in ~0.74× our whole process's CPU, against a "
+    "plain `SELECT *` (bench/README.md, issue 11 part 3, third pass)",
     "growth_export": "as exchange_export",
     "gui_": "the integrity check on open (`quick_check` before any write: ~0.12 s at 100k "
     "visits, seconds at 1M; `open_checks_100k`) comes first, then Qt's own work the bare window "

@@ -2,11 +2,12 @@
 
 The query does the work in SQLite (joins for names, codes → Chinese labels, the formula
 guard of ``cells.neutralise`` as a CASE expression), so the rows go straight from the cursor
-to the CSV writer without a Python loop per cell. Row order is stable: by the kind's natural
-key, then record id. Filters: ``district`` (the record's district; appointments by their
-enterprise's), ``date_from``/``date_to`` (visits by 服务日期, appointments by 开始日期, the
-other kinds by the date of their last update). Visits without 跟进事项 text export their
-follow-up items instead (see ``follow_ups``).
+to the CSV writer without a Python loop per cell; a visits CSV goes further, each record
+coming from SQLite as its finished CSV line (``csv_lines_query``). Row order is stable: by
+the kind's natural key, then record id. Filters: ``district`` (the record's district;
+appointments by their enterprise's), ``date_from``/``date_to`` (visits by 服务日期,
+appointments by 开始日期, the other kinds by the date of their last update). Visits without
+跟进事项 text export their follow-up items instead (see ``follow_ups``).
 """
 
 from __future__ import annotations
@@ -446,7 +447,7 @@ def csv_lines_query(
         f" FROM {source}{where} LIMIT -1 OFFSET 0"
     )
     cells = " || ',' || ".join(csv_text(e) for e in exprs)
-    careful = f"(SELECT {cells} || char(13, 10) FROM {source} WHERE {alias}.rowid = r)"
+    careful = f"(SELECT {cells} || char(13, 10) FROM {source} WHERE {alias}.rowid = rec.r)"
     needs_care = (
         f"p GLOB '*\"*' OR p GLOB '*\r*' OR p GLOB '*\n*' OR p GLOB '{'*,' * n}*'"
         f" OR length(CAST(p AS BLOB)) <> size + {n - 1}"
@@ -455,7 +456,7 @@ def csv_lines_query(
     if as_bytes:
         line = f"CAST({line} AS BLOB)"
     by = ", ".join(f"k{j}" for j in range(len(keys)))
-    return f"SELECT {line} FROM ({records}) ORDER BY {by}", params
+    return f"SELECT {line} FROM ({records}) rec ORDER BY {by}", params
 
 
 def _by_date(options: ExportOptions) -> bool:
