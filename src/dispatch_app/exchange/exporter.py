@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from ..domain.choices import (
@@ -542,41 +543,19 @@ def _export(
     progress: Callable[[int], None] | None,
     cancelled: Callable[[], bool] | None,
 ) -> ExportResult:
+    write: Callable[..., int]
     if options.format == "csv" and kind in LINE_KINDS:
         check_encoding(options.encoding)
         headers, cursor = export_lines(store, kind, options)
-        try:
-            n = write_csv_lines(
-                Path(out),
-                headers,
-                cursor,
-                encoding=options.encoding,
-                progress=progress,
-                cancelled=cancelled,
-            )
-        finally:
-            cursor.close()
-        return ExportResult(kind, Path(out), n)
-    headers, cursor = export_rows(store, kind, options)
-    try:
+        write = partial(write_csv_lines, encoding=options.encoding)
+    else:
+        headers, cursor = export_rows(store, kind, options)
         if options.format == "xlsx":
-            n = write_xlsx(
-                Path(out),
-                headers,
-                cursor,
-                sheet_title=SPECS[kind].zh,
-                progress=progress,
-                cancelled=cancelled,
-            )
+            write = partial(write_xlsx, sheet_title=SPECS[kind].zh)
         else:
-            n = write_csv(
-                Path(out),
-                headers,
-                cursor,
-                encoding=options.encoding,
-                progress=progress,
-                cancelled=cancelled,
-            )
+            write = partial(write_csv, encoding=options.encoding)
+    try:
+        n = write(Path(out), headers, cursor, progress=progress, cancelled=cancelled)
     finally:
         cursor.close()
     return ExportResult(kind, Path(out), n)

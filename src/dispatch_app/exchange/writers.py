@@ -152,35 +152,22 @@ def write_csv(
 ) -> int:
     """Write rows (already neutralised text) to ``target``; returns the number of data rows."""
     check_encoding(encoding)
-    count = 0
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
     buf = io.StringIO(newline="")
     writer = csv.writer(buf, lineterminator="\r\n")
-    take = _chunks(rows)
-    with atomic_path(target) as tmp, tmp.open("wb") as fh:
-        if encoding == "utf-8-sig":
-            fh.write(b"\xef\xbb\xbf")
-        codec = "utf-8" if encoding == "utf-8-sig" else encoding
-        writer.writerow(headers)
-        fh.write(buf.getvalue().encode(codec))
-        while True:
-            chunk = take()
-            if not chunk:
-                break
-            buf.seek(0)
-            buf.truncate()
-            writer.writerows(chunk)
-            try:
-                fh.write(buf.getvalue().encode(codec))
-            except UnicodeEncodeError:
-                raise _unencodable(chunk, headers, codec, count + 2) from None
-            count += len(chunk)
-            if progress:
-                progress(count)
-            if cancelled and cancelled():
-                raise Cancelled()
-        fh.flush()
-        os.fsync(fh.fileno())
-    return count
+    writer.writerow(headers)
+    header = buf.getvalue()
+
+    def encode(chunk: list, first_row: int) -> bytes:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerows(chunk)
+        try:
+            return buf.getvalue().encode(codec)
+        except UnicodeEncodeError:
+            raise _unencodable(chunk, headers, codec, first_row) from None
+
+    return _write_chunks(target, encoding, header, _chunks(rows), encode, progress, cancelled)
 
 
 def write_csv_lines(
@@ -199,25 +186,45 @@ def write_csv_lines(
     codec = "utf-8" if encoding == "utf-8-sig" else encoding
     head = io.StringIO(newline="")
     csv.writer(head, lineterminator="\r\n").writerow(headers)
+
+    def encode(chunk: list, first_row: int) -> bytes:
+        if codec == "utf-8":
+            return b"".join([line for (line,) in chunk])
+        text = "".join([line for (line,) in chunk])
+        try:
+            return text.encode(codec)
+        except UnicodeEncodeError:
+            rows = list(csv.reader(io.StringIO(text, newline="")))
+            raise _unencodable(rows, headers, codec, first_row) from None
+
+    return _write_chunks(
+        target, encoding, head.getvalue(), _chunks(lines), encode, progress, cancelled
+    )
+
+
+def _write_chunks(
+    target: Path,
+    encoding: str,
+    header: str,
+    take: Callable[[], list],
+    encode: Callable[[list, int], bytes],
+    progress: Callable[[int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> int:
+    """The file both CSV writers make: a BOM for ``utf-8-sig``, the header line, then each
+    chunk as ``encode(chunk, its first row's number in the file)`` gives it, with progress
+    and cancel after each; into a temporary file, synced, then renamed over ``target``."""
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
     count = 0
-    take = _chunks(lines)
     with atomic_path(target) as tmp, tmp.open("wb") as fh:
         if encoding == "utf-8-sig":
             fh.write(b"\xef\xbb\xbf")
-        fh.write(head.getvalue().encode(codec))
+        fh.write(header.encode(codec))
         while True:
             chunk = take()
             if not chunk:
                 break
-            if codec == "utf-8":
-                fh.write(b"".join([line for (line,) in chunk]))
-            else:
-                text = "".join([line for (line,) in chunk])
-                try:
-                    fh.write(text.encode(codec))
-                except UnicodeEncodeError:
-                    rows = list(csv.reader(io.StringIO(text, newline="")))
-                    raise _unencodable(rows, headers, codec, count + 2) from None
+            fh.write(encode(chunk, count + 2))
             count += len(chunk)
             if progress:
                 progress(count)
