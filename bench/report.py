@@ -83,8 +83,8 @@ WHY_MISSED = {
     "the CJK font, painting tables of Chinese text: a minimal script with the same first paint "
     "is already ~1.4×) and our modules on the path; the opening `quick_check` now runs after "
     "the first paint (bench/README.md, start-up itemised, third pass)",
-    "growth_startup": "as gui_startup (the opening `quick_check` runs after the first paint, "
-    "so the file's size no longer delays it; the first page's queries still grow with it)",
+    "growth_startup": "as gui_startup (the opening `quick_check`, which dominated at 1M visits, "
+    "now runs after the first paint)",
     "reports_": "most of the time is reportlab's Table (cell geometry twice, a string drawn "
     "per cell) for the ruled forms the bureau's sheets need; the plain floor draws no table "
     "(against the same script with tables we are faster) and LibreOffice given plain "
