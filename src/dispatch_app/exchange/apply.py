@@ -276,13 +276,14 @@ def _insert_records(store: Store, plan: Plan) -> None:
         sql = sql.replace(") VALUES (", ", needs_updated_at) VALUES (")
         sql = sql[:-1] + ", :needs_updated_at)"
     stored = len(plan.existing.updated) - len(rows)
-    if len(rows) < BULK_RECORDS or len(rows) < stored:
+    with audit.BulkInserts(conn, table):  # the records' audit rows in one statement
+        if len(rows) < BULK_RECORDS or len(rows) < stored:
+            conn.executemany(sql, rows)
+            return
+        rebuild = drop_indexes(conn, (table,))
         conn.executemany(sql, rows)
-        return
-    rebuild = drop_indexes(conn, (table,))
-    conn.executemany(sql, rows)
-    for statement in rebuild:
-        conn.execute(statement)
+        for statement in rebuild:
+            conn.execute(statement)
 
 
 _SUMMARISED_VISITS = (
