@@ -102,3 +102,86 @@ def test_new_experts_teams_in_row_order(tmp_path, empty_db) -> None:
         ("甲队", "李四", "leader"),
     ]
     assert [tuple(r) for r in leaders] == [("乙队", None), ("甲队", "李四")]
+
+
+def _trail_after(path, start: int) -> list[tuple]:
+    with open_store(path, readonly=True) as store:
+        return [
+            tuple(r)
+            for r in store.query(
+                # New enterprises' ids are drawn at random: name them by their USCC.
+                "SELECT at, who, action, table_name,"
+                " coalesce((SELECT uscc FROM enterprises e WHERE e.id = record_id), record_id),"
+                " before, after FROM audit_log WHERE id > ? ORDER BY id",
+                (start,),
+            )
+        ]
+
+
+def _import_scenario(tmp_path, district_db, tag: str) -> list[tuple]:
+    """New enterprises (a big load), the same again (no change), updated ones, and streamed
+    new visits among unchanged ones."""
+    import shutil
+    import sqlite3
+
+    from dispatch_app.exchange.exporter import export_kind
+
+    folder = tmp_path / tag
+    folder.mkdir()
+    with open_store(district_db, readonly=True) as store:
+        export_kind(store, "visits", folder / "visits.csv")
+    db = shutil.copyfile(district_db, folder / "d.db")
+    raw = sqlite3.connect(db)
+    raw.execute("PRAGMA foreign_keys = ON")
+    with raw:
+        raw.execute("DELETE FROM visits WHERE rowid % 3 = 0")  # re-imported as new visits
+    start = raw.execute("SELECT coalesce(max(id), 0) FROM audit_log").fetchone()[0]
+    raw.close()
+    big, small = folder / "big.csv", folder / "small.csv"
+    _write(big, BULK_RECORDS + 10)
+    _write(small, 30)
+    renamed = small.read_text("utf-8-sig").replace("阀门厂", "泵业")
+    with open_store(db) as store:
+        for source in (big, small):
+            assert import_file(store, "enterprises", source).ok
+        small.write_text(renamed, "utf-8-sig")
+        assert import_file(store, "enterprises", small).updated == 30
+        result = import_file(store, "visits", folder / "visits.csv")
+        assert result.ok and result.added > 0
+    return _trail_after(db, start)
+
+
+def test_bulk_audit_rows_are_the_triggers_rows(tmp_path, district_db, monkeypatch) -> None:
+    """The new records' audit rows written in one statement equal the trigger's, in order."""
+    from dispatch_app.store import audit
+
+    bulk = _import_scenario(tmp_path, district_db, "bulk")
+    monkeypatch.setattr(audit, "BULK_INSERTS", False)
+    triggered = _import_scenario(tmp_path, district_db, "triggers")
+    assert len(bulk) == len(triggered) > BULK_RECORDS
+    assert [r[1:] for r in bulk] == [r[1:] for r in triggered]  # all but the import's time
+    assert {r[3] for r in bulk if r[4]} == {"enterprises", "visits"}
+    assert {r[2] for r in bulk} == {"import"}
+    # Each import's rows carry its one time, as the trigger's did.
+    for trail in (bulk, triggered):
+        times = [r[0] for r in trail if r[4]]  # per-record rows (summaries: own time)
+        assert times == sorted(times) and len(set(times)) == 3  # small.csv is in big.csv
+
+
+def test_a_rejected_streamed_import_leaves_the_trail_as_it_was(tmp_path, district_db) -> None:
+    from dispatch_app.exchange.exporter import export_kind
+    from dispatch_app.store import audit
+
+    source = tmp_path / "visits.csv"
+    with open_store(district_db, readonly=True) as store:
+        export_kind(store, "visits", source)
+    lines = source.read_text("utf-8-sig").splitlines()
+    source.write_text("\n".join([*lines, lines[-1].replace(",", ",,", 1)]) + "\n", "utf-8-sig")
+    with open_store(district_db) as store:
+        store.conn.execute("DELETE FROM visits WHERE rowid % 2 = 0")
+        before = store.query("SELECT count(*) FROM audit_log")[0][0]
+        result = import_file(store, "visits", source)
+        assert not result.ok
+        assert store.query("SELECT count(*) FROM audit_log")[0][0] == before
+        per_record = store.query("SELECT per_record FROM temp.audit_session")[0][0]
+        assert per_record == 1 and audit.is_installed(store.conn)

@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 
 from dispatch_app.domain.records import Expert, Record
 from dispatch_app.domain.text import join_multi, pinyin_keys
-from dispatch_app.store.rows import PINYIN_KINDS, TABLES, to_row
+from dispatch_app.store.rows import (
+    PINYIN_KINDS,
+    TABLES,
+    columns,
+    insert_sql,
+    insert_sql_positional,
+    row_values,
+    to_row,
+)
 
 
 def _former_to_row(record: Record) -> dict[str, Any]:
@@ -61,3 +69,20 @@ def test_to_row_equals_the_field_by_field_version(record: Record) -> None:
 
 def test_an_experts_flag_is_stored_as_0_or_1() -> None:
     assert to_row(Expert(name="甲", can_be_vp="yes"))["can_be_vp"] == 1  # type: ignore[arg-type]
+
+
+@settings(max_examples=200, deadline=None)
+@given(records())
+def test_row_values_are_to_rows_values_in_column_order(record: Record) -> None:
+    row = to_row(record)
+    assert row_values(record) == tuple(row[c] for c in columns(type(record)))
+    assert list(row) == columns(type(record))
+
+
+def test_the_positional_insert_names_the_same_columns() -> None:
+    for cls in TABLES:
+        named, positional = insert_sql(cls), insert_sql_positional(cls)
+        assert named.split(" VALUES ")[0] == positional.split(" VALUES ")[0]
+        assert positional.count("?") == len(columns(cls))
+    extra = insert_sql_positional(Expert, ("x",))
+    assert extra.count("?") == len(columns(Expert)) + 1 and ", x) VALUES" in extra

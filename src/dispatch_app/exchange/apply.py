@@ -16,7 +16,15 @@ from typing import Any
 from ..domain.records import Enterprise, Expert, FollowUp, Record, Team, TeamMember, Visit
 from ..store import audit
 from ..store.database import Store
-from ..store.rows import TABLES, columns, insert_sql, to_row, update_sql
+from ..store.rows import (
+    TABLES,
+    columns,
+    insert_sql,
+    insert_sql_positional,
+    row_values,
+    to_row,
+    update_sql,
+)
 from .checks import RECORD_CLASSES, Checked
 from .existing import Existing, fetch_rows, fetch_visit_experts, memberships
 from .follow_ups import reconcile, summaries
@@ -267,22 +275,24 @@ def _insert_records(store: Store, plan: Plan) -> None:
     cls = plan.cls
     conn = store.conn
     table = TABLES[cls]
-    rows = [to_row(c.record) for c in plan.inserts]
-    sql = insert_sql(cls)
+    rows: list[tuple] = [row_values(c.record) for c in plan.inserts]
+    sql = insert_sql_positional(cls)
     if cls is Enterprise:
         # What the insert trigger would set, one UPDATE per row: written with the row instead.
-        for row in rows:
-            row["needs_updated_at"] = row["updated_at"] if row["tech_needs"] else None
-        sql = sql.replace(") VALUES (", ", needs_updated_at) VALUES (")
-        sql = sql[:-1] + ", :needs_updated_at)"
+        rows = [
+            (*row, c.record.updated_at if c.record.tech_needs else None)  # type: ignore[attr-defined]
+            for row, c in zip(rows, plan.inserts, strict=True)
+        ]
+        sql = insert_sql_positional(cls, ("needs_updated_at",))
     stored = len(plan.existing.updated) - len(rows)
-    if len(rows) < BULK_RECORDS or len(rows) < stored:
+    with audit.BulkInserts(conn, table):  # the records' audit rows in one statement
+        if len(rows) < BULK_RECORDS or len(rows) < stored:
+            conn.executemany(sql, rows)
+            return
+        rebuild = drop_indexes(conn, (table,))
         conn.executemany(sql, rows)
-        return
-    rebuild = drop_indexes(conn, (table,))
-    conn.executemany(sql, rows)
-    for statement in rebuild:
-        conn.execute(statement)
+        for statement in rebuild:
+            conn.execute(statement)
 
 
 _SUMMARISED_VISITS = (

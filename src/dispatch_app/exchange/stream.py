@@ -37,6 +37,7 @@ from itertools import chain
 from operator import attrgetter, itemgetter
 
 from ..domain.records import Visit
+from ..store import audit
 from ..store.database import Store
 from ..store.rows import columns
 from .checks import Checked
@@ -144,15 +145,20 @@ class InsertStream:
         self._cache = big_cache(self.conn)
         self._stopped = False
         self._switch = sys.getswitchinterval()
+        # The new visits' audit rows, written in one statement by finish() (not by the
+        # trigger in the writer thread, row by row).
+        self._audit = audit.BulkInserts(self.conn, _VISITS)
 
     def start(self) -> None:
         self._cache.__enter__()
         sys.setswitchinterval(min(self._switch, SWITCH_INTERVAL))
         try:
+            self._audit.begin()
             if self.bulk:
                 self._rebuild = drop_indexes(self.conn)
             self._thread.start()
         except BaseException:
+            self._audit.cancel()
             self._stop()  # restore the cache size and the switch interval
             raise
 
@@ -201,11 +207,14 @@ class InsertStream:
         self._flush()
         self._stop()
         if self._error is not None:
+            self._audit.cancel()
             raise self._error
         for sql in self._rebuild:
             self.conn.execute(sql)
+        self._audit.end()
 
     def abort(self) -> None:
         """Stop the writer (the caller rolls the transaction back)."""
         self._pending = []
         self._stop()
+        self._audit.cancel()

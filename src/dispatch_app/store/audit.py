@@ -244,6 +244,75 @@ def acting(conn: sqlite3.Connection, action: str, *, per_record: bool = True) ->
             )
 
 
+# Whether an import's or merge's new records get their audit rows from one statement after
+# the insert (``BulkInserts``) rather than the insert trigger row by row; the rows are the
+# same (tests switch this off to compare).
+BULK_INSERTS = True
+
+
+class BulkInserts:
+    """The audit rows of a bulk insert into one table, written by one ``INSERT … SELECT``.
+
+    Inside an import or merge (``acting``), an inserted record's row holds its table, id, the
+    import's time, actor and action, and no fields. Between :meth:`begin` and :meth:`end` the
+    triggers record nothing (only new rows of ``table`` may be written meanwhile); :meth:`end`
+    then writes the same row for every record inserted since :meth:`begin`, in insertion
+    (rowid) order, as the trigger would have: 100k visits' rows in ~0.5 s of SQLite instead
+    of ~2 s of trigger programs. Outside an import, or without per-record rows, it does
+    nothing.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, table: str) -> None:
+        self.conn = conn
+        self.table = table
+        self.after: int | None = None  # the table's last rowid at begin(); None: not active
+
+    def begin(self) -> None:
+        if not BULK_INSERTS or not is_installed(self.conn) or self.table not in AUDITED:
+            return
+        action, per_record = self.conn.execute(
+            "SELECT action, per_record FROM temp.audit_session"
+        ).fetchone()
+        if not action or not per_record:
+            return
+        self.after = self.conn.execute(
+            f"SELECT coalesce(max(rowid), 0) FROM main.{self.table}"
+        ).fetchone()[0]
+        self.conn.execute("UPDATE temp.audit_session SET per_record = 0")
+
+    def end(self) -> None:
+        if self.after is None:
+            return
+        after, self.after = self.after, None
+        self.conn.execute("UPDATE temp.audit_session SET per_record = 1")
+        self.conn.execute(
+            "INSERT INTO main.audit_log (at, who, action, table_name, record_id, before, after)"
+            " SELECT coalesce(s.at, audit_now()),"
+            " coalesce(nullif(s.who, ''), s.acting_who, audit_who()), s.action, ?, t.id,"
+            f" NULL, NULL FROM main.{self.table} t, temp.audit_session s"
+            " WHERE t.rowid > ? ORDER BY t.rowid",
+            (self.table, after),
+        )
+
+    def cancel(self) -> None:
+        """Leave without writing (the caller rolls the transaction back)."""
+        if self.after is None:
+            return
+        self.after = None
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("UPDATE temp.audit_session SET per_record = 1")
+
+    def __enter__(self) -> BulkInserts:
+        self.begin()
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if error is None:
+            self.end()
+        else:
+            self.cancel()
+
+
 def write_change(
     conn: sqlite3.Connection, table: str, record_id: str, before: dict, after: dict
 ) -> None:

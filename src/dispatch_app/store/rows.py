@@ -92,6 +92,24 @@ def to_row(record: Record) -> dict[str, Any]:
     return row
 
 
+def row_values(record: Record) -> tuple[Any, ...]:
+    """``to_row``'s values as a tuple in ``columns`` order, for positional inserts (binding
+    by position: 20k enterprises 0.1 s faster than by name)."""
+    names, values_of, tuples, bools = _row_plan(type(record))
+    values = values_of(record)
+    if len(names) == 1:
+        values = (values,)
+    if tuples or bools:
+        values = list(values)
+        for i in tuples:
+            values[i] = join_multi(values[i])
+        for i in bools:
+            values[i] = int(bool(values[i]))
+    if isinstance(record, PINYIN_KINDS):
+        return (*values, *pinyin_keys(record.name))
+    return tuple(values)
+
+
 def from_row(cls: type[R], row: sqlite3.Row | dict[str, Any]) -> R:
     keys = row.keys()
     values: dict[str, Any] = {}
@@ -112,6 +130,12 @@ def insert_sql(cls: type[Record]) -> str:
     return (
         f"INSERT INTO {TABLES[cls]} ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
     )
+
+
+def insert_sql_positional(cls: type[Record], extra: tuple[str, ...] = ()) -> str:
+    """``insert_sql`` with ``?`` parameters (``row_values`` order), then ``extra`` columns."""
+    cols = [*columns(cls), *extra]
+    return f"INSERT INTO {TABLES[cls]} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
 
 
 def update_sql(cls: type[Record]) -> str:
