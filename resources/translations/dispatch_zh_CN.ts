@@ -4,7 +4,7 @@
   <context>
     <name>dispatch</name>
     <message>
-      <location filename="main_window.py" line="347" />
+      <location filename="main_window.py" line="452" />
       <source> (read-only)</source>
       <translation>（只读）</translation>
     </message>
@@ -19,7 +19,7 @@
       <translation>关于(&amp;A)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="349" />
+      <location filename="backup_actions.py" line="377" />
       <source>&amp;Back up now</source>
       <translation>立即备份(&amp;B)</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="352" />
+      <location filename="backup_actions.py" line="380" />
       <source>&amp;Restore from a backup…</source>
       <translation>从备份恢复(&amp;R)…</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>（范围 {low}–{high}）</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="102" />
+      <location filename="team_base_section.py" line="107" />
       <source>(the district's centre)</source>
       <translation>（区县中心）</translation>
     </message>
@@ -129,12 +129,12 @@
       <translation>18位，如 91330382MA2XXXXXXX</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="313" />
+      <location filename="suggestions_dialog.py" line="314" />
       <source>; left out: {why}</source>
       <translation>；未列入：{why}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="296" />
+      <location filename="map_page.py" line="304" />
       <source>; {n} records have no position</source>
       <translation>；{n} 条记录没有位置（既无坐标也无区县）</translation>
     </message>
@@ -146,7 +146,7 @@
 {problem}</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="183" />
+      <location filename="planning_page.py" line="194" />
       <source>A team's day</source>
       <translation>轻骑队行程</translation>
     </message>
@@ -156,7 +156,7 @@
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="126" />
+      <location filename="backup_actions.py" line="154" />
       <source>About this database</source>
       <translation>关于该数据库</translation>
     </message>
@@ -176,7 +176,7 @@
       <translation>加入该队全部成员</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="267" />
+      <location filename="planning_page.py" line="279" />
       <source>Add to the day</source>
       <translation>加入当天行程</translation>
     </message>
@@ -246,7 +246,7 @@
       <translation>全部状态</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="195" />
+      <location filename="record_page.py" line="196" />
       <source>All teams</source>
       <translation>全部轻骑队</translation>
     </message>
@@ -302,7 +302,7 @@
       <translation>审定状态</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="468" />
+      <location filename="map_page.py" line="476" />
       <source>approximate</source>
       <translation>近似位置</translation>
     </message>
@@ -317,7 +317,7 @@
       <translation>位置为近似：{n} 家企业没有自己的坐标，按区县中心估算。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="327" />
+      <location filename="map_page.py" line="335" />
       <source>approximate: district centre</source>
       <translation>近似位置：区县中心</translation>
     </message>
@@ -347,39 +347,39 @@
       <translation>分配给轻骑队</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="171" />
+      <location filename="planning_page.py" line="182" />
       <source>Assign to a team…</source>
       <translation>分配给轻骑队…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="153" />
+      <location filename="backup_actions.py" line="181" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="100" />
+      <location filename="backup_actions.py" line="109" />
       <source>Backed up to {path}</source>
       <translation>已备份到 {path}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="153" />
+      <location filename="backup_actions.py" line="181" />
       <source>Backed up to:
 {path}</source>
       <translation>已备份到：
 {path}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="106" />
+      <location filename="backup_actions.py" line="115" />
       <source>Backing up the database…</source>
       <translation>正在备份数据库…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="103" />
+      <location filename="backup_actions.py" line="112" />
       <source>Backup failed</source>
       <translation>备份失败</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="219" />
+      <location filename="backup_actions.py" line="247" />
       <source>Backups (*.db);;All files (*)</source>
       <translation>备份文件 (*.db);;所有文件 (*)</translation>
     </message>
@@ -424,12 +424,12 @@
       <translation>落后</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="267" />
+      <location filename="dashboard_page.py" line="276" />
       <source>Breakdowns</source>
       <translation>分类统计</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="316" />
+      <location filename="backup_actions.py" line="344" />
       <source>Broken references: {count}</source>
       <translation>失效的引用：{count}</translation>
     </message>
@@ -449,7 +449,7 @@
       <translation>生成报送数据包…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="243" />
+      <location filename="export_dialog.py" line="249" />
       <source>Bundle written to {path}</source>
       <translation>数据包已保存到 {path}</translation>
     </message>
@@ -459,17 +459,17 @@
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="297" />
+      <location filename="dashboard_page.py" line="306" />
       <source>By industry</source>
       <translation>按行业</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="298" />
+      <location filename="dashboard_page.py" line="307" />
       <source>By qualification</source>
       <translation>按企业资质</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="296" />
+      <location filename="dashboard_page.py" line="305" />
       <source>By visit type</source>
       <translation>按服务类型</translation>
     </message>
@@ -484,12 +484,12 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="241" />
+      <location filename="planning_page.py" line="252" />
       <source>Cancel the chosen planned visit (Del)</source>
       <translation>取消所选的计划走访（删除键）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="616" />
+      <location filename="planning_page.py" line="628" />
       <source>Cancel the planned visit to {name} on {date}? It stays in the visits list as cancelled.</source>
       <translation>取消 {date} 对{name}的计划走访？该记录仍保留在入企服务列表中，状态为“已取消”。</translation>
     </message>
@@ -509,7 +509,7 @@
       <translation>已取消：此前找到的坐标已保存。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="630" />
+      <location filename="planning_page.py" line="642" />
       <source>Cancelled: {name} on {date}</source>
       <translation>已取消：{date} {name}</translation>
     </message>
@@ -519,7 +519,7 @@
       <translation>正在取消…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="260" />
+      <location filename="main_window.py" line="307" />
       <source>Cannot open the database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -554,7 +554,7 @@
       <translation>检查数据</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="134" />
+      <location filename="backup_actions.py" line="162" />
       <source>Checking the database…</source>
       <translation>正在检查数据库…</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>正在检查文件…</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="331" />
+      <location filename="backup_actions.py" line="359" />
       <source>Checking the whole database…</source>
       <translation>正在全面检查数据库…</translation>
     </message>
@@ -579,7 +579,7 @@
       <translation>中文字体：文泉驿微米黑（Apache-2.0 许可），随程序附带于 resources/fonts，含许可证。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="211" />
+      <location filename="suggestions_dialog.py" line="212" />
       <source>Choose</source>
       <translation>选择</translation>
     </message>
@@ -624,12 +624,12 @@
       <translation>请选择保存位置。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="151" />
+      <location filename="map_page.py" line="159" />
       <source>Clear the route</source>
       <translation>清除路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="193" />
+      <location filename="map_page.py" line="201" />
       <source>Click a point to select it.</source>
       <translation>单击地图上的点以选中。</translation>
     </message>
@@ -639,7 +639,7 @@
       <translation>点击查看这个数字对应的记录</translation>
     </message>
     <message>
-      <location filename="crash_dialog.py" line="71" />
+      <location filename="crash_dialog.py" line="72" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -659,7 +659,7 @@
       <translation>办结…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="253" />
+      <location filename="planning_page.py" line="264" />
       <source>Close to the route</source>
       <translation>顺路可访</translation>
     </message>
@@ -704,12 +704,12 @@
       <translation>登记计划服务的完成情况</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="392" />
+      <location filename="dashboard_page.py" line="404" />
       <source>Computing the progress…</source>
       <translation>正在计算进度…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="383" />
+      <location filename="dashboard_page.py" line="395" />
       <source>Computing…</source>
       <translation>正在计算…</translation>
     </message>
@@ -719,12 +719,12 @@
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="crash_dialog.py" line="77" />
+      <location filename="crash_dialog.py" line="78" />
       <source>Copied</source>
       <translation>已复制</translation>
     </message>
     <message>
-      <location filename="crash_dialog.py" line="67" />
+      <location filename="crash_dialog.py" line="68" />
       <source>Copy details</source>
       <translation>复制详情</translation>
     </message>
@@ -739,12 +739,12 @@
       <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="137" />
+      <location filename="dashboard_page.py" line="140" />
       <source>Covered</source>
       <translation>覆盖企业</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="202" />
+      <location filename="export_dialog.py" line="205" />
       <source>Create</source>
       <translation>生成</translation>
     </message>
@@ -754,12 +754,12 @@
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="229" />
+      <location filename="export_dialog.py" line="235" />
       <source>Creating the bundle…</source>
       <translation>正在生成数据包…</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="234" />
+      <location filename="main_window.py" line="263" />
       <source>Creating the database…</source>
       <translation>正在创建数据库…</translation>
     </message>
@@ -779,7 +779,7 @@
       <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="490" />
+      <location filename="dashboard_page.py" line="502" />
       <source>Cumulative</source>
       <translation>累计完成</translation>
     </message>
@@ -809,12 +809,12 @@
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="628" />
+      <location filename="dashboard_page.py" line="640" />
       <source>Definitions</source>
       <translation>口径说明</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="219" />
+      <location filename="dashboard_page.py" line="224" />
       <source>Definitions…</source>
       <translation>口径说明…</translation>
     </message>
@@ -854,7 +854,7 @@
       <translation>调度设置</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="448" />
+      <location filename="dashboard_page.py" line="460" />
       <source>distinct enterprises with a completed visit; {n:,} visits planned</source>
       <translation>已完成服务的企业（去重）；另有计划服务 {n:,} 家次</translation>
     </message>
@@ -869,7 +869,7 @@
       <translation>区县 / 乡镇</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="249" />
+      <location filename="dashboard_page.py" line="254" />
       <source>Districts (double-click a figure to see its records)</source>
       <translation>各区县排名（双击数字查看对应记录）</translation>
     </message>
@@ -884,12 +884,12 @@
       <translation>文档</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="113" />
+      <location filename="dashboard_page.py" line="116" />
       <source>Done %</source>
       <translation>完成率</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="245" />
+      <location filename="planning_page.py" line="256" />
       <source>Draw this team's day on the Map page (Ctrl+Shift+G)</source>
       <translation>在地图页画出该队当天路线（Ctrl+Shift+G）</translation>
     </message>
@@ -954,7 +954,7 @@
       <translation>文件的每一列对应一个字段；未对应的列不导入。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="215" />
+      <location filename="dashboard_page.py" line="220" />
       <source>Edit targets…</source>
       <translation>编辑目标…</translation>
     </message>
@@ -1003,7 +1003,7 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="230" />
+      <location filename="dashboard_page.py" line="235" />
       <source>Enterprises covered</source>
       <translation>覆盖企业</translation>
     </message>
@@ -1023,7 +1023,7 @@
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="120" />
+      <location filename="dashboard_page.py" line="123" />
       <source>Expected</source>
       <translation>应完成</translation>
     </message>
@@ -1037,7 +1037,7 @@
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="216" />
+      <location filename="record_page.py" line="217" />
       <source>Expert (name or pinyin)</source>
       <translation>服务专家（姓名或拼音）</translation>
     </message>
@@ -1047,12 +1047,12 @@
       <translation>专家或企业：名称或拼音</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="170" />
+      <location filename="suggestions_dialog.py" line="171" />
       <source>Experts</source>
       <translation>专家</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="308" />
+      <location filename="suggestions_dialog.py" line="309" />
       <source>Experts ({n})</source>
       <translation>专家（{n}）</translation>
     </message>
@@ -1067,17 +1067,17 @@
       <translation>导出表格</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="577" />
+      <location filename="dashboard_page.py" line="589" />
       <source>Export CSV</source>
       <translation>导出 CSV</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="250" />
+      <location filename="dashboard_page.py" line="255" />
       <source>Export CSV…</source>
       <translation>导出 CSV…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="235" />
+      <location filename="planning_page.py" line="246" />
       <source>Export PDF…</source>
       <translation>导出 PDF…</translation>
     </message>
@@ -1092,12 +1092,12 @@
       <translation>导出修改历史…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="324" />
+      <location filename="dashboard_page.py" line="336" />
       <source>Export the list…</source>
       <translation>导出清单…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="649" />
+      <location filename="planning_page.py" line="661" />
       <source>Export the schedule</source>
       <translation>导出行程</translation>
     </message>
@@ -1107,7 +1107,7 @@
       <translation>导出到</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="610" />
+      <location filename="dashboard_page.py" line="622" />
       <source>Exporting the list…</source>
       <translation>正在导出清单…</translation>
     </message>
@@ -1147,12 +1147,12 @@
       <translation>查找企业或专家（Ctrl+F）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="340" />
+      <location filename="map_page.py" line="348" />
       <source>Finding suggested experts…</source>
       <translation>正在推荐专家…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="411" />
+      <location filename="planning_page.py" line="423" />
       <source>Finding the enterprises that need a visit…</source>
       <translation>正在查找待走访企业…</translation>
     </message>
@@ -1172,7 +1172,7 @@
       <translation>是否需协调</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="162" />
+      <location filename="dashboard_page.py" line="165" />
       <source>Follow-up</source>
       <translation>跟进事项</translation>
     </message>
@@ -1210,7 +1210,7 @@
       <translation>{days} 天内到期及已逾期的跟进事项：{n} 项（已逾期 {overdue} 项，{days} 天内到期 {soon} 项；需科技局协调 {flagged} 项）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="268" />
+      <location filename="dashboard_page.py" line="277" />
       <source>Follow-ups for the meeting</source>
       <translation>推进会跟进清单</translation>
     </message>
@@ -1220,7 +1220,7 @@
       <translation>供温州市各区县科技部门工作人员使用：选派科技副总、调度科技轻骑队、登记入企服务及跟进事项，跟踪全年目标进度（入企服务10000家次、选派科技副总500名）。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="125" />
+      <location filename="dashboard_page.py" line="128" />
       <source>Forecast</source>
       <translation>年底预测</translation>
     </message>
@@ -1229,12 +1229,12 @@
       <translation type="obsolete">年底预测</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="458" />
+      <location filename="dashboard_page.py" line="470" />
       <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:,.0f} a week) — the target is reached.</source>
       <translation>按近四周的进度（每周 {recent:,.0f} 家次），预计年底完成 {forecast:,} 家次，可完成目标。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="453" />
+      <location filename="dashboard_page.py" line="465" />
       <source>Forecast for 31 December: {forecast:,} visits at the last four weeks' pace ({recent:,.0f} a week) — {gap:,} short; {needed:,.0f} a week are needed from now.</source>
       <translation>按近四周的进度（每周 {recent:,.0f} 家次），预计年底完成 {forecast:,} 家次，差 {gap:,} 家次；此后每周需完成 {needed:,.0f} 家次。</translation>
     </message>
@@ -1259,17 +1259,17 @@
       <translation>由地址推算：{lon:.4f}（{how}中心）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="520" />
+      <location filename="dashboard_page.py" line="532" />
       <source>From the dashboard: {scope} {year}</source>
       <translation>来自进度看板：{scope} {year} 年</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="355" />
+      <location filename="backup_actions.py" line="383" />
       <source>Full &amp;integrity check</source>
       <translation>完整性全面检查(&amp;I)</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="320" />
+      <location filename="backup_actions.py" line="348" />
       <source>Full integrity check</source>
       <translation>完整性全面检查</translation>
     </message>
@@ -1394,12 +1394,12 @@
       <translation>行业</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="166" />
+      <location filename="suggestions_dialog.py" line="167" />
       <source>Institution</source>
       <translation>工作单位</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="315" />
+      <location filename="backup_actions.py" line="343" />
       <source>Integrity: {result}</source>
       <translation>完整性：{result}</translation>
     </message>
@@ -1484,17 +1484,17 @@
       <translation>未填写，已用红字标出：{field}（{n} 处）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="433" />
+      <location filename="dashboard_page.py" line="445" />
       <source>linear pace</source>
       <translation>按日均进度</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="259" />
+      <location filename="map_page.py" line="267" />
       <source>Loading the map…</source>
       <translation>正在加载地图…</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="250" />
+      <location filename="map_page.py" line="258" />
       <source>Loading the points…</source>
       <translation>正在加载点位…</translation>
     </message>
@@ -1504,7 +1504,7 @@
       <translation>正在统计本年度进度…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="395" />
+      <location filename="planning_page.py" line="407" />
       <source>Loading…</source>
       <translation>加载中…</translation>
     </message>
@@ -1529,7 +1529,7 @@
       <translation>查询了 {n:,} 个地址（在线请求 {r:,} 次，其余来自缓存）：{k:,} 条记录已有精确坐标。</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="297" />
+      <location filename="backup_actions.py" line="325" />
       <source>Looking for a good backup…</source>
       <translation>正在查找完好的备份…</translation>
     </message>
@@ -1554,7 +1554,7 @@
       <translation>队员</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="171" />
+      <location filename="suggestions_dialog.py" line="172" />
       <source>Members</source>
       <translation>成员</translation>
     </message>
@@ -1584,7 +1584,7 @@
       <translation>正在合并…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="266" />
+      <location filename="dashboard_page.py" line="275" />
       <source>Monthly trend</source>
       <translation>月度趋势</translation>
     </message>
@@ -1624,12 +1624,12 @@
       <translation>需科技局协调</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="147" />
+      <location filename="dashboard_page.py" line="150" />
       <source>Needs coordination</source>
       <translation>需协调</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="154" />
+      <location filename="record_page.py" line="155" />
       <source>New</source>
       <translation>新建</translation>
     </message>
@@ -1679,12 +1679,12 @@
       <translation>新建科技副总选派</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="203" />
+      <location filename="planning_page.py" line="214" />
       <source>Next day (Alt+Right)</source>
       <translation>后一天（Alt+→）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="147" />
+      <location filename="map_page.py" line="155" />
       <source>Next day with visits</source>
       <translation>下一个走访日</translation>
     </message>
@@ -1704,12 +1704,12 @@
       <translation>无在岗科技副总（专家：未在任）</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="202" />
+      <location filename="team_base_section.py" line="207" />
       <source>No base recorded: the day starts at the centre of {district}.</source>
       <translation>未设驻地：行程从{district}中心出发。</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="207" />
+      <location filename="team_base_section.py" line="212" />
       <source>No base recorded: the day starts where most of its stops lie.</source>
       <translation>未设驻地：行程从多数走访企业所在区县的中心出发。</translation>
     </message>
@@ -1719,17 +1719,17 @@
       <translation>该记录没有修改记录。</translation>
     </message>
     <message>
-      <location filename="app.py" line="151" />
+      <location filename="app.py" line="160" />
       <source>No database is open yet. Open the demo database to look around? (You can create your own with File → New database.)</source>
       <translation>尚未打开数据库。是否打开演示数据库先熟悉一下？（也可以通过“文件 → 新建数据库”创建自己的数据库。）</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="344" />
+      <location filename="main_window.py" line="449" />
       <source>No database open</source>
       <translation>未打开数据库</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="318" />
+      <location filename="suggestions_dialog.py" line="319" />
       <source>No eligible expert or team.</source>
       <translation>没有符合条件的专家或轻骑队。</translation>
     </message>
@@ -1739,27 +1739,27 @@
       <translation>当天路线附近没有待走访企业。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="398" />
+      <location filename="map_page.py" line="406" />
       <source>No expert can be suggested (limits in the matching settings).</source>
       <translation>没有可推荐的专家（见匹配设置中的限制）。</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="293" />
+      <location filename="backup_actions.py" line="321" />
       <source>No good backup was found. The damaged file was not changed.</source>
       <translation>没有找到完好的备份。损坏的文件未被改动。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="502" />
+      <location filename="map_page.py" line="510" />
       <source>No later visits for this team.</source>
       <translation>该队之后没有走访安排。</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="482" />
+      <location filename="map_page.py" line="490" />
       <source>No route: {error}</source>
       <translation>无法生成路线：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="376" />
+      <location filename="map_page.py" line="384" />
       <source>No suggestions: {error}</source>
       <translation>无法推荐：{error}</translation>
     </message>
@@ -1774,17 +1774,17 @@
       <translation>本年度尚未保存目标，以下为默认值。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="333" />
+      <location filename="suggestions_dialog.py" line="337" />
       <source>No team proposed: no eligible expert covers the needs.</source>
       <translation>未能组队：没有符合条件的专家能覆盖这些需求。</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="331" />
+      <location filename="suggestions_dialog.py" line="335" />
       <source>No team proposed: the enterprise has no technical needs on record.</source>
       <translation>未建议组队：该企业未填写技术需求。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="570" />
+      <location filename="planning_page.py" line="582" />
       <source>No team yet: add one on the Teams page.</source>
       <translation>还没有轻骑队：请先在“轻骑队”页添加。</translation>
     </message>
@@ -1884,7 +1884,7 @@
       <translation>只导出日期在此范围内的记录</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="144" />
+      <location filename="dashboard_page.py" line="147" />
       <source>Open</source>
       <translation>未办结</translation>
     </message>
@@ -1909,17 +1909,17 @@
       <translation>当前数据库：{path}</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="267" />
+      <location filename="main_window.py" line="314" />
       <source>Open it read-only?</source>
       <translation>以只读方式打开查看？</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="474" />
+      <location filename="dashboard_page.py" line="486" />
       <source>Open items flagged for bureau coordination: {n:,} (showing {shown:,})</source>
       <translation>需市局协调的未办结事项：{n:,} 条（显示 {shown:,} 条）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="197" />
+      <location filename="map_page.py" line="205" />
       <source>Open record</source>
       <translation>打开记录</translation>
     </message>
@@ -1939,7 +1939,7 @@
       <translation>打开已有记录</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="199" />
+      <location filename="map_page.py" line="207" />
       <source>Open the selected record (double-click, Enter)</source>
       <translation>打开选中的记录（双击或回车）</translation>
     </message>
@@ -1954,22 +1954,22 @@
       <translation>未办结 {open} 项 · 已逾期 {overdue} 项 · 7天内到期 {soon} 项 · 需科技局协调 {flagged} 项</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="234" />
+      <location filename="main_window.py" line="263" />
       <source>Opening the database…</source>
       <translation>正在打开数据库…</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="77" />
+      <location filename="team_base_section.py" line="82" />
       <source>Or a point</source>
       <translation>或填坐标</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="424" />
+      <location filename="map_page.py" line="432" />
       <source>Ordering the day…</source>
       <translation>正在排定行程…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="145" />
+      <location filename="dashboard_page.py" line="148" />
       <source>Overdue</source>
       <translation>已逾期</translation>
     </message>
@@ -1984,9 +1984,14 @@
       <translation>第 {x} / {y} 页</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="666" />
+      <location filename="planning_page.py" line="678" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="about.py" line="73" />
+      <source>Pinyin search keys come from a table made from pypinyin's dictionaries (MIT), shipped in resources/pinyin with its licence.</source>
+      <translation>拼音检索码取自根据 pypinyin 词典（MIT 许可）生成的对照表，随程序附于 resources/pinyin，并附其许可证。</translation>
     </message>
     <message>
       <location filename="suggest_actions.py" line="70" />
@@ -2024,7 +2029,7 @@
       <translation>请稍候</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="193" />
+      <location filename="planning_page.py" line="204" />
       <source>Previous day (Alt+Left)</source>
       <translation>前一天（Alt+←）</translation>
     </message>
@@ -2084,7 +2089,7 @@
       <translation>发现问题</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="326" />
+      <location filename="backup_actions.py" line="354" />
       <source>Problems found: restore a backup (File menu).</source>
       <translation>发现问题：请从备份恢复（“文件”菜单）。</translation>
     </message>
@@ -2099,7 +2104,7 @@
       <translation>目标进度</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="192" />
+      <location filename="dashboard_page.py" line="195" />
       <source>Progress toward the targets</source>
       <translation>年度目标进度</translation>
     </message>
@@ -2114,7 +2119,7 @@
       <translation>拟派为科技副总</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="338" />
+      <location filename="suggestions_dialog.py" line="342" />
       <source>Proposed team ({n}): {names}</source>
       <translation>建议组队（{n} 人）：{names}</translation>
     </message>
@@ -2144,7 +2149,7 @@
       <translation>为入企服务推荐轻骑队、专家和建议组队（Ctrl+Shift+M）</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="162" />
+      <location filename="suggestions_dialog.py" line="163" />
       <source>Ranking…</source>
       <translation>正在计算推荐…</translation>
     </message>
@@ -2193,7 +2198,7 @@
       <translation>轻骑队「{name}」的相关记录</translation>
     </message>
     <message>
-      <location filename="follow_up_items_editor.py" line="55" />
+      <location filename="follow_up_items_editor.py" line="60" />
       <source>Remove item</source>
       <translation>删除该事项</translation>
     </message>
@@ -2208,13 +2213,7 @@
       <translation>重新打开</translation>
     </message>
     <message>
-      <location filename="page_registry.py" line="36" />
-      <source>Reports</source>
-      <translation>报表打印</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="207" />
-      <location filename="backup_actions.py" line="231" />
+      <location filename="backup_actions.py" line="259" />
       <source>Replace the database with this backup?
 {backup}
 
@@ -2223,6 +2222,11 @@ The current database is kept as a backup first.</source>
 {backup}
 
 当前数据库会先保存为一份备份。</translation>
+    </message>
+    <message>
+      <location filename="page_registry.py" line="36" />
+      <source>Reports</source>
+      <translation>报表打印</translation>
     </message>
     <message>
       <location filename="record_form.py" line="234" />
@@ -2241,30 +2245,29 @@ The current database is kept as a backup first.</source>
       <translation>恢复默认</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="233" />
-      <location filename="backup_actions.py" line="257" />
+      <location filename="backup_actions.py" line="285" />
       <source>Restore failed</source>
       <translation>恢复失败</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="219" />
+      <location filename="backup_actions.py" line="247" />
       <source>Restore from a backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="280" />
+      <location filename="backup_actions.py" line="308" />
       <source>Restore the newest good backup, taken {taken}?
 {backup}</source>
       <translation>从最近一次完好的备份（{taken}）恢复吗？
 {backup}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="251" />
+      <location filename="backup_actions.py" line="279" />
       <source>Restored {backup}; the replaced database is kept as {kept}</source>
       <translation>已恢复 {backup}；被替换的数据库保留为 {kept}</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="263" />
+      <location filename="backup_actions.py" line="291" />
       <source>Restoring the backup…</source>
       <translation>正在恢复备份…</translation>
     </message>
@@ -2274,7 +2277,7 @@ The current database is kept as a backup first.</source>
       <translation>撤销修改</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="472" />
+      <location filename="map_page.py" line="480" />
       <source>Route of {team} on {day}</source>
       <translation>{team} {day} 路线</translation>
     </message>
@@ -2309,7 +2312,7 @@ The current database is kept as a backup first.</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="211" />
+      <location filename="export_dialog.py" line="214" />
       <source>Save the bundle</source>
       <translation>保存数据包</translation>
     </message>
@@ -2329,17 +2332,17 @@ The current database is kept as a backup first.</source>
       <translation>是否保存冲突清单？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="368" />
+      <location filename="main_window.py" line="476" />
       <source>Save the unsaved input before closing?</source>
       <translation>关闭前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="216" />
+      <location filename="main_window.py" line="237" />
       <source>Save the unsaved input before opening another database?</source>
       <translation>打开其他数据库前是否保存尚未保存的内容？</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="237" />
+      <location filename="backup_actions.py" line="265" />
       <source>Save the unsaved input before restoring?</source>
       <translation>恢复前是否保存未保存的输入？</translation>
     </message>
@@ -2374,7 +2377,7 @@ The current database is kept as a backup first.</source>
       <translation>搜索</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="433" />
+      <location filename="dashboard_page.py" line="445" />
       <source>seasonal curve</source>
       <translation>按往年季节规律</translation>
     </message>
@@ -2429,17 +2432,17 @@ The current database is kept as a backup first.</source>
       <translation>显示全部点位（0）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="243" />
+      <location filename="planning_page.py" line="254" />
       <source>Show on the map</source>
       <translation>在地图上显示</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="143" />
+      <location filename="map_page.py" line="151" />
       <source>Show the day's route</source>
       <translation>显示当天路线</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="204" />
+      <location filename="map_page.py" line="212" />
       <source>Show the selected point with its suggestions</source>
       <translation>显示选中的点及其推荐专家</translation>
     </message>
@@ -2469,7 +2472,7 @@ The current database is kept as a backup first.</source>
       <translation>出发地：{base}</translation>
     </message>
     <message>
-      <location filename="team_base_section.py" line="198" />
+      <location filename="team_base_section.py" line="203" />
       <source>Starts from: {base}</source>
       <translation>出发地：{base}</translation>
     </message>
@@ -2519,7 +2522,7 @@ The current database is kept as a backup first.</source>
       <translation>推荐专家</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="400" />
+      <location filename="map_page.py" line="408" />
       <source>Suggested experts</source>
       <translation>推荐专家</translation>
     </message>
@@ -2529,22 +2532,22 @@ The current database is kept as a backup first.</source>
       <translation>推荐…</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="620" />
+      <location filename="planning_page.py" line="632" />
       <source>Take off the day</source>
       <translation>从行程中取消</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="239" />
+      <location filename="planning_page.py" line="250" />
       <source>Take off the day…</source>
       <translation>从行程中取消…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="110" />
+      <location filename="dashboard_page.py" line="113" />
       <source>Target</source>
       <translation>目标</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="491" />
+      <location filename="dashboard_page.py" line="503" />
       <source>Target line</source>
       <translation>目标进度线</translation>
     </message>
@@ -2569,12 +2572,12 @@ The current database is kept as a backup first.</source>
       <translation>轻骑队当天路线</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="174" />
+      <location filename="suggestions_dialog.py" line="175" />
       <source>Teams</source>
       <translation>轻骑队</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="307" />
+      <location filename="suggestions_dialog.py" line="308" />
       <source>Teams ({n})</source>
       <translation>轻骑队（{n}）</translation>
     </message>
@@ -2594,7 +2597,7 @@ The current database is kept as a backup first.</source>
       <translation>科技副总</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="229" />
+      <location filename="dashboard_page.py" line="234" />
       <source>Tech VPs appointed</source>
       <translation>科技副总选派</translation>
     </message>
@@ -2604,7 +2607,7 @@ The current database is kept as a backup first.</source>
       <translation>科技副总：{done:,} / {target:,} 名</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="153" />
+      <location filename="suggestions_dialog.py" line="154" />
       <source>Term starts</source>
       <translation>任期开始</translation>
     </message>
@@ -2614,15 +2617,14 @@ The current database is kept as a backup first.</source>
       <translation>简报不按编号选择</translation>
     </message>
     <message>
-      <location filename="main_window.py" line="257" />
-      <source>The database is in use</source>
-      <translation>数据库正在使用中</translation>
-    </message>
-    <message>
-      <location filename="backup_actions.py" line="260" />
-      <location filename="backup_actions.py" line="284" />
+      <location filename="backup_actions.py" line="312" />
       <source>The database is damaged</source>
       <translation>数据库已损坏</translation>
+    </message>
+    <message>
+      <location filename="main_window.py" line="315" />
+      <source>The database is in use</source>
+      <translation>数据库正在使用中</translation>
     </message>
     <message>
       <location filename="close_follow_up.py" line="45" />
@@ -2630,7 +2632,7 @@ The current database is kept as a backup first.</source>
       <translation>办结日期和时间由系统自动记录。</translation>
     </message>
     <message>
-      <location filename="crash_dialog.py" line="59" />
+      <location filename="crash_dialog.py" line="60" />
       <source>The details are also in the log file:</source>
       <translation>详细信息也已写入日志文件：</translation>
     </message>
@@ -2640,22 +2642,22 @@ The current database is kept as a backup first.</source>
       <translation>无法生成文档：{error}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="305" />
+      <location filename="map_page.py" line="313" />
       <source>The map could not be loaded: {error}</source>
       <translation>地图无法加载：{error}</translation>
     </message>
     <message>
-      <location filename="crash_dialog.py" line="53" />
+      <location filename="crash_dialog.py" line="54" />
       <source>The program met an unexpected error. Your data is safe: a change that was being saved was undone, not half-written. You can go on working; if it happens again, send the details to support.</source>
       <translation>程序遇到意外错误。数据是安全的：正在保存的修改已撤销，不会只写入一半。可以继续工作；如果再次出现，请把详细信息发给技术支持。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="407" />
+      <location filename="dashboard_page.py" line="419" />
       <source>The progress could not be loaded: {error}</source>
       <translation>无法统计进度：{error}</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="281" />
+      <location filename="suggestions_dialog.py" line="282" />
       <source>The suggestions could not be computed: {why}</source>
       <translation>无法计算推荐：{why}</translation>
     </message>
@@ -2669,12 +2671,12 @@ The current database is kept as a backup first.</source>
       <translation>窗口立即以新语言重建；已打开的数据库和页面保持不变，尚未保存的内容会提示您恢复。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="355" />
+      <location filename="dashboard_page.py" line="367" />
       <source>This database's scope</source>
       <translation>本库范围</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="278" />
+      <location filename="suggestions_dialog.py" line="279" />
       <source>this enterprise is no longer in the database (deleted elsewhere?)</source>
       <translation>该企业已不存在于数据库中（可能已在别处删除）</translation>
     </message>
@@ -2684,12 +2686,12 @@ The current database is kept as a backup first.</source>
       <translation>此页无法显示</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="545" />
+      <location filename="map_page.py" line="553" />
       <source>This record has no position on the map.</source>
       <translation>该记录在地图上没有位置。</translation>
     </message>
     <message>
-      <location filename="follow_up_items_editor.py" line="79" />
+      <location filename="follow_up_items_editor.py" line="84" />
       <source>This visit already has {n} follow-up items; rows typed above are added.</source>
       <translation>该服务记录已有 {n} 个跟进事项；上表中填写的将作为新增事项。</translation>
     </message>
@@ -2744,12 +2746,12 @@ The current database is kept as a backup first.</source>
       <translation>输入企业名称、信用代码或拼音首字母</translation>
     </message>
     <message>
-      <location filename="follow_up_items_editor.py" line="53" />
+      <location filename="follow_up_items_editor.py" line="58" />
       <source>Type into the last row to add an item; due date like 2026-07-15.</source>
       <translation>在最后一行输入即可新增事项；期限格式如 2026-07-15。</translation>
     </message>
     <message>
-      <location filename="crash_dialog.py" line="50" />
+      <location filename="crash_dialog.py" line="51" />
       <source>Unexpected error</source>
       <translation>意外错误</translation>
     </message>
@@ -2779,7 +2781,7 @@ The current database is kept as a backup first.</source>
       <translation>统一社会信用代码</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="189" />
+      <location filename="suggestions_dialog.py" line="190" />
       <source>Use this team</source>
       <translation>采用此组队</translation>
     </message>
@@ -2799,7 +2801,7 @@ The current database is kept as a backup first.</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="153" />
+      <location filename="suggestions_dialog.py" line="154" />
       <source>Visit date</source>
       <translation>服务日期</translation>
     </message>
@@ -2818,7 +2820,7 @@ The current database is kept as a backup first.</source>
       <translation type="obsolete">入企服务（家次）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="488" />
+      <location filename="dashboard_page.py" line="500" />
       <source>Visits per month</source>
       <translation>每月服务家次</translation>
     </message>
@@ -2828,7 +2830,7 @@ The current database is kept as a backup first.</source>
       <translation>入企服务：{done:,} / {target:,} 家次</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="135" />
+      <location filename="dashboard_page.py" line="138" />
       <source>VP target</source>
       <translation>副总目标</translation>
     </message>
@@ -2838,7 +2840,7 @@ The current database is kept as a backup first.</source>
       <translation>排版提示</translation>
     </message>
     <message>
-      <location filename="app.py" line="150" />
+      <location filename="app.py" line="159" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2848,7 +2850,7 @@ The current database is kept as a backup first.</source>
       <translation>WGS-84（GPS、OpenStreetMap）</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="221" />
+      <location filename="dashboard_page.py" line="226" />
       <source>What counts toward the targets (F1)</source>
       <translation>哪些计入目标（F1）</translation>
     </message>
@@ -2903,17 +2905,17 @@ The current database is kept as a backup first.</source>
       <translation>工作台</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="678" />
+      <location filename="planning_page.py" line="690" />
       <source>Writing the schedule…</source>
       <translation>正在写出行程…</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="590" />
+      <location filename="dashboard_page.py" line="602" />
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="614" />
+      <location filename="dashboard_page.py" line="626" />
       <source>Written: {path} ({n} rows)</source>
       <translation>已写入：{path}（{n} 行）</translation>
     </message>
@@ -2933,7 +2935,7 @@ The current database is kept as a backup first.</source>
       <translation>您的姓名</translation>
     </message>
     <message>
-      <location filename="export_dialog.py" line="211" />
+      <location filename="export_dialog.py" line="214" />
       <source>Zip files (*.zip)</source>
       <translation>Zip 压缩包 (*.zip)</translation>
     </message>
@@ -2953,22 +2955,22 @@ The current database is kept as a backup first.</source>
       <translation>缩小（−）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="202" />
+      <location filename="map_page.py" line="210" />
       <source>Zoom to the selection</source>
       <translation>缩放到所选</translation>
     </message>
     <message>
-      <location filename="backup_actions.py" line="127" />
+      <location filename="backup_actions.py" line="155" />
       <source>{count} records refer to records that no longer exist (tables: {tables}). Run Help → Full integrity check, or restore a backup.</source>
       <translation>有 {count} 条记录引用了已不存在的记录（数据表：{tables}）。请运行“帮助 → 完整性全面检查”，或从备份恢复。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="437" />
+      <location filename="dashboard_page.py" line="449" />
       <source>{done:,} of {target:,}</source>
       <translation>{done:,} / {target:,}</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="292" />
+      <location filename="map_page.py" line="300" />
       <source>{e:,} enterprises, {x:,} experts; {a:,} at their district centre</source>
       <translation>企业 {e:,} 家，专家 {x:,} 位；{a:,} 家位于区县中心（近似）</translation>
     </message>
@@ -2993,12 +2995,12 @@ The current database is kept as a backup first.</source>
       <translation>有 {n:,} 家企业和专家只定位到镇街或区县中心。</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="426" />
+      <location filename="planning_page.py" line="438" />
       <source>{n:,} enterprises need a visit</source>
       <translation>共 {n:,} 家待走访</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="428" />
+      <location filename="planning_page.py" line="440" />
       <source>{n:,} with an approximate position</source>
       <translation>{n:,} 家位置为近似</translation>
     </message>
@@ -3008,7 +3010,7 @@ The current database is kept as a backup first.</source>
       <translation>{name} · 中心 {n} 处（近似）</translation>
     </message>
     <message>
-      <location filename="suggestions_dialog.py" line="311" />
+      <location filename="suggestions_dialog.py" line="312" />
       <source>{n} considered</source>
       <translation>共比较 {n} 个候选</translation>
     </message>
@@ -3018,12 +3020,12 @@ The current database is kept as a backup first.</source>
       <translation>{n} 家待走访企业绕行不超过 {km:g} 公里</translation>
     </message>
     <message>
-      <location filename="record_page.py" line="308" />
+      <location filename="record_page.py" line="309" />
       <source>{n} matches</source>
       <translation>共 {n} 条</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="444" />
+      <location filename="dashboard_page.py" line="456" />
       <source>{n} proposed (pipeline)</source>
       <translation>另有拟派 {n} 名</translation>
     </message>
@@ -3038,17 +3040,17 @@ The current database is kept as a backup first.</source>
       <translation>共 {n} 家 · 直线 {km:.1f} 公里 · {leave} 出发，约 {back} 返回（{time}）</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="462" />
+      <location filename="map_page.py" line="470" />
       <source>{n} stops · {km:.1f} km · about {h:.1f} h (entered order {entered:.1f} km)</source>
       <translation>{n} 站 · {km:.1f} km · 约 {h:.1f} 小时（按录入顺序 {entered:.1f} km）</translation>
     </message>
     <message>
-      <location filename="planning_page.py" line="493" />
+      <location filename="planning_page.py" line="505" />
       <source>{n} visits planned for {team} on {date}</source>
       <translation>已为{team}安排 {date} 走访 {n} 次</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="508" />
+      <location filename="dashboard_page.py" line="520" />
       <source>{ratio} done · expected by today {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</source>
       <translation>已完成 {ratio} · 按进度应完成 {expected} · &lt;b style='color:{colour}'&gt;{status}&lt;/b&gt;</translation>
     </message>
@@ -3063,7 +3065,7 @@ The current database is kept as a backup first.</source>
       <translation>读取 {rows} 行：{bad} 行共有 {n} 个问题；若选择跳过，可导入 {ok} 条。</translation>
     </message>
     <message>
-      <location filename="dashboard_page.py" line="429" />
+      <location filename="dashboard_page.py" line="441" />
       <source>{scope}, as of {date}; {share} of the year's target expected ({curve})</source>
       <translation>{scope}，截至 {date}；按进度应完成全年目标的 {share}（{curve}）</translation>
     </message>
@@ -3073,7 +3075,7 @@ The current database is kept as a backup first.</source>
       <translation>{source}；表头在第 {row} 行，共 {n} 列</translation>
     </message>
     <message>
-      <location filename="map_page.py" line="452" />
+      <location filename="map_page.py" line="460" />
       <source>{team} has no visits on {day}.</source>
       <translation>{team} 在 {day} 没有走访。</translation>
     </message>

@@ -122,7 +122,7 @@ ALLOWED_LATIN = re.compile(
     r"\b(?:USCC|WPS|Excel|CSV|XLSX?|PDF|UTF-8|BOM|GB18030|GBK|Qt|PySide6|ZIP)\b"
     r"|\b(?:Ctrl|Shift|Alt|Meta)(?:\+(?:Ctrl|Shift|Alt|Meta|[A-Z0-9←→↑↓]|F\d+|Del|Esc|Tab|Enter))+"
     r"|[^\s/\\（(]*\.(?:db|sqlite|csv|xlsx?|zip|pdf|png|ttf|txt|json)\b"  # world.db, *.xlsx
-    r"|\bresources/fonts\b|\b(?:Apache-2\.0|OFL-1\.1)"
+    r"|\bresources/(?:fonts|pinyin)\b|\b(?:Apache-2\.0|OFL-1\.1|MIT)\b|\bpypinyin\b"
     r"|\b(?:GCJ-02|BD-09|WGS-84|GPS|OpenStreetMap)\b"  # coordinate datums, by their names
     r"|\bv?\d+(?:\.\d+)+(?:[.-]?(?:dev|rc|a|b|post)\d*)*(?:\+[\w.]+)?"  # 0.1.0, 1.2.0.dev3
     r"|如\s*[0-9A-Za-z]+"  # 如 wzdx, 如 91330382MA2XXXXXXX

@@ -68,6 +68,11 @@ class AboutDialog(QDialog):
             tr(
                 "Chinese text is shown with WenQuanYi Micro Hei (Apache-2.0), "
                 "shipped in resources/fonts with its licence."
+            )
+            + "\n"
+            + tr(
+                "Pinyin search keys come from a table made from pypinyin's dictionaries (MIT), "
+                "shipped in resources/pinyin with its licence."
             ),
             self,
         )
