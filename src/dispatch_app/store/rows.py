@@ -7,6 +7,7 @@ searchable names get their pinyin (full and initials) computed on the way in.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import fields
 from functools import cache
 from operator import attrgetter
@@ -75,7 +76,9 @@ def _row_plan(cls: type[Record]) -> tuple[tuple[str, ...], Any, tuple[int, ...],
     return names, attrgetter(*names), tuples, bools
 
 
-def to_row(record: Record) -> dict[str, Any]:
+def _stored(record: Record) -> tuple[tuple[str, ...], Sequence[Any]]:
+    """The stored field names and their values as the table holds them (lists joined,
+    booleans as 0/1), pinyin keys not included."""
     names, values_of, tuples, bools = _row_plan(type(record))
     values = values_of(record)
     if len(names) == 1:
@@ -86,6 +89,11 @@ def to_row(record: Record) -> dict[str, Any]:
             values[i] = join_multi(values[i])
         for i in bools:
             values[i] = int(bool(values[i]))
+    return names, values
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    names, values = _stored(record)
     row = dict(zip(names, values, strict=True))
     if isinstance(record, PINYIN_KINDS):
         row["name_pinyin"], row["name_initials"] = pinyin_keys(record.name)
@@ -95,16 +103,7 @@ def to_row(record: Record) -> dict[str, Any]:
 def row_values(record: Record) -> tuple[Any, ...]:
     """``to_row``'s values as a tuple in ``columns`` order, for positional inserts (binding
     by position: 20k enterprises 0.1 s faster than by name)."""
-    names, values_of, tuples, bools = _row_plan(type(record))
-    values = values_of(record)
-    if len(names) == 1:
-        values = (values,)
-    if tuples or bools:
-        values = list(values)
-        for i in tuples:
-            values[i] = join_multi(values[i])
-        for i in bools:
-            values[i] = int(bool(values[i]))
+    _names, values = _stored(record)
     if isinstance(record, PINYIN_KINDS):
         return (*values, *pinyin_keys(record.name))
     return tuple(values)
