@@ -42,10 +42,14 @@ def lines(db: Path, out: Path, options: ExportOptions) -> bytes:
     return out.read_bytes()
 
 
-def same_files(db: Path, folder: Path) -> None:
-    for i, options in enumerate(OPTIONS):
-        expected = reference(db, folder / f"ref{i}.csv", options)
-        assert lines(db, folder / f"new{i}.csv", options) == expected, options
+def differing_files(db: Path, folder: Path) -> list[ExportOptions]:
+    """The option sets under which the lines' file is not the reference's, byte for byte."""
+    return [
+        options
+        for i, options in enumerate(OPTIONS)
+        if lines(db, folder / f"new{i}.csv", options)
+        != reference(db, folder / f"ref{i}.csv", options)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +58,7 @@ def district(tmp_path_factory, make_district) -> Path:
 
 
 def test_the_district_and_its_odd_values(tmp_path, district) -> None:
-    same_files(district, tmp_path)
+    assert differing_files(district, tmp_path) == []
 
 
 def test_the_demo(tmp_path) -> None:
@@ -62,7 +66,7 @@ def test_the_demo(tmp_path) -> None:
 
     demo = tmp_path / "demo.db"
     generate_demo(demo, seed=4, visits=400, as_of=TODAY, district="330382")
-    same_files(demo, tmp_path)
+    assert differing_files(demo, tmp_path) == []
 
 
 # Characters that matter to the CSV quoting, the formula guard, the encodings and printf.
@@ -148,7 +152,7 @@ def test_odd_cells_give_the_same_bytes(tmp_path_factory, district, cells) -> Non
     db = folder / "d.db"
     shutil.copyfile(district, db)
     plant(db, cells)
-    same_files(db, folder)
+    assert differing_files(db, folder) == []
 
 
 def test_a_nul_character_is_written_whole(tmp_path, district) -> None:

@@ -125,6 +125,12 @@ def _pairs(prefix: str, cols: list[str]) -> str:
     return ", ".join(f"'{c}', {prefix}.{c}" for c in cols)
 
 
+# An audit row's time and writer, from the session row ``s``: the running import's own
+# (``acting``), else the clock and the default actor, called only then (``coalesce`` stops at
+# its first non-NULL argument).
+_WHEN_WHO = "coalesce(s.at, audit_now()), coalesce(nullif(s.who, ''), s.acting_who, audit_who())"
+
+
 def _trigger_sql(table: str, cols: list[str]) -> dict[str, str]:
     """The three triggers of one table: whole record on create/delete, changed fields on update.
 
@@ -135,8 +141,7 @@ def _trigger_sql(table: str, cols: list[str]) -> dict[str, str]:
     """
     insert = (
         "INSERT INTO audit_log (at, who, action, table_name, record_id, before, after)"
-        " SELECT coalesce(s.at, audit_now()),"
-        " coalesce(nullif(s.who, ''), s.acting_who, audit_who()),"
+        f" SELECT {_WHEN_WHO},"
         " {action}, '{table}', {rid}, {before}, {after}"
         " FROM temp.audit_session s;"
     )
@@ -287,8 +292,7 @@ class BulkInserts:
         self.conn.execute("UPDATE temp.audit_session SET per_record = 1")
         self.conn.execute(
             "INSERT INTO main.audit_log (at, who, action, table_name, record_id, before, after)"
-            " SELECT coalesce(s.at, audit_now()),"
-            " coalesce(nullif(s.who, ''), s.acting_who, audit_who()), s.action, ?, t.id,"
+            f" SELECT {_WHEN_WHO}, s.action, ?, t.id,"
             f" NULL, NULL FROM main.{self.table} t, temp.audit_session s"
             " WHERE t.rowid > ? ORDER BY t.rowid",
             (self.table, after),
